@@ -1,0 +1,38 @@
+# The two commands a new user needs: `make run` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+MINPAN := $(VENV)/bin/minpan
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-sqlite test-postgres clean
+
+$(VENV)/.installed: pyproject.toml
+	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(MINPAN) migrate --noinput
+	$(MINPAN) policy show --active --brief
+	$(MINPAN) demo load
+	$(MINPAN) runserver $(HOST):$(PORT)
+
+# SQLite always; PostgreSQL too when DATABASE_URL names one (CI sets it).
+test: install
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	elif [ -n "$$CI" ]; then echo "CI is set but DATABASE_URL is not: refusing to skip PostgreSQL" >&2; exit 1; \
+	else echo "DATABASE_URL not set: PostgreSQL run skipped (see .ci/run)"; fi
+
+test-sqlite: install
+	env -u DATABASE_URL $(VENV)/bin/pytest
+
+test-postgres: install
+	$(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) db.sqlite3* .pytest_cache

@@ -1,0 +1,54 @@
+"""Read-only views of the case records: state changes only through cases.transitions."""
+from django.contrib import admin
+
+from .models import Assignment, Case, Event, ExtensionRequest, Reply
+
+
+class ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class EventInline(admin.TabularInline):
+    model = Event
+    fields = ["seq", "at", "action", "role", "actor_name", "state_before", "state_after", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Case)
+class CaseAdmin(ReadOnly):
+    list_display = ["reference", "subject", "channel", "state", "lead_unit", "due_at", "received_at"]
+    list_filter = ["state", "channel", "domain", "msg_type", "supervised"]
+    search_fields = ["reg_no", "tracking_code", "subject"]
+    # The citizen's identity is not shown here: it lives in its own table, for center staff only.
+    exclude = ["query_password"]
+    inlines = [EventInline]
+    list_select_related = ["lead_unit"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ReadOnly):
+    list_display = ["case", "unit", "role", "active", "dispatched_at", "claimed_at", "returned_at"]
+    list_filter = ["role", "active"]
+
+
+@admin.register(ExtensionRequest)
+class ExtensionRequestAdmin(ReadOnly):
+    list_display = ["case", "unit", "days", "state", "requested_at", "decided_at"]
+    list_filter = ["state"]
+
+
+@admin.register(Reply)
+class ReplyAdmin(ReadOnly):
+    list_display = ["case", "version", "unit", "drafted_at", "signed_at"]

@@ -1,0 +1,230 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from minpan.units.models import Unit
+from minpan.units.roles import Role
+
+from .states import (
+    OPEN_STATES, Action, Channel, Domain, MessageType, NotAcceptedReason, PublishMode, Rating, State, Urgency,
+)
+
+_open = Q(state__in=[s.value for s in OPEN_STATES])
+
+
+class Case(models.Model):
+    """One citizen message and its handling. `state` changes only in cases.transitions.apply."""
+
+    # identity of the message
+    channel = models.CharField("来源渠道", max_length=30, choices=Channel.choices)
+    external_id = models.CharField("渠道编号", max_length=64, blank=True)
+    tracking_code = models.CharField("查询码", max_length=16, unique=True)
+    query_password = models.CharField("查询密码（散列）", max_length=128)
+    reg_no = models.CharField("登记编号", max_length=16, null=True, blank=True, unique=True)
+    subject = models.CharField("标题", max_length=200)
+    body = models.TextField("留言内容")
+    may_publish = models.BooleanField("同意公开", default=True)
+    received_at = models.DateTimeField("收到时间")
+    policy_name = models.CharField("办理制度", max_length=20)
+
+    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.RECEIVED)
+
+    # initial review and classification
+    msg_type = models.CharField("留言类型", max_length=20, choices=MessageType.choices, blank=True)
+    domain = models.CharField("领域", max_length=20, choices=Domain.choices, blank=True)
+    urgency = models.CharField("缓急", max_length=10, choices=Urgency.choices, default=Urgency.NORMAL)
+    not_accepted_reason = models.CharField("不予受理理由", max_length=30, choices=NotAcceptedReason.choices, blank=True)
+    not_accepted_explanation = models.TextField("不予受理说明", blank=True)
+    suggested_channel = models.CharField("建议反映渠道", max_length=200, blank=True)
+    # set when the message complains about a unit: the writer's identity is never shown to units
+    identity_withheld = models.BooleanField("对承办单位隐去留言人信息", default=False)
+
+    lead_unit = models.ForeignKey(Unit, verbose_name="牵头单位", null=True, blank=True, on_delete=models.PROTECT, related_name="lead_cases")
+
+    # the clock and the stored deadlines, recomputed on every transition
+    clock_started_at = models.DateTimeField("计时起点", null=True, blank=True)
+    due_at = models.DateTimeField("办理期限", null=True, blank=True)
+    return_due_at = models.DateTimeField("退办期限", null=True, blank=True)
+    remind_at = models.DateTimeField("到期提醒时间", null=True, blank=True)
+    publish_due_at = models.DateTimeField("发布期限", null=True, blank=True)
+    extension_days = models.PositiveSmallIntegerField("已延期工作日", default=0)
+    extension_count = models.PositiveSmallIntegerField("已批准延期次数", default=0)
+    extension_pending = models.BooleanField("延期待审批", default=False)
+    calendar_unverified = models.BooleanField("期限涉及未载入节假日安排的年份", default=False)
+
+    # reply and after
+    answered_at = models.DateTimeField("答复时间", null=True, blank=True)
+    publish_mode = models.CharField("答复方式", max_length=10, choices=PublishMode.choices, blank=True)
+    public_note = models.TextField("公开说明", blank=True)
+    rating = models.CharField("网民评价", max_length=12, choices=Rating.choices, blank=True)
+    rating_comment = models.TextField("评价意见", blank=True)
+    callback_due = models.BooleanField("待回访", default=False)
+    callback_at = models.DateTimeField("回访时间", null=True, blank=True)
+    supervised = models.BooleanField("督办事项", default=False)
+    reopened_count = models.PositiveSmallIntegerField("重办次数", default=0)
+    send_back_count = models.PositiveSmallIntegerField("退回重办次数", default=0)
+    archived_at = models.DateTimeField("归档时间", null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "留言"
+        verbose_name_plural = "留言"
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "external_id"], condition=~Q(external_id=""), name="case_channel_external_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["state", "received_at"], name="case_state_received"),
+            # partial indexes over open cases, for the sweeper and the queues
+            models.Index(fields=["due_at"], condition=_open, name="case_open_due"),
+            models.Index(fields=["remind_at"], condition=_open, name="case_open_remind"),
+            models.Index(fields=["return_due_at"], condition=_open, name="case_open_return_due"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return self.reg_no or f"留言#{self.pk}"
+
+
+class Citizen(models.Model):
+    """The writer's identity and contact, kept apart from the message text."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="citizen", primary_key=True)
+    name = models.CharField("姓名", max_length=60, blank=True)
+    phone = models.CharField("电话", max_length=30, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    id_number = models.CharField("身份证号", max_length=18, blank=True)
+    address = models.CharField("地址", max_length=200, blank=True)
+    employer = models.CharField("工作单位", max_length=100, blank=True)
+    ip = models.GenericIPAddressField("IP 地址", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "留言人"
+        verbose_name_plural = "留言人"
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.phone or self.email)
+
+
+class AssignmentRole(models.TextChoices):
+    LEAD = "lead", "牵头单位"
+    CO = "co", "配合单位"
+
+
+class Assignment(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="assignments")
+    role = models.CharField("承办角色", max_length=4, choices=AssignmentRole.choices)
+    active = models.BooleanField("有效", default=True)
+    dispatched_at = models.DateTimeField("交办时间")
+    claimed_at = models.DateTimeField("认领时间", null=True, blank=True)
+    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    returned_at = models.DateTimeField("退办时间", null=True, blank=True)
+    return_reason = models.TextField("退办原因", blank=True)
+    return_basis = models.TextField("退办依据", blank=True)
+    return_signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    co_input = models.TextField("配合意见", blank=True)
+    co_input_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "交办记录"
+        verbose_name_plural = "交办记录"
+        indexes = [models.Index(fields=["unit", "active"], name="assignment_unit_active")]
+        constraints = [
+            models.UniqueConstraint(fields=["case"], condition=Q(active=True, role="lead"), name="assignment_one_active_lead"),
+        ]
+
+
+class ExtensionState(models.TextChoices):
+    PENDING = "pending", "待审批"
+    APPROVED = "approved", "已同意"
+    REFUSED = "refused", "不同意"
+
+
+class ExtensionRequest(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="extensions")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    days = models.PositiveSmallIntegerField("申请延长工作日")
+    promised_date = models.DateField("承诺办结日期", null=True, blank=True)
+    reason = models.TextField("理由")
+    basis = models.TextField("依据", blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    state = models.CharField(max_length=10, choices=ExtensionState.choices, default=ExtensionState.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "延期申请"
+        verbose_name_plural = "延期申请"
+
+
+class Reply(models.Model):
+    """One version of the answer. The latest one is the case's reply."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="replies")
+    version = models.PositiveSmallIntegerField()
+    body = models.TextField("答复内容")
+    handler_name = models.CharField("经办人", max_length=60, blank=True)
+    handler_phone = models.CharField("经办人电话", max_length=40, blank=True)
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    by_center = models.BooleanField(default=False)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    drafted_at = models.DateTimeField()
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField(null=True, blank=True)
+    sealed = models.BooleanField("已加盖公章", default=False)
+    callback_note = models.TextField("回访情况", blank=True)
+
+    class Meta:
+        verbose_name = "答复"
+        verbose_name_plural = "答复"
+        ordering = ["case", "-version"]
+        constraints = [models.UniqueConstraint(fields=["case", "version"], name="reply_version_unique")]
+
+
+class Event(models.Model):
+    """Append-only record of every action, hash-chained per case (see cases.events)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    seq = models.PositiveIntegerField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    actor_name = models.CharField(max_length=150, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    action = models.CharField(max_length=20, choices=Action.choices)
+    state_before = models.CharField(max_length=20, choices=State.choices, blank=True)
+    state_after = models.CharField(max_length=20, choices=State.choices)
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = "办理记录"
+        verbose_name_plural = "办理记录"
+        ordering = ["case", "seq"]
+        constraints = [models.UniqueConstraint(fields=["case", "seq"], name="event_case_seq_unique")]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise RuntimeError("办理记录只能追加，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RuntimeError("办理记录只能追加，不能删除")
+
+
+class Counter(models.Model):
+    """Per-year registration numbers, taken under a row lock."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    value = models.PositiveIntegerField(default=0)

@@ -1,0 +1,92 @@
+"""Creating a case: the one step before the transition table applies."""
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from minpan.policies.active import active_policy, policy_named
+from minpan.policies.codes import CHANNELS
+from minpan.units.roles import Role
+
+from . import events
+from .errors import CaseError
+from .models import Case, Citizen
+from .states import Action, State
+
+# No 0/O, 1/I/L: codes are read aloud over the phone.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+SUBJECT_MAX = 200
+BODY_MAX = 5000
+CITIZEN_FIELDS = ("name", "phone", "email", "id_number", "address", "employer", "ip")
+
+
+class DuplicateMessage(CaseError):
+    def __init__(self, case: Case):
+        self.case = case
+        super().__init__(f"该渠道编号已收集过：{case.reference}（查询码 {case.tracking_code}）。")
+
+
+def new_code(length: int = 10) -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def case_collect(
+    *, channel: str, subject: str, body: str, citizen: dict | None = None, external_id: str = "",
+    received_at: dt.datetime | None = None, may_publish: bool = True, actor=None,
+    role: str = Role.SYSTEM, policy_name: str | None = None,
+) -> tuple[Case, str]:
+    """Record a message as received. Returns the case and its query password, shown once."""
+    policy = active_policy() if policy_name is None else policy_named(policy_name)
+    if channel not in CHANNELS:
+        raise CaseError(f"未知的来源渠道 {channel!r}。")
+    if channel not in policy.channels:
+        allowed = "、".join(CHANNELS[c] for c in policy.channels)
+        raise CaseError(f"本制度不受理“{CHANNELS[channel]}”渠道的留言。受理渠道：{allowed}")
+    subject, body = (subject or "").strip(), (body or "").strip()
+    if not subject:
+        raise CaseError("请填写留言标题。")
+    if not body:
+        raise CaseError("请填写留言内容。")
+    if len(subject) > SUBJECT_MAX:
+        raise CaseError(f"标题最多 {SUBJECT_MAX} 字，现有 {len(subject)} 字。")
+    if len(body) > BODY_MAX:
+        raise CaseError(f"留言内容最多 {BODY_MAX} 字，现有 {len(body)} 字。")
+    citizen = {k: (v or "").strip() if k != "ip" else v for k, v in (citizen or {}).items()}
+    unknown = set(citizen) - set(CITIZEN_FIELDS)
+    if unknown:
+        raise CaseError(f"留言人信息中有未知字段：{', '.join(sorted(unknown))}")
+    external_id = (external_id or "").strip()
+    received_at = received_at or timezone.now()
+    password = new_code(8)
+    try:
+        with transaction.atomic():
+            case = Case.objects.create(
+                channel=channel, external_id=external_id, tracking_code=new_code(),
+                query_password=make_password(password), subject=subject, body=body,
+                may_publish=may_publish, received_at=received_at, policy_name=policy.name,
+                state=State.RECEIVED,
+            )
+            Citizen.objects.create(case=case, **citizen)
+            events.append(
+                case=case, actor=actor, role=role, unit=None, at=received_at, action=Action.COLLECT,
+                before="", after=State.RECEIVED, data={"channel": channel, "external_id": external_id},
+            )
+    except IntegrityError:
+        existing = Case.objects.filter(channel=channel, external_id=external_id).first() if external_id else None
+        if existing:
+            raise DuplicateMessage(existing) from None
+        raise
+    return case, password
+
+
+def case_by_code(code: str, password: str) -> Case | None:
+    """The case for a tracking code and its password; None when either is wrong (never says which)."""
+    case = Case.objects.filter(tracking_code=(code or "").strip().upper()).first()
+    if case is None:
+        make_password(password)  # spend the same time whether or not the code exists
+        return None
+    return case if check_password(password, case.query_password) else None

@@ -1,0 +1,84 @@
+from django.db import models
+
+from minpan.policies.codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS
+
+
+class State(models.TextChoices):
+    RECEIVED = "received", "待初审"
+    NOT_ACCEPTED = "not_accepted", "不予受理"
+    ACCEPTED = "accepted", "待分类登记"
+    REGISTERED = "registered", "待交办"
+    DISPATCHED = "dispatched", "待认领"
+    RETURNED = "returned", "退办待处理"
+    IN_PROGRESS = "in_progress", "办理中"
+    DRAFTED = "drafted", "待审签"
+    SIGNED = "signed", "已审签待报送"
+    SUBMITTED = "submitted", "待审核"
+    SENT_BACK = "sent_back", "退回重办"
+    APPROVED = "approved", "待发布"
+    PUBLISHED = "published", "已答复"
+    ARCHIVED = "archived", "已归档"
+
+
+# The states in which a unit holds the case and the answer clock runs.
+UNIT_STATES = frozenset({State.DISPATCHED, State.IN_PROGRESS, State.DRAFTED, State.SIGNED, State.SUBMITTED, State.SENT_BACK})
+OPEN_STATES = frozenset(State) - {State.NOT_ACCEPTED, State.ARCHIVED}
+
+
+class Action(models.TextChoices):
+    COLLECT = "collect", "收集"
+    ACCEPT = "accept", "受理"
+    NOT_ACCEPT = "not_accept", "不予受理"
+    CLASSIFY = "classify", "分类登记"
+    DIRECT_ANSWER = "direct_answer", "中心直接答复"
+    DISPATCH = "dispatch", "交办"
+    CLAIM = "claim", "认领"
+    RETURN = "return", "退办"
+    REQUEST_EXTENSION = "request_extension", "申请延期"
+    APPROVE_EXTENSION = "approve_extension", "同意延期"
+    REFUSE_EXTENSION = "refuse_extension", "不同意延期"
+    CO_INPUT = "co_input", "配合单位意见"
+    DRAFT = "draft", "拟写答复"
+    SIGN_OFF = "sign_off", "领导审签"
+    SUBMIT = "submit", "报送答复"
+    APPROVE = "approve", "审核通过"
+    SEND_BACK = "send_back", "退回重办"
+    PUBLISH = "publish", "发布答复"
+    RATE = "rate", "网民评价"
+    CALLBACK = "callback", "回访记录"
+    REOPEN = "reopen", "重新办理"
+    ARCHIVE = "archive", "归档"
+    INSTRUCT = "instruct", "领导批示"
+
+
+Channel = models.TextChoices("Channel", [(k, (k, v)) for k, v in CHANNELS.items()])
+MessageType = models.TextChoices("MessageType", [(k, (k, v)) for k, v in MESSAGE_TYPES.items()])
+NotAcceptedReason = models.TextChoices("NotAcceptedReason", [(k, (k, v)) for k, v in NOT_ACCEPTED_REASONS.items()])
+
+
+class Domain(models.TextChoices):
+    URBAN = "urban", "城乡建设"
+    ENVIRONMENT = "environment", "环境保护"
+    TRANSPORT = "transport", "交通运输"
+    EDUCATION = "education", "教育文体"
+    LABOUR = "labour", "劳动和社会保障"
+    COMMERCE = "commerce", "商贸旅游"
+    HEALTH = "health", "卫生计生"
+    OTHER = "other", "其他"
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normal", "一般"
+    URGENT = "urgent", "紧急"
+    CRITICAL = "critical", "特急"
+
+
+class Rating(models.TextChoices):
+    SATISFIED = "satisfied", "满意"
+    BASICALLY = "basically", "基本满意"
+    UNSATISFIED = "unsatisfied", "不满意"
+
+
+class PublishMode(models.TextChoices):
+    PUBLIC = "public", "公开答复"
+    PRIVATE = "private", "不公开，直接答复留言人"

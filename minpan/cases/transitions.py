@@ -1,0 +1,145 @@
+"""The one place a case changes state.
+
+TABLE says, for every action, the states it may start from, the state it leads
+to (None: the state stays) and who may take it. `apply` locks the case row,
+checks the table, lets the action's effect check the policy and write its rows,
+recomputes the deadlines and appends the event, all in one transaction.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from minpan.policies.active import policy_named
+from minpan.units.models import Unit
+from minpan.units.roles import Role
+
+from . import effects, events
+from .deadlines import recompute
+from .errors import IllegalTransition, NotPermitted
+from .models import Assignment, AssignmentRole, Case
+from .states import Action, State
+
+S = State
+R = Role
+HOLDING = frozenset({S.DISPATCHED, S.IN_PROGRESS, S.DRAFTED, S.SIGNED, S.SUBMITTED, S.SENT_BACK})
+WORKING = frozenset({S.IN_PROGRESS, S.DRAFTED, S.SIGNED, S.SENT_BACK})
+UNIT_PEOPLE = frozenset({R.UNIT_HANDLER, R.UNIT_PRINCIPAL, R.UNIT_DEPUTY})
+
+
+@dataclass(frozen=True)
+class Move:
+    sources: frozenset
+    target: State | None
+    roles: frozenset
+    # where the actor must stand: center (any center role), lead / co (a member of
+    # the case's lead / a co-unit), citizen (the writer, through the tracking code)
+    side: str
+
+
+def _m(sources, target, roles, side="center") -> Move:
+    return Move(frozenset(sources), target, frozenset(roles), side)
+
+
+TABLE: dict[Action, Move] = {
+    Action.ACCEPT: _m({S.RECEIVED}, S.ACCEPTED, {R.CENTER_OPERATOR}),
+    Action.NOT_ACCEPT: _m({S.RECEIVED}, S.NOT_ACCEPTED, {R.CENTER_OPERATOR}),
+    Action.CLASSIFY: _m({S.ACCEPTED, S.REGISTERED, S.RETURNED}, S.REGISTERED, {R.CENTER_OPERATOR}),
+    Action.DIRECT_ANSWER: _m({S.REGISTERED}, S.APPROVED, {R.CENTER_OPERATOR}),
+    Action.DISPATCH: _m({S.REGISTERED, S.RETURNED}, S.DISPATCHED, {R.CENTER_OPERATOR}),
+    Action.CLAIM: _m({S.DISPATCHED}, S.IN_PROGRESS, {R.UNIT_HANDLER}, "lead"),
+    Action.RETURN: _m({S.DISPATCHED, S.IN_PROGRESS}, S.RETURNED, UNIT_PEOPLE, "lead"),
+    Action.REQUEST_EXTENSION: _m(WORKING, None, UNIT_PEOPLE, "lead"),
+    Action.APPROVE_EXTENSION: _m(HOLDING, None, {R.CENTER_REVIEWER}),
+    Action.REFUSE_EXTENSION: _m(HOLDING, None, {R.CENTER_REVIEWER}),
+    Action.CO_INPUT: _m(HOLDING - {S.SUBMITTED}, None, UNIT_PEOPLE, "co"),
+    Action.DRAFT: _m(WORKING, S.DRAFTED, {R.UNIT_HANDLER}, "lead"),
+    Action.SIGN_OFF: _m({S.DRAFTED}, S.SIGNED, {R.UNIT_PRINCIPAL, R.UNIT_DEPUTY}, "lead"),
+    Action.SUBMIT: _m({S.DRAFTED, S.SIGNED}, S.SUBMITTED, {R.UNIT_HANDLER}, "lead"),
+    Action.APPROVE: _m({S.SUBMITTED}, S.APPROVED, {R.CENTER_REVIEWER}),
+    Action.SEND_BACK: _m({S.SUBMITTED}, S.SENT_BACK, {R.CENTER_REVIEWER}),
+    Action.PUBLISH: _m({S.APPROVED}, S.PUBLISHED, {R.CENTER_OPERATOR}),
+    Action.RATE: _m({S.PUBLISHED}, None, {R.CITIZEN}, "citizen"),
+    Action.CALLBACK: _m(WORKING | {S.PUBLISHED}, None, {R.UNIT_HANDLER}, "lead"),
+    Action.REOPEN: _m({S.PUBLISHED, S.ARCHIVED}, S.REGISTERED, {R.CENTER_OPERATOR}),
+    Action.ARCHIVE: _m({S.PUBLISHED, S.NOT_ACCEPTED}, S.ARCHIVED, {R.CENTER_OPERATOR}),
+    Action.INSTRUCT: _m(set(S) - {S.NOT_ACCEPTED, S.ARCHIVED}, None, {R.CITY_LEADER, R.SUPERVISOR}),
+}
+
+
+@dataclass
+class Context:
+    case: Case
+    actor: object | None
+    role: Role
+    unit: Unit | None
+    policy: object
+    now: dt.datetime
+
+
+def apply(case: Case | int, action: Action | str, *, actor=None, as_role: str | None = None, now: dt.datetime | None = None, note: str = "", **params) -> Case:
+    """Take `action` on the case as `actor`; returns the updated case. Raises CaseError subclasses."""
+    action = Action(action)
+    move = TABLE[action]
+    now = now or timezone.now()
+    case_id = case.pk if isinstance(case, Case) else case
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case_id)
+        if case.state not in move.sources:
+            raise IllegalTransition(case, State(case.state).label, action.label)
+        role, unit = _resolve_actor(case, move, action, actor, as_role)
+        ctx = Context(case=case, actor=actor, role=role, unit=unit, policy=policy_named(case.policy_name), now=now)
+        before = case.state
+        data = effects.EFFECTS[action](ctx, **params) or {}
+        if move.target is not None:
+            case.state = move.target
+        recompute(case, ctx.policy, now, _lead_received_at(case))
+        case.save()
+        events.append(
+            case=case, actor=actor, role=role, unit=unit, at=now, action=action,
+            before=before, after=case.state, note=note, data=data,
+        )
+    return case
+
+
+def allowed_actions(case: Case) -> list[Action]:
+    """Actions the table allows from the case's state, whoever asks."""
+    return [a for a, m in TABLE.items() if case.state in m.sources]
+
+
+def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role):
+    if move.side == "citizen":
+        if actor is not None:
+            raise NotPermitted(f"“{action.label}”只能由留言人凭查询码进行。")
+        return Role.CITIZEN, None
+    if actor is None or not actor.is_authenticated or not actor.is_active:
+        raise NotPermitted(f"“{action.label}”需要登录的工作人员。")
+    memberships = list(actor.memberships.select_related("unit"))
+    if as_role:
+        memberships = [m for m in memberships if m.role == as_role]
+    if move.side == "center":
+        wanted = {None}
+    else:
+        wanted = set(
+            Assignment.objects.filter(
+                case=case, active=True, role=AssignmentRole.LEAD if move.side == "lead" else AssignmentRole.CO
+            ).values_list("unit_id", flat=True)
+        )
+    for m in memberships:
+        if m.role in move.roles and (move.side == "center" or m.unit_id in wanted):
+            return Role(m.role), m.unit
+    who = "、".join(Role(r).label for r in sorted(move.roles))
+    where = {"center": "", "lead": "牵头单位的", "co": "配合单位的"}[move.side]
+    raise NotPermitted(f"“{action.label}”须由{where}{who}进行；{actor.get_username()} 无此权限。")
+
+
+def _lead_received_at(case: Case):
+    if case.state not in (S.DISPATCHED, S.IN_PROGRESS):
+        return None
+    return (
+        Assignment.objects.filter(case=case, active=True, role=AssignmentRole.LEAD)
+        .values_list("dispatched_at", flat=True).first()
+    )

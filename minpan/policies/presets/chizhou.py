@@ -1,0 +1,54 @@
+"""池州市网友留言、政务热线等办理工作办法（池政办秘〔2020〕92号）."""
+from minpan.policies.rules import (
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff,
+)
+
+# 第九条(五): 省级交办的事项由主要负责同志审签；市长信箱、市长热线交办事项由分管负责同志审核
+PROVINCE_CHANNELS = ("gov_supervision", "governor_mailbox", "governor_hotline", "people_daily")
+CITY_CHANNELS = ("mayor_mailbox", "mayor_hotline", "new_media")
+
+POLICY = Policy(
+    name="chizhou",
+    title="池州市 网友留言、政务热线办理（2020）",
+    document="池州市网友留言、政务热线等办理工作办法（池政办秘〔2020〕92号）",
+    # 第九条(三): 原则上 7 个工作日内完成办理并反馈办理结果（注明经办人姓名、联系电话）
+    answer_working_days=7,
+    clock_start="receipt",
+    # 第九条(三): 经承办单位分管负责同志签批同意可申请延期 1 次；
+    # 延期后单个办件的办理时限不超过 15 个工作日（含退回重办件）
+    extension=Extension(
+        allowed=True, max_count=1, total_limit_days=15,
+        requester_roles=("unit_deputy", "unit_principal"),
+        approver_role="center_reviewer", before_deadline=True,
+    ),
+    # 办法未设退办；第九条(六): 市政府办公室可退回重办
+    return_rule=Return(allowed=False),
+    # 第九条(四): 临近到期尚未办结的，通过电话等方式催办，并做好记录
+    reminder=Reminder(lead_working_days=1, recipient="unit_handler", by=("inbox", "phone")),
+    sign_off=SignOff(
+        level="deputy",
+        per_channel={**{c: "principal" for c in PROVINCE_CHANNELS}, **{c: "deputy" for c in CITY_CHANNELS}},
+    ),
+    # 第九条(六): 市政府办公室审核办理结果，不符合要求的退回重新办理
+    review=Review(),
+    # 第八条: 件件有回音；第九条(七): 告知办理结果
+    publication=Publication(show_unit=True, show_handler_contact=True, places=("mayor_mailbox",)),
+    # 第九条(七): 办结后承办单位回访并在反馈时注明，未回访的予以退回（诉求人未留联系方式的除外）；“回头看”
+    follow_up=FollowUp(rating=True, callback_by_unit=True, callback_before_submit=True),
+    # 第九条(四): 超时限或质量不高的下发书面督办通知；领导批示的实地督查；第十四条 追究责任
+    escalation=Escalation(
+        ladder=("remind", "supervise", "account"),
+        overdue_notice="书面督办通知",
+        supervised_on_site=True,
+        bulletins=("月度分析报告", "定期通报"),
+    ),
+    # 第六条: 困难和问题、咨询、意见建议、投诉
+    message_types=("help", "consult", "suggestion", "complaint", "other"),
+    # 第七条: 党委人大政协等职责、已进入诉讼仲裁复议信访、商业纠纷和个人之间纠纷
+    not_accepted_reasons=("out_of_scope", "legal_process", "private_dispute"),
+    # 第一条
+    channels=PROVINCE_CHANNELS + CITY_CHANNELS,
+    # 第九条(七): 承办单位回访诉求人；第十二条: 做好诉求人信息保密
+    unit_sees_identity=True,
+    reports=("月度分析", "对账销号"),
+)

@@ -1,0 +1,41 @@
+"""奈曼旗人民政府门户网站和政府系统政务新媒体帐号网民留言办理工作制度."""
+from minpan.policies.rules import (
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff,
+)
+
+POLICY = Policy(
+    name="naiman",
+    title="奈曼旗 网民留言办理",
+    document="奈曼旗人民政府门户网站和政府系统政务新媒体帐号网民留言办理工作制度",
+    # 第十四条、第十七条: 自收到《网民留言回复情况表》5 个工作日内
+    answer_working_days=5,
+    clock_start="receipt",
+    # 第十七条: 须在 5 个工作日内办结；制度未设延期
+    extension=Extension(allowed=False),
+    # 制度未设退办；第十条: 单位负责认领涉及本单位职责的留言
+    return_rule=Return(allowed=False),
+    # 制度未设到期前提醒
+    reminder=Reminder(lead_working_days=None),
+    # 第十四条: 经本单位主要负责人或分管领导审签后加盖公章
+    sign_off=SignOff(level="deputy", seal=True),
+    # 第十条(三): 留言答复在公开前要进行审核
+    review=Review(),
+    # 第十五条: 以承办单位名义在门户网站和新媒体帐号上回复，并公布承办单位及回复日期
+    publication=Publication(show_unit=True, in_unit_name=True, places=("portal", "new_media")),
+    # 第十条: 认领、承办、核查、答复和回访
+    follow_up=FollowUp(rating=True, callback_by_unit=True),
+    # 第十八条: 通报表扬、通报批评、严肃处理
+    escalation=Escalation(ladder=("remind", "criticise"), bulletins=("通报表扬", "通报批评")),
+    # 第十条(二): 咨询、投诉、建议
+    message_types=("consult", "complaint", "suggestion", "other"),
+    # 第七条
+    not_accepted_reasons=(
+        "out_of_scope", "legal_process", "discipline_appeal", "secrets_privacy",
+        "military_security", "duplicate", "unlawful_abusive", "other",
+    ),
+    # 第四条: 门户网站“网上咨询”与政务新媒体；第五条: “我为政府网站找错”
+    channels=("portal", "new_media", "website_error"),
+    # 第十条: 承办单位负责回访
+    unit_sees_identity=True,
+    reports=("统计",),
+)

@@ -1,0 +1,50 @@
+"""通辽市人民网地方领导留言板市长板块“民盼通办”工作办法（暂行），2023-05-12."""
+from minpan.policies.rules import (
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff,
+)
+
+POLICY = Policy(
+    name="tongliao",
+    title="通辽市 民盼通办（2023）",
+    document="通辽市人民网地方领导留言板市长板块“民盼通办”工作办法（暂行）",
+    # 第十条、第十一条: 自收到承办单 5 个工作日内办理
+    answer_working_days=5,
+    clock_start="receipt",
+    # 第十四条: 逐级提出延期办结申请，经同意方可按延期时限办结，延期最长不超过 3 个工作日
+    extension=Extension(
+        allowed=True, max_days_each=3, max_days_total=3,
+        approver_role="center_reviewer", before_deadline=True,
+    ),
+    # 第十五条: 收到承办单后当日，由分管领导签字后书面退回，并说明退件原因；后续重新派单
+    return_rule=Return(allowed=True, window_working_days=0, signer_roles=("unit_deputy", "unit_principal")),
+    # 第十三条: 办理时限到期前一天仍未报送答复意见的，对承办单位主要负责同志催办提醒
+    reminder=Reminder(lead_working_days=1, recipient="unit_principal"),
+    # 第十一条: 经本单位主要负责人审签后，并加盖公章
+    sign_off=SignOff(level="principal", seal=True),
+    # 第七条(一): 留言答复在公开前要进行审核
+    review=Review(),
+    # 第十二条: 运维中心以承办单位的回复意见当日在网站上公开答复，并公布承办单位及经办人联系方式
+    # 第十八条: 涉及个人隐私的答复可通过电话、电子邮件答复本人，并在公开时说明
+    publication=Publication(same_day=True, show_unit=True, show_handler_contact=True, places=("people_daily",)),
+    # 第十八条: 强化满意率回访
+    follow_up=FollowUp(rating=True),
+    # 第十九条: “三单一函” 提醒、催办、督办、移交；第二十条: 移交纪检监察机关并报市政府督查室专项督办
+    # 第二十一条: 定期通报，年度绩效考核反向扣分
+    escalation=Escalation(
+        ladder=("remind", "urge", "supervise", "transfer"),
+        transfer_to="纪检监察机关",
+        bulletins=("定期通报", "年度考核反向扣分"),
+    ),
+    # 第七条(一): 咨询、建议、投诉等
+    message_types=("consult", "suggestion", "complaint", "supervision", "other"),
+    # 第五条: 不予受理的留言事项
+    not_accepted_reasons=(
+        "out_of_scope", "legal_process", "discipline_appeal", "secrets_privacy",
+        "military_security", "duplicate", "unlawful_abusive", "no_identity", "other",
+    ),
+    # 第三条: 市长板块留言；主席板块由自治区政府政研室后台交办
+    channels=("people_daily", "people_daily_chairman"),
+    # 第十八条: 隐私答复由承办单位直接答复留言者本人，须知其联系方式
+    unit_sees_identity=True,
+    reports=("定期通报", "年度考核"),
+)

@@ -1,0 +1,43 @@
+"""西藏自治区 人民网网友留言办理工作实施办法（试行），2017-07-27."""
+from minpan.policies.rules import (
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff,
+)
+
+POLICY = Policy(
+    name="xizang",
+    title="西藏自治区 人民网网友留言办理（2017）",
+    document="人民网网友留言办理工作实施办法（试行）",
+    # 第五条(四): 一般性留言 10 个工作日内提供答复材料；办理时限从领办之日起计算
+    answer_working_days=10,
+    clock_start="claim",
+    # 第五条(四): 情况复杂的可适当延长，延长期限不得超过 20 个工作日，并及时报告进度；
+    # 逾期不能提供答复材料的，向政府督查室提出延期办理书面申请（故不限于到期前）
+    extension=Extension(
+        allowed=True, max_days_total=20, approver_role="center_reviewer",
+        before_deadline=False, progress_report=True,
+    ),
+    # 第五条(五): 收到督办文函后，不属于本单位职能的，应在当日书面退回，并说明退件原因
+    return_rule=Return(allowed=True, window_working_days=0),
+    # 第五条(四): 到期前一天仍未报送答复材料的进行催办提醒
+    reminder=Reminder(lead_working_days=1, recipient="unit_handler"),
+    # 第五条(二): 答复材料经政府督查室整理，报秘书长审定（中心审核，不设单位审签）
+    sign_off=SignOff(level=None),
+    review=Review(reviewer_title="秘书长审定"),
+    # 第五条(三): 适宜公开的在网上公开，不宜公开的直接回复留言人
+    publication=Publication(show_unit=True, places=("people_daily_chairman",)),
+    # 第五条(二): 承办单位对留有联系信息的网友要在办前主动联系、办后回访联系
+    follow_up=FollowUp(rating=True, callback_by_unit=True, contact_before_handling=True),
+    # 第五条(三)(四)(七): 逾期督办，主要领导批示的列为督办事项，《督查通报》并纳入绩效考核
+    escalation=Escalation(
+        ladder=("remind", "supervise", "criticise"),
+        bulletins=("督查通报", "绩效考核"),
+    ),
+    # 第五条(一): 咨询、投诉、求助、建议、其它
+    message_types=("consult", "complaint", "help", "suggestion", "other"),
+    # 第四条 非受理内容
+    not_accepted_reasons=("unlawful_abusive", "duplicate", "not_answerable", "no_identity", "legal_process"),
+    channels=("people_daily_chairman",),
+    # 第五条(二) 办前联系需要联系方式；第六条: 不得向利害相对人提供来信人信息（由个案“回避”处理）
+    unit_sees_identity=True,
+    reports=("督查通报",),
+)

@@ -1,0 +1,56 @@
+"""运城市集中受理网民留言工作实施方案（运政办发〔2020〕20号）.
+
+The document has sections, not articles: citations name 五(三) = 五、运行机制（三）.
+"""
+from minpan.policies.rules import (
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff,
+)
+
+POLICY = Policy(
+    name="yuncheng",
+    title="运城市 集中受理网民留言（2020）",
+    document="运城市集中受理网民留言工作实施方案（运政办发〔2020〕20号）",
+    # 五(三): 各承办单位接到转办卡后，须在 3 个工作日内办结
+    answer_working_days=3,
+    clock_start="receipt",
+    # 五(三): 须在办理时限届满前提交《延长办理卡》，注明承诺延长的时限、依据和理由（未设上限）
+    extension=Extension(
+        allowed=True, approver_role="center_reviewer", before_deadline=True,
+        needs_promised_date=True, needs_basis=True,
+    ),
+    # 五(三): 收到转办函件次日起 1 个工作日内退回，并详细说明理由和依据
+    return_rule=Return(allowed=True, window_working_days=1, needs_basis=True),
+    # 五(三): 办理时限届满前通过电话或网络短信等方式进行催办（提前量未规定，取 1 个工作日）
+    reminder=Reminder(lead_working_days=1, recipient="unit_handler", by=("inbox", "phone", "sms")),
+    # 方案未规定承办单位审签
+    sign_off=SignOff(level=None),
+    # 五(四)(五): 承办单位向“市长信箱”反馈，市长信箱审核后回复
+    review=Review(),
+    # 五(五): 收到办结反馈后，应快速对网民留言进行回复
+    publication=Publication(show_unit=True, places=("mayor_mailbox",)),
+    # 二: “从严考核” 评价由市长信箱承担
+    follow_up=FollowUp(rating=True),
+    # 五(三): 超期未说明理由发《催办通知书》；五(四): 两次催办仍超过时限 3 个工作日且不说明理由，
+    # 报请市政府领导批示同意后书面通报批评；推诿敷衍的转交督查室问责
+    escalation=Escalation(
+        ladder=("remind", "urge", "criticise", "account"),
+        overdue_notice="催办通知书",
+        criticism_after_reminders=2,
+        criticism_overdue_days=3,
+        criticism_needs_leader=True,
+        transfer_to="市委、市政府督查室",
+        bulletins=("书面通报批评",),
+    ),
+    # 五(一): 咨询、反映、投诉、建议、求助
+    message_types=("consult", "report", "complaint", "suggestion", "help"),
+    # 附件“不予整合”: 组织人事、纪检监察、法律诉讼；其余依通行规定
+    not_accepted_reasons=(
+        "out_of_scope", "legal_process", "discipline_appeal", "secrets_privacy",
+        "military_security", "duplicate", "unlawful_abusive", "no_identity", "other",
+    ),
+    # 四: 统一至“市长信箱”；附件: 保留“今日运城”客户端与人民网领导留言板
+    channels=("mayor_mailbox", "tv_app", "people_daily"),
+    # 三: 答复由“市长信箱”统一承担；六(四): 严防泄漏网民信息
+    unit_sees_identity=False,
+    reports=("专报", "月报"),
+)

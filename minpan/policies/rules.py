@@ -1,0 +1,117 @@
+"""A policy: every rule the five documents vary, as plain data.
+
+Pure module (no Django models) so settings can validate MINPAN_POLICY at start-up.
+Role names used here are the values of minpan.units.roles.Role.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Literal
+
+ClockStart = Literal["receipt", "claim"]
+SignLevel = Literal["principal", "deputy"]  # deputy: 分管 leader or the principal
+
+
+@dataclass(frozen=True)
+class Extension:
+    allowed: bool = False
+    max_count: int | None = None          # how many requests may be approved
+    max_days_each: int | None = None      # working days one request may add
+    max_days_total: int | None = None     # working days all extensions may add
+    total_limit_days: int | None = None   # whole handling time, answer days + extensions
+    approver_role: str = "center_reviewer"
+    requester_roles: tuple[str, ...] = ("unit_handler", "unit_principal", "unit_deputy")
+    before_deadline: bool = True          # must be asked before the answer deadline
+    needs_promised_date: bool = False
+    needs_basis: bool = False
+    progress_report: bool = False
+
+
+@dataclass(frozen=True)
+class Return:
+    allowed: bool = False
+    # 0 = the same day as receipt (当日); N = within N working days counted from the day after receipt
+    window_working_days: int = 0
+    signer_roles: tuple[str, ...] = ()    # empty: the handler may return it
+    needs_basis: bool = False
+    in_writing: bool = True
+
+
+@dataclass(frozen=True)
+class Reminder:
+    lead_working_days: int | None = None  # None: no automatic reminder
+    recipient: str = "unit_principal"     # role in the lead unit
+    by: tuple[str, ...] = ("inbox",)      # inbox, phone, sms, email
+
+
+@dataclass(frozen=True)
+class SignOff:
+    level: SignLevel | None = None        # None: no unit sign-off
+    per_channel: dict[str, SignLevel | None] = field(default_factory=dict)
+    seal: bool = False
+
+    def level_for(self, channel: str) -> SignLevel | None:
+        return self.per_channel.get(channel, self.level)
+
+
+@dataclass(frozen=True)
+class Review:
+    reviewer_role: str = "center_reviewer"
+    reviewer_title: str = "中心审核"
+
+
+@dataclass(frozen=True)
+class Publication:
+    public_allowed: bool = True
+    private_allowed: bool = True
+    same_day: bool = False                # publish on the day the reply is approved
+    show_unit: bool = True
+    show_handler_contact: bool = False
+    in_unit_name: bool = False
+    places: tuple[str, ...] = ("portal",)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    rating: bool = True
+    callback_by_unit: bool = False        # the unit calls the writer back
+    callback_before_submit: bool = False  # Chizhou: no callback recorded, reply returned
+    contact_before_handling: bool = False
+
+
+@dataclass(frozen=True)
+class Escalation:
+    ladder: tuple[str, ...] = ()          # steps in order: remind, urge, supervise, transfer, criticise, account
+    overdue_notice: str = ""              # document sent when the deadline passes
+    criticism_after_reminders: int | None = None
+    criticism_overdue_days: int | None = None
+    criticism_needs_leader: bool = False
+    transfer_to: str = ""                 # discipline inspection, supervision office
+    supervised_on_site: bool = False      # leader-instructed cases get on-site supervision
+    bulletins: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    title: str
+    document: str
+    answer_working_days: int
+    clock_start: ClockStart
+    extension: Extension
+    return_rule: Return
+    reminder: Reminder
+    sign_off: SignOff
+    review: Review
+    publication: Publication
+    follow_up: FollowUp
+    escalation: Escalation
+    message_types: tuple[str, ...]
+    not_accepted_reasons: tuple[str, ...]
+    channels: tuple[str, ...]
+    unit_sees_identity: bool = False      # writer's name and contact shown to the handling unit
+    reports: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)

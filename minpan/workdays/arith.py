@@ -1,0 +1,98 @@
+"""Working-day arithmetic on the official Chinese calendar. Pure: no models.
+
+The rule, as the documents use it ("在 N 个工作日内办理"):
+- "within N working days" ends at 24:00 (Asia/Shanghai) of the Nth working day
+  after the day the clock starts; that day itself is not counted;
+- "the same day" (当日, N = 0) ends at 24:00 of that day.
+A day is a working day when the schedule says so (makeup Saturday = working,
+holiday = off); a day the schedule does not mention is a working day from
+Monday to Friday. A year with no schedule loaded is computed on weekends only
+and reported as unverified, so callers can warn staff.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+class CalendarError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    # date -> True for a makeup working day, False for a holiday
+    overrides: dict[dt.date, bool] = field(default_factory=dict)
+    # years whose State Council schedule is loaded
+    known_years: frozenset[int] = frozenset()
+
+    def is_workday(self, day: dt.date) -> bool:
+        flag = self.overrides.get(day)
+        if flag is not None:
+            return flag
+        return day.weekday() < 5
+
+    def is_known(self, day: dt.date) -> bool:
+        return day.year in self.known_years
+
+    def add(self, start: dt.date, n: int) -> dt.date:
+        """The Nth working day after `start` (start not counted); n = 0 is `start` itself."""
+        if n < 0:
+            raise CalendarError(f"工作日数不能为负数：{n}")
+        day = start
+        while n > 0:
+            day += dt.timedelta(days=1)
+            if self.is_workday(day):
+                n -= 1
+        return day
+
+    def subtract(self, end: dt.date, n: int) -> dt.date:
+        """The Nth working day before `end` (end not counted)."""
+        if n < 0:
+            raise CalendarError(f"工作日数不能为负数：{n}")
+        day = end
+        while n > 0:
+            day -= dt.timedelta(days=1)
+            if self.is_workday(day):
+                n -= 1
+        return day
+
+    def count(self, start: dt.date, end: dt.date) -> int:
+        """Working days after `start` up to and including `end` (0 when end <= start)."""
+        days = 0
+        day = start
+        while day < end:
+            day += dt.timedelta(days=1)
+            if self.is_workday(day):
+                days += 1
+        return days
+
+    def unknown_years(self, start: dt.date, end: dt.date) -> set[int]:
+        return {y for y in range(start.year, end.year + 1) if y not in self.known_years}
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """24:00 of `day` in Asia/Shanghai, as an aware datetime (00:00 of the next day)."""
+    nxt = day + dt.timedelta(days=1)
+    return dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=SHANGHAI)
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    if moment.tzinfo is None:
+        raise CalendarError("需要带时区的时间")
+    return moment.astimezone(SHANGHAI).date()
+
+
+def deadline_day(moment: dt.datetime) -> dt.date:
+    """The calendar day a 24:00 deadline belongs to (inverse of end_of_day)."""
+    return local_date(moment - dt.timedelta(microseconds=1))
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise CalendarError(f"日期格式无效：{text!r}，请用 YYYY-MM-DD，例如 2026-10-08") from None
