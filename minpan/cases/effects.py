@@ -305,7 +305,11 @@ def _reachable(case) -> bool:
 
 
 def _called_back(case) -> bool:
-    return bool(case.callback_at and case.clock_started_at and case.callback_at >= case.clock_started_at)
+    # 办后回访 / 告知办理结果: only a callback made after this round's answer was drafted counts
+    # (a contact before handling, 办前联系, does not).
+    if not (case.callback_at and case.clock_started_at and case.callback_at >= case.clock_started_at):
+        return False
+    return case.replies.filter(drafted_at__gte=case.clock_started_at, drafted_at__lte=case.callback_at).exists()
 
 
 @effect(Action.APPROVE)
@@ -335,7 +339,8 @@ def publish(ctx, *, mode: str, public_note: str = ""):
             raise RuleViolation("本制度要求公开答复。")
         public_note = _required(public_note, "公开说明（不公开答复时须对该留言作出说明）")
     case.publish_mode, case.public_note, case.answered_at = mode, public_note.strip(), ctx.now
-    case.callback_due = ctx.policy.follow_up.callback_by_unit and not _called_back(case)
+    # Only a unit that handled the case calls back; the center's own answers have no lead unit.
+    case.callback_due = ctx.policy.follow_up.callback_by_unit and case.lead_unit_id is not None and not _called_back(case)
     return {"mode": mode}
 
 
@@ -357,8 +362,9 @@ def rate(ctx, *, rating: str, comment: str = ""):
 
 
 @effect(Action.CALLBACK)
-def callback(ctx, *, note: str):
-    note = _required(note, "回访情况")
+def callback(ctx, *, note: str = ""):
+    # apply() takes `note` for the event, so the callback record arrives as ctx.note.
+    note = _required(note or ctx.note, "回访情况")
     case = ctx.case
     case.callback_at, case.callback_due = ctx.now, False
     reply = _latest_reply(case)

@@ -78,6 +78,7 @@ class Context:
     unit: Unit | None
     policy: object
     now: dt.datetime
+    note: str = ""  # the note the actor writes; the event keeps it, effects may use it
 
 
 def apply(case: Case | int, action: Action | str, *, actor=None, as_role: str | None = None, now: dt.datetime | None = None, note: str = "", **params) -> Case:
@@ -91,7 +92,7 @@ def apply(case: Case | int, action: Action | str, *, actor=None, as_role: str | 
         if case.state not in move.sources:
             raise IllegalTransition(case, State(case.state).label, action.label)
         role, unit = _resolve_actor(case, move, action, actor, as_role)
-        ctx = Context(case=case, actor=actor, role=role, unit=unit, policy=policy_named(case.policy_name), now=now)
+        ctx = Context(case=case, actor=actor, role=role, unit=unit, policy=policy_named(case.policy_name), now=now, note=note)
         before = case.state
         data = effects.EFFECTS[action](ctx, **params) or {}
         if move.target is not None:

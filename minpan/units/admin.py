@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from .models import Membership, Unit
 
@@ -22,3 +24,19 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "unit", "role"]
     list_filter = ["role"]
     search_fields = ["user__username", "unit__name"]
+
+
+# People and their posts on one page: the admin adds a user and says where they work.
+User = get_user_model()
+admin.site.unregister(User)
+
+
+class PostInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(User)
+class PersonAdmin(UserAdmin):
+    inlines = [PostInline]
