@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "minpan.units",
     "minpan.cases",
     "minpan.policies",
+    "minpan.demo",
 ]
 
 MIDDLEWARE = [

@@ -336,3 +336,12 @@ def test_chizhou_mailbox_letter_walks_from_receipt_to_the_archive(city):
         "approve_extension", "draft", "sign_off", "callback", "submit", "send_back", "draft", "sign_off",
         "submit", "approve", "publish", "rate", "archive",
     ]
+
+
+def test_a_refused_extension_uses_up_the_one_request(city):
+    # 第九条(三): 可申请延期1次 — the one request, whatever the answer
+    case = received(city)
+    apply(case, "request_extension", actor=city.deputy, now=at("2026-02-24 10:00"), days=3, reason="需协调供电公司")
+    apply(case, "refuse_extension", actor=city.reviewer, now=at("2026-02-24 11:00"), decision_note="可按期办结")
+    with pytest.raises(RuleViolation, match="只能申请延期 1 次"):
+        apply(case, "request_extension", actor=city.deputy, now=at("2026-02-24 15:00"), days=2, reason="再次申请")

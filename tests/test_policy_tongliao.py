@@ -11,7 +11,7 @@ import pytest
 from minpan.cases.errors import IllegalTransition, NotPermitted, RuleViolation
 from minpan.cases.models import Assignment, Case, ExtensionState
 from minpan.cases.transitions import apply
-from tests.flow import at, dispatched
+from tests.flow import at, dispatched, registered
 
 POLICY = "tongliao"
 CONTACT = {"handler_name": "李工", "handler_phone": "0475-8212345"}
@@ -338,3 +338,25 @@ def test_privacy_answer_goes_to_the_writer_with_a_note_for_the_public(city):
 def test_archiving_an_unpublished_case_is_an_illegal_transition(city):
     case = drafted(city)
     refused(case, IllegalTransition, "archive", actor=city.operator, now=at("2026-02-24 15:00"))
+
+
+def test_a_form_received_on_a_holiday_may_be_returned_on_the_first_working_day(city):
+    # 第十五条 当日: dispatched Mon 02-16 during Spring Festival; nobody can sign until Tue 02-24
+    case = dispatched(city, "tongliao", now=at("2026-02-16 10:00"))
+    assert case.return_due_at == at("2026-02-25 00:00")
+    with pytest.raises(RuleViolation, match="期限"):
+        apply(case, "return", actor=city.deputy, now=at("2026-02-25 09:00"), reason="不属本单位职责")
+    case = apply(case, "return", actor=city.deputy, now=at("2026-02-24 17:00"), reason="不属本单位职责")
+    assert case.state == "returned"
+
+
+def test_the_center_calls_back_a_writer_unsatisfied_with_its_direct_answer(city):
+    case = registered(city, "tongliao", msg_type="consult")
+    apply(case, "direct_answer", actor=city.operator, body="请携带身份证到政务服务大厅 3 号窗口办理。")
+    apply(case, "publish", actor=city.operator, mode="public")
+    case = apply(case, "rate", actor=None, rating="unsatisfied", comment="窗口说要预约")
+    assert case.callback_due
+    with pytest.raises(RuleViolation, match="尚未回访"):
+        apply(case, "archive", actor=city.operator)
+    apply(case, "callback", actor=city.operator, note="已电话说明预约方式，留言人表示理解。")
+    assert apply(case, "archive", actor=city.operator).state == "archived"

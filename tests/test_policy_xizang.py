@@ -423,3 +423,13 @@ def test_a_consultation_answered_by_the_center_is_archived_without_a_unit_callba
     case = apply(case, "publish", actor=city.operator, now=at("2026-02-13 10:00"), mode="public")
     assert not case.callback_due, "no unit handled it, so no unit can call back"
     assert apply(case, "archive", actor=city.operator, now=at("2026-02-13 11:00")).state == "archived"
+
+
+def test_no_reminder_once_the_answer_material_is_sent(city):
+    # 第五条(四): 到期前一天仍未报送答复材料的进行催办提醒 — once submitted there is nothing to remind of
+    case = dispatched(city, "xizang", now=at("2026-03-02 10:00"))
+    apply(case, "claim", actor=city.handler, now=at("2026-03-02 11:00"))
+    case = apply(case, "draft", actor=city.handler, now=at("2026-03-03 09:00"), body="已核实处理。")
+    assert case.remind_at is not None
+    case = apply(case, "submit", actor=city.handler, now=at("2026-03-03 10:00"))
+    assert case.remind_at is None

@@ -317,3 +317,14 @@ def test_mailbox_answers_a_consultation_directly_without_dispatch(city):
 def test_complaint_cannot_be_answered_directly_by_the_mailbox(city):
     case = registered(city, POLICY, now=at("2026-02-13 10:00"), msg_type="complaint")
     refused(case, RuleViolation, "direct_answer", actor=city.operator, now=at("2026-02-13 11:00"), body="已知悉。")
+
+
+def test_a_promised_date_beyond_the_extended_deadline_is_refused(city):
+    case = dispatched(city, POLICY, now=at("2026-02-13 10:00"))
+    apply(case, "claim", actor=city.handler, now=at("2026-02-13 11:00"))
+    # due 02-25 24:00; one more working day ends 02-26 24:00, so 03-20 cannot be promised
+    with pytest.raises(RuleViolation, match="晚于延期后的期限（2026-02-26 24:00）"):
+        apply(case, "request_extension", actor=city.handler, now=at("2026-02-24 10:00"),
+              days=1, reason="需现场核查", basis=BASIS, promised_date="2026-03-20")
+    apply(case, "request_extension", actor=city.handler, now=at("2026-02-24 10:00"),
+          days=1, reason="需现场核查", basis=BASIS, promised_date="2026-02-26")

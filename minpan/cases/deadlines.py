@@ -32,15 +32,19 @@ def recompute(case, policy: Policy, now: dt.datetime, lead_received_at: dt.datet
         case.due_at = end_of_day(due)
         unverified |= warn_unknown(cal, start, due)
         lead = policy.reminder.lead_working_days
-        if lead is not None:
+        waiting = case.state != State.SUBMITTED or policy.reminder.until_published
+        if lead is not None and waiting:
             day = cal.subtract(due, lead)
             case.remind_at = dt.datetime.combine(day, OFFICE_OPENS, tzinfo=SHANGHAI)
 
     if case.state in RETURN_STATES and policy.return_rule.allowed and lead_received_at:
         receipt = local_date(lead_received_at)
         window = policy.return_rule.window_working_days
-        cal = calendar_around(receipt, window)
+        cal = calendar_around(receipt, max(window, 1))
         last = cal.add(receipt, window)
+        if window == 0 and not cal.is_workday(receipt):
+            # 当日 for a form that arrives on a holiday: the unit's first working day, when someone can sign.
+            last = cal.add(receipt, 1)
         case.return_due_at = end_of_day(last)
         unverified |= warn_unknown(cal, receipt, last)
 

@@ -9,7 +9,8 @@ import datetime as dt
 
 from minpan.units.models import Level, Unit
 from minpan.units.roles import Role
-from minpan.workdays.arith import SHANGHAI, parse_date
+from minpan.workdays.arith import SHANGHAI, deadline_day, parse_date
+from minpan.workdays.service import calendar_around
 
 from .deadlines import extension_room
 from .errors import NotPermitted, RuleViolation
@@ -174,6 +175,9 @@ def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | s
     if rule.before_deadline and (case.due_at is None or ctx.now >= case.due_at):
         raise RuleViolation(f"延期须在办理期限（{_fmt(case.due_at)}）届满前申请。")
     days = _check_days(ctx, days)
+    asked = case.extensions.filter(unit=ctx.unit, requested_at__gte=case.clock_started_at).count()
+    if rule.max_count is not None and asked >= rule.max_count:
+        raise RuleViolation(f"本制度只能申请延期 {rule.max_count} 次，本单位已申请过。")
     reason = _required(reason, "延期理由")
     if rule.needs_basis:
         basis = _required(basis, "延期依据")
@@ -183,6 +187,10 @@ def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | s
         promised_date = parse_date(promised_date)
     if promised_date and promised_date < ctx.now.astimezone(SHANGHAI).date():
         raise RuleViolation("承诺办结日期不能早于今天。")
+    if promised_date and case.due_at:
+        new_due = calendar_around(deadline_day(case.due_at), days).add(deadline_day(case.due_at), days)
+        if promised_date > new_due:
+            raise RuleViolation(f"承诺办结日期晚于延期后的期限（{new_due} 24:00）：请增加延长天数或提前承诺日期。")
     ExtensionRequest.objects.create(
         case=case, unit=ctx.unit, days=days, reason=reason, basis=basis or "",
         promised_date=promised_date or None, requested_by=ctx.actor, requested_at=ctx.now,
@@ -366,6 +374,8 @@ def callback(ctx, *, note: str = ""):
     # apply() takes `note` for the event, so the callback record arrives as ctx.note.
     note = _required(note or ctx.note, "回访情况")
     case = ctx.case
+    if ctx.role == Role.CENTER_OPERATOR and case.lead_unit_id and ctx.policy.follow_up.callback_by_unit:
+        raise NotPermitted("本制度由承办单位回访留言人。")
     case.callback_at, case.callback_due = ctx.now, False
     reply = _latest_reply(case)
     if reply is not None:

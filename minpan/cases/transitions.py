@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from minpan.policies.active import policy_named
 from minpan.units.models import Unit
-from minpan.units.roles import Role
+from minpan.units.roles import CENTER_ROLES, Role
 
 from . import effects, events
 from .deadlines import recompute
@@ -35,8 +35,8 @@ class Move:
     sources: frozenset
     target: State | None
     roles: frozenset
-    # where the actor must stand: center (any center role), lead / co (a member of
-    # the case's lead / a co-unit), citizen (the writer, through the tracking code)
+    # where a unit member must stand: lead / co (the case's lead unit / a co-unit);
+    # center roles act by role alone; citizen: the writer, through the tracking code
     side: str
 
 
@@ -63,7 +63,8 @@ TABLE: dict[Action, Move] = {
     Action.SEND_BACK: _m({S.SUBMITTED}, S.SENT_BACK, {R.CENTER_REVIEWER}),
     Action.PUBLISH: _m({S.APPROVED}, S.PUBLISHED, {R.CENTER_OPERATOR}),
     Action.RATE: _m({S.PUBLISHED}, None, {R.CITIZEN}, "citizen"),
-    Action.CALLBACK: _m(WORKING | {S.PUBLISHED}, None, {R.UNIT_HANDLER}, "lead"),
+    # The unit calls back; the center does when the writer rated the answer 不满意 (待回访).
+    Action.CALLBACK: _m(WORKING | {S.PUBLISHED}, None, {R.UNIT_HANDLER, R.CENTER_OPERATOR}, "lead"),
     Action.REOPEN: _m({S.PUBLISHED, S.ARCHIVED}, S.REGISTERED, {R.CENTER_OPERATOR}),
     Action.ARCHIVE: _m({S.PUBLISHED, S.NOT_ACCEPTED}, S.ARCHIVED, {R.CENTER_OPERATOR}),
     Action.INSTRUCT: _m(set(S) - {S.NOT_ACCEPTED, S.ARCHIVED}, None, {R.CITY_LEADER, R.SUPERVISOR}),
@@ -121,16 +122,15 @@ def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role):
     memberships = list(actor.memberships.select_related("unit"))
     if as_role:
         memberships = [m for m in memberships if m.role == as_role]
-    if move.side == "center":
-        wanted = {None}
-    else:
+    wanted = set()
+    if move.side in ("lead", "co"):
         wanted = set(
             Assignment.objects.filter(
                 case=case, active=True, role=AssignmentRole.LEAD if move.side == "lead" else AssignmentRole.CO
             ).values_list("unit_id", flat=True)
         )
     for m in memberships:
-        if m.role in move.roles and (move.side == "center" or m.unit_id in wanted):
+        if m.role in move.roles and (m.role in CENTER_ROLES or m.unit_id in wanted):
             return Role(m.role), m.unit
     who = "、".join(Role(r).label for r in sorted(move.roles))
     where = {"center": "", "lead": "牵头单位的", "co": "配合单位的"}[move.side]

@@ -42,6 +42,8 @@ class Return:
 class Reminder:
     lead_working_days: int | None = None  # None: no automatic reminder
     recipient: str = "unit_principal"     # role in the lead unit
+    # remind while the reply awaits review too (Tongliao 第十三条: 未报送答复意见或未进行公开答复的)
+    until_published: bool = False
     by: tuple[str, ...] = ("inbox",)      # inbox, phone, sms, email
 
 

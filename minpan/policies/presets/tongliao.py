@@ -18,7 +18,7 @@ POLICY = Policy(
     # 第十五条: 收到承办单后当日，由分管领导签字后书面退回，并说明退件原因；后续重新派单
     return_rule=Return(allowed=True, window_working_days=0, signer_roles=("unit_deputy", "unit_principal")),
     # 第十三条: 办理时限到期前一天仍未报送答复意见的，对承办单位主要负责同志催办提醒
-    reminder=Reminder(lead_working_days=1, recipient="unit_principal"),
+    reminder=Reminder(lead_working_days=1, recipient="unit_principal", until_published=True),
     # 第十一条: 经本单位主要负责人审签后，并加盖公章
     sign_off=SignOff(level="principal", seal=True),
     # 第七条(一): 留言答复在公开前要进行审核
