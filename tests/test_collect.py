@@ -58,3 +58,9 @@ def test_bad_messages_are_refused_and_nothing_is_written(db, kw, message):
     with pytest.raises(CaseError, match=message):
         collect(**kw)
     assert Case.objects.count() == 0 and Event.objects.count() == 0
+
+
+def test_query_passwords_are_hashed_with_argon2(db):
+    case, password = collect()
+    assert case.query_password.startswith("argon2$")
+    assert password not in case.query_password

@@ -55,3 +55,21 @@ def test_a_deadline_inside_known_years_is_not_flagged(city):
     case = registered(city, "chizhou", now=at("2026-10-08 09:00"))
     case = apply(case, "dispatch", actor=city.operator, now=at("2026-10-08 10:00"), lead=city.housing)
     assert not case.calendar_unverified
+
+
+def test_a_pending_extension_does_not_follow_the_case_into_a_new_round(city):
+    case = registered(city, "tongliao", now=at("2026-03-02 09:00"))
+    apply(case, "dispatch", actor=city.operator, now=at("2026-03-02 10:00"), lead=city.housing)
+    apply(case, "claim", actor=city.handler, now=at("2026-03-02 11:00"))
+    apply(case, "request_extension", actor=city.handler, now=at("2026-03-03 10:00"), days=3, reason="需现场核查")
+    apply(case, "draft", actor=city.handler, now=at("2026-03-04 10:00"), body="已修复。", handler_name="李工", handler_phone="0475-1")
+    apply(case, "sign_off", actor=city.principal, now=at("2026-03-04 11:00"), sealed=True)
+    apply(case, "submit", actor=city.handler, now=at("2026-03-04 12:00"))
+    apply(case, "approve", actor=city.reviewer, now=at("2026-03-04 13:00"))
+    apply(case, "publish", actor=city.operator, now=at("2026-03-04 14:00"), mode="public")
+    apply(case, "reopen", actor=city.operator, now=at("2026-03-05 09:00"), reason="回头看发现未修复")
+    case = apply(case, "dispatch", actor=city.operator, now=at("2026-03-05 10:00"), lead=city.housing)
+    assert not case.extension_pending
+    assert case.extensions.get().state == "refused"
+    with pytest.raises(RuleViolation, match="没有待审批的延期申请"):
+        apply(case, "approve_extension", actor=city.reviewer, now=at("2026-03-05 11:00"))

@@ -119,7 +119,7 @@ def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = ()):
     case.lead_unit = lead
     # A new receipt starts a new clock; extensions belonged to the previous round.
     case.extension_days = case.extension_count = 0
-    case.extension_pending = False
+    _void_pending_extensions(case, "重新交办后作废")
     case.clock_started_at = ctx.now if ctx.policy.clock_start == "receipt" else None
     return {"lead": lead.pk, "lead_name": lead.name, "co": [u.pk for u in co], "co_names": [u.name for u in co]}
 
@@ -155,8 +155,7 @@ def return_case(ctx, *, reason: str, basis: str = ""):
     case.assignments.filter(active=True).update(active=False)
     case.lead_unit = None
     case.clock_started_at = None
-    case.extension_pending = False
-    case.extensions.filter(state=ExtensionState.PENDING).update(state=ExtensionState.REFUSED, decision_note="退办后作废")
+    _void_pending_extensions(case, "退办后作废")
     return {"unit": lead.unit_id, "reason": reason, "basis": basis}
 
 
@@ -215,6 +214,12 @@ def _check_days(ctx, days) -> int:
     if room is not None and days > room:
         raise RuleViolation(f"超过延期上限：最多还能延长 {room} 个工作日。")
     return days
+
+
+def _void_pending_extensions(case, note: str) -> None:
+    # A request belongs to one unit's round of handling; a new round starts clean.
+    case.extensions.filter(state=ExtensionState.PENDING).update(state=ExtensionState.REFUSED, decision_note=note)
+    case.extension_pending = False
 
 
 def _pending(ctx) -> ExtensionRequest:
@@ -392,6 +397,7 @@ def reopen(ctx, *, reason: str):
     case.lead_unit = None
     case.clock_started_at = None
     case.reopened_count += 1
+    _void_pending_extensions(case, "重新办理后作废")
     case.archived_at = None
     case.rating, case.rating_comment, case.callback_due = "", "", False
     return {"reason": reason}

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ from minpan.units.roles import Role
 
 from . import events
 from .errors import CaseError
+from .hashers import check_query_password, hash_query_password
 from .models import Case, Citizen
 from .states import Action, State
 
@@ -66,7 +66,7 @@ def case_collect(
         with transaction.atomic():
             case = Case.objects.create(
                 channel=channel, external_id=external_id, tracking_code=new_code(),
-                query_password=make_password(password), subject=subject, body=body,
+                query_password=hash_query_password(password), subject=subject, body=body,
                 may_publish=may_publish, received_at=received_at, policy_name=policy.name,
                 state=State.RECEIVED,
             )
@@ -87,6 +87,6 @@ def case_by_code(code: str, password: str) -> Case | None:
     """The case for a tracking code and its password; None when either is wrong (never says which)."""
     case = Case.objects.filter(tracking_code=(code or "").strip().upper()).first()
     if case is None:
-        make_password(password)  # spend the same time whether or not the code exists
+        hash_query_password(password or "")  # spend the same time whether or not the code exists
         return None
-    return case if check_password(password, case.query_password) else None
+    return case if check_query_password(password or "", case.query_password) else None

@@ -25,7 +25,7 @@ from minpan.cases.states import State
 from minpan.cases.transitions import apply
 from minpan.policies.active import active_policy
 from minpan.policies.rules import Policy
-from minpan.workdays.arith import SHANGHAI, deadline_day, local_date
+from minpan.workdays.arith import deadline_day, local_date
 from minpan.workdays.service import load_calendar
 
 from . import texts
@@ -82,7 +82,8 @@ def _build(plan: Plan, city: City, policy: Policy, cal, limit: dt.datetime, seed
                 Walk(plan, city, policy, clock, rng).run()
             return
         except Overshoot as exc:
-            shift += exc.by + dt.timedelta(hours=12)
+            # Grow fast: before a long holiday (春节, 国庆) an earlier start may not move the end at all.
+            shift = shift * 2 + exc.by + dt.timedelta(hours=12)
     raise RuntimeError(f"{plan.external_id}：无法在当前时间之前排完办理步骤")
 
 
@@ -190,11 +191,12 @@ class Walk:
         if "instruct" in self.pending and p.target in EARLY_INSTRUCT:
             self.clock.office(30, 900)
             self.instruct()
+        # Asked early, so a request is always before the deadline (Yuncheng gives only 3 working days).
+        if self.pending & {"ext_pending", "ext_approved", "ext_refused"}:
+            self.extension()
         for code in p.co:
             self.clock.days(0.3, 1.5)
             self.do(A.CO_INPUT, self.post(code, "jb"), text=f"{self.unit(code).name}已按职责配合核查，意见如下：情况属实，将配合牵头单位处理。")
-        if self.pending & {"ext_pending", "ext_approved", "ext_refused"}:
-            self.extension()
         self.clock.days(0.5, 2)
         self.draft(perfunctory="send_back" in self.pending)
         self.sign_and_submit()
@@ -220,7 +222,8 @@ class Walk:
         room = extension_room(case, self.policy)
         if room is not None:
             days = min(days, room)
-        promised = self.clock.cal.add(max(deadline_day(case.due_at), local_date(self.clock.t)), days)
+        # The promised date is the extended deadline itself: the latest the rules accept.
+        promised = self.clock.cal.add(deadline_day(case.due_at), days) if rule.needs_promised_date else None
         self.do(A.REQUEST_EXTENSION, requester, days=days, reason=self.rng.choice(texts.EXTENSION_REASONS),
                 basis="《留言办理工作办法》关于延期办理的规定", promised_date=promised)
         self.pending.discard("ext_pending")
@@ -276,8 +279,10 @@ class Walk:
             self.check()
             return True
         if self.case.callback_due and self.reachable:
+            # The lead unit calls back; a writer unsatisfied with the center's own answer hears from the center.
+            caller = self.post(p.lead, "jb") if self.case.lead_unit_id else self.operator
             self.clock.days(0.3, 2)
-            self.do(A.CALLBACK, self.post(p.lead, "jb"), note=self.rng.choice(texts.CALLBACK_NOTES))
+            self.do(A.CALLBACK, caller, note=self.rng.choice(texts.CALLBACK_NOTES))
             self.check()
         self.clock.days(1, 4)
         self.do(A.ARCHIVE, self.operator)

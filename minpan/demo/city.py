@@ -131,15 +131,20 @@ def display_name(user) -> str:
     return user.first_name or user.get_username()
 
 
-def account_rows(city: City, full: bool = False) -> list[tuple[str, str, str]]:
+def all_unit_codes() -> list[str]:
+    codes = [c for c, _ in CENTER_UNITS] + [c for c, _ in DEPARTMENTS]
+    for code, _, _, towns in COUNTIES:
+        codes += [code] + [t for t, _ in towns]
+    return codes
+
+
+def account_rows(full: bool = False) -> list[tuple[str, str, str]]:
     """(username, role labels, unit) for the sign-in table; `full=False` keeps the center and SHOWN_UNITS."""
-    shown = {CENTER, OFFICE, *SHOWN_UNITS}
+    codes = all_unit_codes() if full else [CENTER, OFFICE, *SHOWN_UNITS]
     grouped: dict[tuple[str, str], list[str]] = {}
     members = (
-        Membership.objects.filter(user__in=list(city.users.values()))
-        .select_related("user", "unit").order_by("unit__path", "id")
+        Membership.objects.filter(unit__code__in=codes).select_related("user", "unit").order_by("unit__path", "id")
     )
     for m in members:
-        if full or m.unit.code in shown:
-            grouped.setdefault((m.user.username, m.unit.name), []).append(Role(m.role).label)
+        grouped.setdefault((m.user.username, m.unit.name), []).append(Role(m.role).label)
     return [(username, "、".join(labels), unit) for (username, unit), labels in grouped.items()]

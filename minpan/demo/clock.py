@@ -68,8 +68,11 @@ class Clock:
     def same_day(self, lo: float, hi: float) -> dt.datetime:
         """lo..hi minutes later but on the same local day (windows that close at 24:00 today)."""
         local = self.t.astimezone(SHANGHAI)
+        close = dt.datetime.combine(local.date(), CLOSE, tzinfo=SHANGHAI)
         midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(), tzinfo=SHANGHAI)
-        t = min(self.t + dt.timedelta(minutes=self.rng.uniform(lo, hi)), midnight - dt.timedelta(minutes=5))
+        # Staff stay within office hours when there is time left today, else work late rather than miss the window.
+        end = close if close - local >= dt.timedelta(minutes=15) else midnight - dt.timedelta(minutes=5)
+        t = min(self.t + dt.timedelta(minutes=self.rng.uniform(lo, hi)), end)
         return self._set(max(t, self.t + dt.timedelta(seconds=30)))
 
     def anytime(self, lo_hours: float, hi_hours: float) -> dt.datetime:

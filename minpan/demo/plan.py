@@ -92,12 +92,13 @@ def fits(policy: Policy, target: State, detours) -> bool:
         return False
     if detours & {"ext_pending", "ext_approved", "ext_refused"} and not policy.extension.allowed:
         return False
+    # A reopened case is handled again from registration: the target is reached in the second
+    # round, so it cannot be a side state of the first round, and a request left pending in the
+    # first round would be dropped by the new dispatch.
+    if "reopen" in detours and (target in (S.RETURNED, S.SENT_BACK) or "ext_pending" in detours):
+        return False
     # Before the claim a claim-started clock (Xizang) has no deadline to miss.
     if "overdue" in detours and target == S.DISPATCHED and policy.clock_start == "claim":
-        return False
-    # A center answer has no lead unit to call the writer back, so it cannot be archived
-    # where the policy makes the unit call back (see the report on the core).
-    if "direct" in detours and target == S.ARCHIVED and policy.follow_up.callback_by_unit:
         return False
     return True
 
@@ -138,8 +139,8 @@ def _random_detours(rng: random.Random, policy: Policy, target: State) -> frozen
         if rng.random() < 0.15:
             d.add("co")
         if policy.extension.allowed and rng.random() < 0.12:
-            kinds = ["ext_approved", "ext_refused"] + (["ext_pending"] if target in HOLDING_WORK else [])
-            d.add(rng.choice(kinds))
+            kinds = ["ext_pending"] * 2 if target in HOLDING_WORK else []
+            d.add(rng.choice(kinds + ["ext_approved", "ext_approved", "ext_refused"]))
         if rng.random() < 0.04:
             d.add("reopen")
     if target in AFTER_SUBMIT and rng.random() < 0.1:
@@ -156,7 +157,8 @@ def _plan(rng: random.Random, policy: Policy, target: State, detours: frozenset)
     channel = rng.choices(channels, weights=[3] + [1] * (len(channels) - 1))[0]
     lo, hi = OVERDUE_AGE if "overdue" in detours else AGES[target]
     if "reopen" in detours:
-        lo, hi = lo + 15, hi + 15
+        # a second round of handling needs an older message, still inside the demo's ~60 days
+        lo, hi = min(lo + 15, 45), min(hi + 15, 60)
     age = rng.uniform(lo, hi)
     if "reject" in detours or target == S.NOT_ACCEPTED:
         reason = rng.choice(policy.not_accepted_reasons)
@@ -174,9 +176,7 @@ def _plan(rng: random.Random, policy: Policy, target: State, detours: frozenset)
     wrong = rng.choice([c for c in departments if c not in co])
     rating = ""
     if target in (S.PUBLISHED, S.ARCHIVED) and rng.random() < (0.5 if target == S.PUBLISHED else 0.8):
-        # A center answer cannot be followed by a unit callback, so it is never rated unsatisfied here.
-        choices = ["satisfied"] * 7 + ["basically"] * 2 + ([] if "direct" in detours else ["unsatisfied"])
-        rating = rng.choice(choices)
+        rating = rng.choice(["satisfied"] * 7 + ["basically"] * 2 + ["unsatisfied"])
     urgency = "urgent" if tpl.urgent and rng.random() < 0.6 else ("critical" if rng.random() < 0.02 else "normal")
     return Plan(
         target, detours, channel, age, _citizen(rng, fill["place"]), may_publish=rng.random() < 0.92,
