@@ -94,15 +94,22 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "minpan.workdays",
     "minpan.units",
     "minpan.cases",
     "minpan.policies",
+    "minpan.notify",
+    "minpan.textmine",
+    "minpan.desk",
+    "minpan.portal",
     "minpan.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -150,8 +157,21 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
+# Every asset is served by the project itself (government intranets are often offline):
+# runserver serves them in development, WhiteNoise after `minpan collectstatic` in production.
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]
+
+# Uploaded attachments live outside the web root and are served only through a view that checks access.
+MINPAN_FILES_DIR = Path(os.environ.get("MINPAN_FILES_DIR", "") or BASE_DIR / "var" / "files")
+
+LOGIN_URL = "/desk/login/"
+LOGIN_REDIRECT_URL = "/desk/"
+
+# Background work: Django's Tasks API (the django-tasks backport) on the database backend,
+# so SQLite needs no broker and workers on several machines can share one PostgreSQL.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

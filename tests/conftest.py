@@ -1,4 +1,7 @@
-"""Shared people and units for every test: one small city, one user per role."""
+"""Shared people and units for every test: one small city, one user per role; browser set-up."""
+import os
+import shutil
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -44,3 +47,36 @@ def city(db):
         supervisor=_user("supervisor", office, Role.SUPERVISOR),
         leader=_user("leader", office, Role.CITY_LEADER),
     )
+
+
+# ---- browser tests (pytest-playwright driving Debian's chromium) ------------------------
+
+CHROMIUM = os.environ.get("MINPAN_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
+# make around it (creating users, checking rows) are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs chromium at {CHROMIUM}: .ci/run installs it with apt")
+        pytest.skip(f"no chromium at {CHROMIUM}: `apt-get install chromium` to run the browser tests")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """Where browser tests save their screenshots (kept by CI as test artifacts)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

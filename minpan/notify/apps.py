@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NotifyConfig(AppConfig):
+    name = "minpan.notify"
+    verbose_name = "催办与通知"
