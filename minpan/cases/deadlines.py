@@ -17,25 +17,46 @@ from .states import State
 OFFICE_OPENS = dt.time(8, 30)
 
 CLOCK_STATES = frozenset({State.DISPATCHED, State.IN_PROGRESS, State.DRAFTED, State.SIGNED, State.SUBMITTED, State.SENT_BACK})
+# once the answer is with the center, the overdue ladder is not the unit's to climb
+LADDER_STATES = CLOCK_STATES - {State.SUBMITTED}
 RETURN_STATES = frozenset({State.DISPATCHED, State.IN_PROGRESS})
+UNANSWERED_STATES = CLOCK_STATES | {State.ACCEPTED, State.REGISTERED, State.RETURNED, State.APPROVED}
+# The national inspection of government websites: a valid message unanswered for 3 months
+# fails the site, so the center is warned at 60 days.
+ALARM_AFTER = dt.timedelta(days=60)
 
 
-def recompute(case, policy: Policy, now: dt.datetime, lead_received_at: dt.datetime | None) -> None:
+def recompute(case, policy: Policy, now: dt.datetime) -> None:
     unverified = False
-    case.due_at = case.remind_at = case.return_due_at = None
+    case.due_at = case.remind_at = case.return_due_at = case.next_step_at = case.nudge_at = None
 
     if case.state in CLOCK_STATES and case.clock_started_at:
         start = local_date(case.clock_started_at)
         days = policy.answer_working_days + case.extension_days
-        cal = calendar_around(start, days)
+        steps = policy.escalation.steps
+        cal = calendar_around(start, days + max((s.after_days for s in steps), default=0))
         due = cal.add(start, days)
         case.due_at = end_of_day(due)
         unverified |= warn_unknown(cal, start, due)
         lead = policy.reminder.lead_working_days
         waiting = case.state != State.SUBMITTED or policy.reminder.until_published
-        if lead is not None and waiting:
+        if lead is not None and waiting and case.reminded_for != case.due_at:
+            if case.supervised:
+                lead += policy.escalation.supervised_extra_lead_days
             day = cal.subtract(due, lead)
             case.remind_at = dt.datetime.combine(day, OFFICE_OPENS, tzinfo=SHANGHAI)
+        if case.state in LADDER_STATES and case.steps_done < len(steps):
+            # "N working days overdue" is reached at 24:00 of the Nth working day after the deadline day
+            case.next_step_at = end_of_day(cal.add(due, steps[case.steps_done].after_days))
+
+    since = _waiting_on_center_since(case)
+    if since and since != case.nudged_for:
+        cal = calendar_around(local_date(since), 1)
+        case.nudge_at = end_of_day(cal.add(local_date(since), 1))
+
+    case.alarm_at = case.received_at + ALARM_AFTER if case.state in UNANSWERED_STATES and not case.alarmed else None
+
+    lead_received_at = _lead_received_at(case)
 
     if case.state in RETURN_STATES and policy.return_rule.allowed and lead_received_at:
         receipt = local_date(lead_received_at)
@@ -54,6 +75,21 @@ def recompute(case, policy: Policy, now: dt.datetime, lead_received_at: dt.datet
         case.publish_due_at = None
 
     case.calendar_unverified = unverified
+
+
+def _lead_received_at(case):
+    if case.state not in RETURN_STATES:
+        return None
+    return case.assignments.filter(active=True, role="lead").values_list("dispatched_at", flat=True).first()
+
+
+def _waiting_on_center_since(case):
+    """When the case began to wait on the center: a return not yet re-dispatched, or an extension not yet decided."""
+    if case.state == State.RETURNED:
+        return case.assignments.filter(returned_at__isnull=False).order_by("-returned_at").values_list("returned_at", flat=True).first()
+    if case.extension_pending:
+        return case.extensions.filter(state="pending").values_list("requested_at", flat=True).first()
+    return None
 
 
 def extension_room(case, policy: Policy) -> int | None:

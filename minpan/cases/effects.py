@@ -120,6 +120,8 @@ def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = ()):
     # A new receipt starts a new clock; extensions belonged to the previous round.
     case.extension_days = case.extension_count = 0
     _void_pending_extensions(case, "重新交办后作废")
+    _new_deadline_round(case)
+    case.prompts, case.delay_explained_at = 0, None
     case.clock_started_at = ctx.now if ctx.policy.clock_start == "receipt" else None
     return {"lead": lead.pk, "lead_name": lead.name, "co": [u.pk for u in co], "co_names": [u.name for u in co]}
 
@@ -238,6 +240,7 @@ def approve_extension(ctx, *, decision_note: str = ""):
     _decide(ctx, req, ExtensionState.APPROVED, decision_note)
     ctx.case.extension_days += req.days
     ctx.case.extension_count += 1
+    _new_deadline_round(ctx.case)
     return {"days": req.days, "extension_days": ctx.case.extension_days}
 
 
@@ -416,6 +419,65 @@ def archive(ctx):
 def instruct(ctx, *, text: str, leader_name: str = ""):
     ctx.case.supervised = True
     return {"text": _required(text, "批示内容"), "leader_name": (leader_name or "").strip()}
+
+
+def _new_deadline_round(case) -> None:
+    # A new deadline: the overdue ladder starts again from its first rung.
+    case.steps_done = 0
+
+
+@effect(Action.EXPLAIN_DELAY)
+def explain_delay(ctx, *, reason: str = ""):
+    reason = _required(reason or ctx.note, "逾期理由")
+    ctx.case.delay_explained_at = ctx.now
+    return {"reason": reason}
+
+
+@effect(Action.APPROVE_BULLETIN)
+def approve_bulletin(ctx, *, letter: int):
+    return {"letter": int(letter)}
+
+
+# ---- the sweep's steps (called by notify.sweep with actor=None) ----------------------
+
+@effect(Action.REMIND)
+def remind(ctx):
+    case = ctx.case
+    if case.due_at is None or case.reminded_for == case.due_at:
+        raise RuleViolation(f"{case.reference} 本期限已提醒过。")
+    case.reminded_for = case.due_at
+    case.prompts += 1
+    return {"due_at": case.due_at.isoformat(), "recipient": ctx.policy.reminder.recipient}
+
+
+def _ladder_step(ctx, kind: str, *, step: int, overdue_days: int = 0, skipped: str = ""):
+    case, steps = ctx.case, ctx.policy.escalation.steps
+    if step != case.steps_done or step >= len(steps) or steps[step].kind != kind:
+        raise RuleViolation(f"{case.reference} 的第 {step + 1} 步督办已执行或不适用。")
+    case.steps_done = step + 1
+    if not skipped and kind == "urge":
+        case.prompts += 1
+    return {"step": step, "letter": steps[step].letter, "overdue_days": overdue_days, "skipped": skipped}
+
+
+for _kind in ("urge", "supervise", "transfer", "criticise", "account"):
+    EFFECTS[Action(_kind)] = lambda ctx, _k=_kind, **kw: _ladder_step(ctx, _k, **kw)
+
+
+@effect(Action.NUDGE)
+def nudge(ctx, *, since: dt.datetime, waiting: str):
+    if ctx.case.nudged_for == since:
+        raise RuleViolation(f"{ctx.case.reference} 已提醒中心处理。")
+    ctx.case.nudged_for = since
+    return {"waiting": waiting, "since": since.isoformat()}
+
+
+@effect(Action.ALARM)
+def alarm(ctx):
+    if ctx.case.alarmed:
+        raise RuleViolation(f"{ctx.case.reference} 已发超期预警。")
+    ctx.case.alarmed = True
+    return {"received_at": ctx.case.received_at.isoformat()}
 
 
 def _fmt(moment: dt.datetime | None) -> str:

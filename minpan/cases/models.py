@@ -51,6 +51,16 @@ class Case(models.Model):
     extension_count = models.PositiveSmallIntegerField("已批准延期次数", default=0)
     extension_pending = models.BooleanField("延期待审批", default=False)
     calendar_unverified = models.BooleanField("期限涉及未载入节假日安排的年份", default=False)
+    # what the sweep has done, so each step happens once per deadline (see notify.sweep)
+    reminded_for = models.DateTimeField("已提醒的期限", null=True, blank=True)
+    steps_done = models.PositiveSmallIntegerField("已执行的逾期督办步骤", default=0)
+    next_step_at = models.DateTimeField("下一督办步骤时间", null=True, blank=True)
+    prompts = models.PositiveSmallIntegerField("提醒与催办次数", default=0)
+    delay_explained_at = models.DateTimeField("报告逾期理由时间", null=True, blank=True)
+    nudge_at = models.DateTimeField("提醒中心处理时间", null=True, blank=True)
+    nudged_for = models.DateTimeField("已提醒中心的等待起点", null=True, blank=True)
+    alarm_at = models.DateTimeField("超期未答复预警时间", null=True, blank=True)
+    alarmed = models.BooleanField("已发超期预警", default=False)
 
     # reply and after
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
@@ -81,6 +91,9 @@ class Case(models.Model):
             models.Index(fields=["due_at"], condition=_open, name="case_open_due"),
             models.Index(fields=["remind_at"], condition=_open, name="case_open_remind"),
             models.Index(fields=["return_due_at"], condition=_open, name="case_open_return_due"),
+            models.Index(fields=["next_step_at"], condition=_open, name="case_open_next_step"),
+            models.Index(fields=["nudge_at"], condition=_open, name="case_open_nudge"),
+            models.Index(fields=["alarm_at"], condition=_open, name="case_open_alarm"),
         ]
 
     def __str__(self) -> str:

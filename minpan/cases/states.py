@@ -49,6 +49,17 @@ class Action(models.TextChoices):
     REOPEN = "reopen", "重新办理"
     ARCHIVE = "archive", "归档"
     INSTRUCT = "instruct", "领导批示"
+    EXPLAIN_DELAY = "explain_delay", "报告逾期理由"
+    APPROVE_BULLETIN = "approve_bulletin", "领导同意印发"
+    # taken by the sweep (role system), never by a person
+    REMIND = "remind", "到期提醒"
+    URGE = "urge", "催办"
+    SUPERVISE = "supervise", "督办"
+    TRANSFER = "transfer", "移交"
+    CRITICISE = "criticise", "通报批评"
+    ACCOUNT = "account", "问责"
+    NUDGE = "nudge", "提醒中心处理"
+    ALARM = "alarm", "超期未答复预警"
 
 
 Channel = models.TextChoices("Channel", [(k, (k, v)) for k, v in CHANNELS.items()])

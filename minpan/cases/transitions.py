@@ -27,6 +27,7 @@ S = State
 R = Role
 HOLDING = frozenset({S.DISPATCHED, S.IN_PROGRESS, S.DRAFTED, S.SIGNED, S.SUBMITTED, S.SENT_BACK})
 WORKING = frozenset({S.IN_PROGRESS, S.DRAFTED, S.SIGNED, S.SENT_BACK})
+UNANSWERED = HOLDING | {S.ACCEPTED, S.REGISTERED, S.RETURNED, S.APPROVED}
 UNIT_PEOPLE = frozenset({R.UNIT_HANDLER, R.UNIT_PRINCIPAL, R.UNIT_DEPUTY})
 
 
@@ -68,6 +69,18 @@ TABLE: dict[Action, Move] = {
     Action.REOPEN: _m({S.PUBLISHED, S.ARCHIVED}, S.REGISTERED, {R.CENTER_OPERATOR}),
     Action.ARCHIVE: _m({S.PUBLISHED, S.NOT_ACCEPTED}, S.ARCHIVED, {R.CENTER_OPERATOR}),
     Action.INSTRUCT: _m(set(S) - {S.NOT_ACCEPTED, S.ARCHIVED}, None, {R.CITY_LEADER, R.SUPERVISOR}),
+    # Yuncheng 五(三): a unit overdue with a reported reason gets no 催办通知书
+    Action.EXPLAIN_DELAY: _m(HOLDING - {S.SUBMITTED}, None, UNIT_PEOPLE, "lead"),
+    Action.APPROVE_BULLETIN: _m(set(S) - {S.RECEIVED, S.NOT_ACCEPTED}, None, {R.CITY_LEADER}),
+    # the sweep's steps (notify.sweep): recorded on the case like any other action
+    Action.REMIND: _m(HOLDING, None, {R.SYSTEM}, "system"),
+    Action.URGE: _m(HOLDING, None, {R.SYSTEM}, "system"),
+    Action.SUPERVISE: _m(HOLDING, None, {R.SYSTEM}, "system"),
+    Action.TRANSFER: _m(HOLDING, None, {R.SYSTEM}, "system"),
+    Action.CRITICISE: _m(HOLDING, None, {R.SYSTEM}, "system"),
+    Action.ACCOUNT: _m(HOLDING, None, {R.SYSTEM}, "system"),
+    Action.NUDGE: _m(HOLDING | {S.RETURNED}, None, {R.SYSTEM}, "system"),
+    Action.ALARM: _m(UNANSWERED, None, {R.SYSTEM}, "system"),
 }
 
 
@@ -98,7 +111,7 @@ def apply(case: Case | int, action: Action | str, *, actor=None, as_role: str | 
         data = effects.EFFECTS[action](ctx, **params) or {}
         if move.target is not None:
             case.state = move.target
-        recompute(case, ctx.policy, now, _lead_received_at(case))
+        recompute(case, ctx.policy, now)
         case.save()
         events.append(
             case=case, actor=actor, role=role, unit=unit, at=now, action=action,
@@ -117,6 +130,10 @@ def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role):
         if actor is not None:
             raise NotPermitted(f"“{action.label}”只能由留言人凭查询码进行。")
         return Role.CITIZEN, None
+    if move.side == "system":
+        if actor is not None:
+            raise NotPermitted(f"“{action.label}”由系统按期限自动执行。")
+        return Role.SYSTEM, None
     if actor is None or not actor.is_authenticated or not actor.is_active:
         raise NotPermitted(f"“{action.label}”需要登录的工作人员。")
     memberships = list(actor.memberships.select_related("unit"))
@@ -137,10 +154,15 @@ def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role):
     raise NotPermitted(f"“{action.label}”须由{where}{who}进行；{actor.get_username()} 无此权限。")
 
 
-def _lead_received_at(case: Case):
-    if case.state not in (S.DISPATCHED, S.IN_PROGRESS):
-        return None
-    return (
-        Assignment.objects.filter(case=case, active=True, role=AssignmentRole.LEAD)
-        .values_list("dispatched_at", flat=True).first()
-    )
+def can_take(user, case: Case, action: Action | str) -> bool:
+    """Whether `user` may take `action` on the case now: the table's state and the same role
+    and unit rules as apply (policy checks inside the effects still run when it is taken)."""
+    action = Action(action)
+    move = TABLE[action]
+    if case.state not in move.sources:
+        return False
+    try:
+        _resolve_actor(case, move, action, user, None)
+    except NotPermitted:
+        return False
+    return True

@@ -83,14 +83,24 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One rung of the ladder after the answer deadline has passed."""
+
+    kind: str                  # urge 催办, supervise 督办, transfer 移交, criticise 通报批评, account 问责
+    after_days: int = 0        # working days after the deadline (0: as soon as it passes)
+    letter: str = ""           # the document the step issues, if any
+    needs_leader: bool = False  # issued as a draft for a city leader to approve
+    unless_explained: bool = False  # skipped while the unit has reported a reason for the delay
+    min_prompts: int = 0       # reminders and urges the case must already have had
+
+
+@dataclass(frozen=True)
 class Escalation:
-    ladder: tuple[str, ...] = ()          # steps in order: remind, urge, supervise, transfer, criticise, account
-    overdue_notice: str = ""              # document sent when the deadline passes
-    criticism_after_reminders: int | None = None
-    criticism_overdue_days: int | None = None
-    criticism_needs_leader: bool = False
+    steps: tuple[Step, ...] = ()
     transfer_to: str = ""                 # discipline inspection, supervision office
     supervised_on_site: bool = False      # leader-instructed cases get on-site supervision
+    # leader-instructed cases (督办事项) are reminded this many working days earlier
+    supervised_extra_lead_days: int = 1
     bulletins: tuple[str, ...] = ()
 
 

@@ -1,6 +1,6 @@
 """池州市网友留言、政务热线等办理工作办法（池政办秘〔2020〕92号）."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff, Step,
 )
 
 # 第九条(五): 省级交办的事项由主要负责同志审签；市长信箱、市长热线交办事项由分管负责同志审核
@@ -36,9 +36,9 @@ POLICY = Policy(
     # 第九条(七): 办结后承办单位回访并在反馈时注明，未回访的予以退回（诉求人未留联系方式的除外）；“回头看”
     follow_up=FollowUp(rating=True, callback_by_unit=True, callback_before_submit=True),
     # 第九条(四): 超时限或质量不高的下发书面督办通知；领导批示的实地督查；第十四条 追究责任
+    # 第九条(四)、第十四条: 问责 has no interval in the document; 5 working days is our default.
     escalation=Escalation(
-        ladder=("remind", "supervise", "account"),
-        overdue_notice="书面督办通知",
+        steps=(Step("supervise", 0, letter="书面督办通知"), Step("account", 5, needs_leader=True)),
         supervised_on_site=True,
         bulletins=("月度分析报告", "定期通报"),
     ),

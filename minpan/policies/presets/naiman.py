@@ -1,6 +1,6 @@
 """奈曼旗人民政府门户网站和政府系统政务新媒体帐号网民留言办理工作制度."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -25,7 +25,11 @@ POLICY = Policy(
     # 第十条: 认领、承办、核查、答复和回访
     follow_up=FollowUp(rating=True, callback_by_unit=True),
     # 第十八条: 通报表扬、通报批评、严肃处理
-    escalation=Escalation(ladder=("remind", "criticise"), bulletins=("通报表扬", "通报批评")),
+    # 第十八条: 对敷衍应付、逾期办理的予以通报批评 — a draft bulletin when the deadline passes
+    escalation=Escalation(
+        steps=(Step("criticise", 0, letter="通报批评（草稿）", needs_leader=True),),
+        bulletins=("通报表扬", "通报批评"),
+    ),
     # 第十条(二): 咨询、投诉、建议
     message_types=("consult", "complaint", "suggestion", "other"),
     # 第七条

@@ -1,6 +1,6 @@
 """通辽市人民网地方领导留言板市长板块“民盼通办”工作办法（暂行），2023-05-12."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -30,8 +30,14 @@ POLICY = Policy(
     follow_up=FollowUp(rating=True),
     # 第十九条: “三单一函” 提醒、催办、督办、移交；第二十条: 移交纪检监察机关并报市政府督查室专项督办
     # 第二十一条: 定期通报，年度绩效考核反向扣分
+    # The document names the rungs but no intervals: 催办 when the deadline passes, 督办 after
+    # 3 more working days, 移交 (a letter for a supervisor to send) after 10 are our defaults.
     escalation=Escalation(
-        ladder=("remind", "urge", "supervise", "transfer"),
+        steps=(
+            Step("urge", 0),
+            Step("supervise", 3, letter="督办通知"),
+            Step("transfer", 10, letter="移交纪检监察机关函", needs_leader=True),
+        ),
         transfer_to="纪检监察机关",
         bulletins=("定期通报", "年度考核反向扣分"),
     ),

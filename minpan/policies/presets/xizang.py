@@ -1,6 +1,6 @@
 """西藏自治区 人民网网友留言办理工作实施办法（试行），2017-07-27."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -28,8 +28,9 @@ POLICY = Policy(
     # 第五条(二): 承办单位对留有联系信息的网友要在办前主动联系、办后回访联系
     follow_up=FollowUp(rating=True, callback_by_unit=True, contact_before_handling=True),
     # 第五条(三)(四)(七): 逾期督办，主要领导批示的列为督办事项，《督查通报》并纳入绩效考核
+    # 第五条(四): 逾期督办制度，政府督查室跟踪督办
     escalation=Escalation(
-        ladder=("remind", "supervise", "criticise"),
+        steps=(Step("supervise", 0),),
         bulletins=("督查通报", "绩效考核"),
     ),
     # 第五条(一): 咨询、投诉、求助、建议、其它

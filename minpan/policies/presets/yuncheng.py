@@ -3,7 +3,7 @@
 The document has sections, not articles: citations name 五(三) = 五、运行机制（三）.
 """
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -33,11 +33,10 @@ POLICY = Policy(
     # 五(三): 超期未说明理由发《催办通知书》；五(四): 两次催办仍超过时限 3 个工作日且不说明理由，
     # 报请市政府领导批示同意后书面通报批评；推诿敷衍的转交督查室问责
     escalation=Escalation(
-        ladder=("remind", "urge", "criticise", "account"),
-        overdue_notice="催办通知书",
-        criticism_after_reminders=2,
-        criticism_overdue_days=3,
-        criticism_needs_leader=True,
+        steps=(
+            Step("urge", 0, letter="催办通知书", unless_explained=True),
+            Step("criticise", 3, letter="通报批评（草稿）", needs_leader=True, unless_explained=True, min_prompts=2),
+        ),
         transfer_to="市委、市政府督查室",
         bulletins=("书面通报批评",),
     ),
