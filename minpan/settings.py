@@ -132,6 +132,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "minpan.notify.context.inbox",
             ],
         },
     },
@@ -172,6 +173,30 @@ LOGIN_REDIRECT_URL = "/desk/"
 # Background work: Django's Tasks API (the django-tasks backport) on the database backend,
 # so SQLite needs no broker and workers on several machines can share one PostgreSQL.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Notifications. E-mail through Django's backends (SMTP when MINPAN_EMAIL_HOST is set,
+# the console otherwise); SMS through a log backend, or an HTTP gateway given by URL and key.
+if os.environ.get("MINPAN_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["MINPAN_EMAIL_HOST"]
+    try:
+        EMAIL_PORT = int(os.environ.get("MINPAN_EMAIL_PORT", "25"))
+    except ValueError:
+        raise ImproperlyConfigured("MINPAN_EMAIL_PORT 必须是数字。") from None
+    EMAIL_HOST_USER = os.environ.get("MINPAN_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("MINPAN_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = _env_bool("MINPAN_EMAIL_TLS", False)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("MINPAN_EMAIL_FROM", "minpan@localhost")
+
+MINPAN_SMS_BACKEND = os.environ.get("MINPAN_SMS_BACKEND", "log").strip()
+MINPAN_SMS_URL = os.environ.get("MINPAN_SMS_URL", "").strip()
+MINPAN_SMS_KEY = os.environ.get("MINPAN_SMS_KEY", "").strip()
+if MINPAN_SMS_BACKEND not in ("log", "http"):
+    raise ImproperlyConfigured(f"MINPAN_SMS_BACKEND={MINPAN_SMS_BACKEND!r} 无效：用 log（只记日志）或 http（短信网关）。")
+if MINPAN_SMS_BACKEND == "http" and not (MINPAN_SMS_URL.startswith(("http://", "https://")) and MINPAN_SMS_KEY):
+    raise ImproperlyConfigured("MINPAN_SMS_BACKEND=http 时须设置 MINPAN_SMS_URL（http:// 或 https:// 开头）和 MINPAN_SMS_KEY。")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -34,7 +34,7 @@ def recompute(case, policy: Policy, now: dt.datetime) -> None:
         start = local_date(case.clock_started_at)
         days = policy.answer_working_days + case.extension_days
         steps = policy.escalation.steps
-        cal = calendar_around(start, days + max((s.after_days for s in steps), default=0))
+        cal = calendar_around(start, days + max((s.after_days for s in steps), default=0) + 1)
         due = cal.add(start, days)
         case.due_at = end_of_day(due)
         unverified |= warn_unknown(cal, start, due)
@@ -43,18 +43,23 @@ def recompute(case, policy: Policy, now: dt.datetime) -> None:
         if lead is not None and waiting and case.reminded_for != case.due_at:
             if case.supervised:
                 lead += policy.escalation.supervised_extra_lead_days
-            day = cal.subtract(due, lead)
-            case.remind_at = dt.datetime.combine(day, OFFICE_OPENS, tzinfo=SHANGHAI)
+            case.remind_at = _office_opens(cal.subtract(due, lead))
         if case.state in LADDER_STATES and case.steps_done < len(steps):
-            # "N working days overdue" is reached at 24:00 of the Nth working day after the deadline day
-            case.next_step_at = end_of_day(cal.add(due, steps[case.steps_done].after_days))
+            # "N working days overdue" is reached at 24:00 of the Nth working day after the deadline
+            # day; the notice goes out when the office opens on the next working day, never on a holiday.
+            case.next_step_at = _office_opens(cal.add(due, steps[case.steps_done].after_days + 1))
 
-    since = _waiting_on_center_since(case)
+    since = waiting_on_center_since(case)
     if since and since != case.nudged_for:
-        cal = calendar_around(local_date(since), 1)
-        case.nudge_at = end_of_day(cal.add(local_date(since), 1))
+        # waited a whole working day after the one it began on
+        cal = calendar_around(local_date(since), 2)
+        case.nudge_at = _office_opens(cal.add(local_date(since), 2))
 
-    case.alarm_at = case.received_at + ALARM_AFTER if case.state in UNANSWERED_STATES and not case.alarmed else None
+    case.alarm_at = None
+    if case.state in UNANSWERED_STATES and not case.alarmed:
+        day = local_date(case.received_at + ALARM_AFTER)
+        cal = calendar_around(day, 1)
+        case.alarm_at = _office_opens(day if cal.is_workday(day) else cal.add(day, 1))
 
     lead_received_at = _lead_received_at(case)
 
@@ -77,13 +82,17 @@ def recompute(case, policy: Policy, now: dt.datetime) -> None:
     case.calendar_unverified = unverified
 
 
+def _office_opens(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, OFFICE_OPENS, tzinfo=SHANGHAI)
+
+
 def _lead_received_at(case):
     if case.state not in RETURN_STATES:
         return None
     return case.assignments.filter(active=True, role="lead").values_list("dispatched_at", flat=True).first()
 
 
-def _waiting_on_center_since(case):
+def waiting_on_center_since(case):
     """When the case began to wait on the center: a return not yet re-dispatched, or an extension not yet decided."""
     if case.state == State.RETURNED:
         return case.assignments.filter(returned_at__isnull=False).order_by("-returned_at").values_list("returned_at", flat=True).first()

@@ -9,7 +9,8 @@ from .states import (
     OPEN_STATES, Action, Channel, Domain, MessageType, NotAcceptedReason, PublishMode, Rating, State, Urgency,
 )
 
-_open = Q(state__in=[s.value for s in OPEN_STATES])
+# sorted: a set's order changes between processes, and the migration must not
+_open = Q(state__in=sorted(s.value for s in OPEN_STATES))
 
 
 class Case(models.Model):

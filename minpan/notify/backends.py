@@ -1,0 +1,59 @@
+"""Where e-mails and text messages go. SMS through a small interface: a log backend by
+default, an HTTP gateway (URL + key) in production."""
+from __future__ import annotations
+
+import json
+import logging
+import urllib.request
+
+from django.conf import settings
+from django.core.mail import send_mail
+
+log = logging.getLogger("minpan.notify")
+
+
+class DeliveryError(Exception):
+    pass
+
+
+def mask_phone(phone: str) -> str:
+    # Personal data never goes to the log in full.
+    return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else "****"
+
+
+class LogSms:
+    def send(self, phone: str, text: str) -> None:
+        log.info("短信（日志后端，未实际发送）→ %s：%s", mask_phone(phone), text[:70])
+
+
+class HttpSms:
+    """POSTs {"to": phone, "text": text} as JSON with `Authorization: Bearer KEY`; any non-2xx is a failure."""
+
+    def __init__(self, url: str, key: str, timeout: float = 10):
+        self.url, self.key, self.timeout = url, key, timeout
+
+    def send(self, phone: str, text: str) -> None:
+        body = json.dumps({"to": phone, "text": text}, ensure_ascii=False).encode()
+        req = urllib.request.Request(
+            self.url, data=body, method="POST",
+            headers={"Content-Type": "application/json; charset=utf-8", "Authorization": f"Bearer {self.key}"},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                if not 200 <= resp.status < 300:
+                    raise DeliveryError(f"短信网关返回 {resp.status}")
+        except OSError as exc:  # URLError, HTTPError, timeouts
+            raise DeliveryError(f"短信网关不可用：{exc}") from None
+
+
+def sms_backend():
+    if settings.MINPAN_SMS_BACKEND == "http":
+        return HttpSms(settings.MINPAN_SMS_URL, settings.MINPAN_SMS_KEY)
+    return LogSms()
+
+
+def send_email(address: str, title: str, text: str) -> None:
+    try:
+        send_mail(title, text, None, [address], fail_silently=False)
+    except Exception as exc:  # smtplib and socket errors differ by backend
+        raise DeliveryError(f"邮件发送失败：{exc}") from None

@@ -1,0 +1,48 @@
+"""The written notices the ladder issues, numbered per kind and year (催办〔2026〕3号)."""
+from __future__ import annotations
+
+from minpan.workdays.arith import SHANGHAI, deadline_day
+
+from .models import Kind, Letter, LetterCounter, LetterState
+
+PREFIX = {"urge": "催办", "supervise": "督办", "transfer": "移交", "criticise": "通报", "account": "问责"}
+
+
+def issue_letter(case, step, *, now, overdue_days: int, policy) -> Letter:
+    year = now.astimezone(SHANGHAI).year
+    prefix = PREFIX[step.kind]
+    key = f"{prefix}〔{year}〕"
+    LetterCounter.objects.bulk_create([LetterCounter(key=key)], ignore_conflicts=True)
+    counter = LetterCounter.objects.select_for_update().get(key=key)
+    counter.value += 1
+    counter.save(update_fields=["value"])
+    seq = counter.value
+    unit = case.lead_unit.name if case.lead_unit else ""
+    body = _body(case, step, unit=unit, overdue_days=overdue_days, policy=policy)
+    return Letter.objects.create(
+        case=case, kind=step.kind, title=step.letter, number=f"{prefix}〔{year}〕{seq}号", unit_name=unit,
+        body=body, state=LetterState.DRAFT if step.needs_leader else LetterState.ISSUED, created_at=now,
+        issued_at=None if step.needs_leader else now,
+    )
+
+
+def _body(case, step, *, unit: str, overdue_days: int, policy) -> str:
+    due = f"{deadline_day(case.due_at):%Y年%m月%d日}" if case.due_at else "（未计时）"
+    facts = f"网民留言《{case.subject}》（登记编号 {case.reg_no}）办理期限为 {due}，现已逾期 {overdue_days} 个工作日。"
+    if step.kind == "urge":
+        return f"{unit}：\n    {facts}请接此通知后立即办理，及时报送答复意见；不能办结的，请书面说明理由。"
+    if step.kind == "supervise":
+        return f"{unit}：\n    {facts}现予书面督办，请主要负责同志亲自督促，限期办结并反馈办理结果。"
+    if step.kind == "transfer":
+        return f"{policy.escalation.transfer_to}：\n    {unit}承办的{facts}经提醒、催办、督办仍未办理，现将有关情况移交你单位依规处理。"
+    if step.kind == "criticise":
+        return f"关于对{unit}的通报批评（草稿）\n    {unit}承办的{facts}经两次催办仍未办结且未说明理由，予以通报批评。"
+    return f"{unit}：\n    {facts}经督办仍未办结，请按程序研究追究责任。"
+
+
+def letters_for(kinds=None):
+    qs = Letter.objects.select_related("case")
+    return qs.filter(kind__in=kinds) if kinds else qs
+
+
+__all__ = ["issue_letter", "letters_for", "Kind"]

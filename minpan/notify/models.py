@@ -1,0 +1,126 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from minpan.cases.models import Case
+
+
+class Kind(models.TextChoices):
+    REMIND = "remind", "到期提醒"
+    URGE = "urge", "催办"
+    SUPERVISE = "supervise", "督办"
+    TRANSFER = "transfer", "移交"
+    CRITICISE = "criticise", "通报批评"
+    ACCOUNT = "account", "问责"
+    NUDGE_EXTENSION = "nudge_extension", "延期申请待审批"
+    NUDGE_RETURN = "nudge_return", "退办待重新交办"
+    ALARM_UNANSWERED = "alarm_unanswered", "超过60天未答复"
+    ALARM_NO_REPLY = "alarm_no_reply", "45天未发布答复"
+    SUPERVISED = "supervised", "领导批示督办"
+    DELIVERY_FAILED = "delivery_failed", "通知发送失败"
+
+
+class Template(models.Model):
+    """The wording of one kind of notification, editable in the admin (Django template syntax)."""
+
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, unique=True)
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("正文", help_text="可用变量：{{ case.reg_no }}、{{ case.subject }}、{{ unit }}、{{ due }}、{{ overdue_days }}、{{ letter }}、{{ count }}")
+
+    class Meta:
+        verbose_name = "通知模板"
+        verbose_name_plural = "通知模板"
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class Notification(models.Model):
+    """One message in one person's inbox."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="收件人", on_delete=models.CASCADE, related_name="notifications")
+    case = models.ForeignKey(Case, verbose_name="留言", null=True, blank=True, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("正文")
+    created_at = models.DateTimeField("时间")
+    read_at = models.DateTimeField("已读时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "站内通知"
+        verbose_name_plural = "站内通知"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_inbox")]
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", "电子邮件"
+    SMS = "sms", "短信"
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", "待发送"
+    SENDING = "sending", "发送中"
+    SENT = "sent", "已发送"
+    FAILED = "failed", "发送失败"
+
+
+class Delivery(models.Model):
+    """One attempt-tracked send of a notification by e-mail or SMS. Retried with backoff, never dropped."""
+
+    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="deliveries")
+    channel = models.CharField("渠道", max_length=10, choices=Channel.choices)
+    address = models.CharField("地址", max_length=200)
+    state = models.CharField("状态", max_length=10, choices=DeliveryState.choices, default=DeliveryState.PENDING)
+    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
+    next_attempt_at = models.DateTimeField("下次尝试")
+    queued_at = models.DateTimeField("排入队列", null=True, blank=True)
+    last_error = models.TextField("最近错误", blank=True)
+    sent_at = models.DateTimeField("发送时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "通知发送"
+        verbose_name_plural = "通知发送"
+        indexes = [
+            models.Index(fields=["next_attempt_at"], condition=Q(state__in=["pending", "sending"]), name="delivery_due"),
+        ]
+
+
+class LetterState(models.TextChoices):
+    DRAFT = "draft", "待领导审批"
+    ISSUED = "issued", "已印发"
+
+
+class Letter(models.Model):
+    """A written notice the ladder issues: 催办通知书, 督办通知, 移交函, 通报批评."""
+
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.PROTECT, related_name="letters")
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    title = models.CharField("文书", max_length=100)
+    number = models.CharField("文号", max_length=40, unique=True)
+    unit_name = models.CharField("致", max_length=100)
+    body = models.TextField("正文")
+    state = models.CharField("状态", max_length=10, choices=LetterState.choices)
+    created_at = models.DateTimeField("拟制时间")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    issued_at = models.DateTimeField("印发时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "督办文书"
+        verbose_name_plural = "督办文书"
+        ordering = ["-created_at"]
+
+
+class LetterCounter(models.Model):
+    """Letter numbers per kind and year, taken under a row lock so two workers never share one."""
+
+    key = models.CharField(max_length=30, primary_key=True)
+    value = models.PositiveIntegerField(default=0)
+
+
+class SiteAlarm(models.Model):
+    """A website-wide alarm, raised at most once per key (e.g. one per day for "no reply in 45 days")."""
+
+    key = models.CharField(max_length=60, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    raised_at = models.DateTimeField()

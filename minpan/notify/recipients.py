@@ -1,0 +1,36 @@
+"""Who hears about a case: people found by their role, in the lead unit or at the center."""
+from django.contrib.auth import get_user_model
+
+from minpan.units.roles import Role
+
+User = get_user_model()
+
+
+def in_unit(unit, *roles) -> list:
+    if unit is None:
+        return []
+    return list(User.objects.filter(is_active=True, memberships__unit=unit, memberships__role__in=roles).distinct())
+
+
+def at_center(*roles) -> list:
+    return list(User.objects.filter(is_active=True, memberships__role__in=roles).distinct())
+
+
+def unit_leads(unit) -> list:
+    return in_unit(unit, Role.UNIT_PRINCIPAL, Role.UNIT_HANDLER)
+
+
+def supervisors() -> list:
+    return at_center(Role.SUPERVISOR)
+
+
+def leaders() -> list:
+    return at_center(Role.CITY_LEADER)
+
+
+def operators() -> list:
+    return at_center(Role.CENTER_OPERATOR)
+
+
+def reviewers() -> list:
+    return at_center(Role.CENTER_REVIEWER)

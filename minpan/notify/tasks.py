@@ -1,0 +1,67 @@
+"""Background tasks (Django's Tasks API, database backend): sending one delivery."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from . import recipients
+from .backends import DeliveryError, send_email, sms_backend
+from .models import Channel, Delivery, DeliveryState, Kind
+
+log = logging.getLogger("minpan.notify")
+
+# Minutes to wait after the 1st, 2nd, … failure; after the last, the center is told.
+BACKOFF_MINUTES = (1, 5, 30, 120, 360)
+
+
+@task()
+def deliver(delivery_id: int) -> str:
+    now = timezone.now()
+    # Claim: only one worker moves a delivery from pending to sending.
+    claimed = Delivery.objects.filter(
+        pk=delivery_id, state=DeliveryState.PENDING, next_attempt_at__lte=now,
+    ).update(state=DeliveryState.SENDING, next_attempt_at=now + dt.timedelta(minutes=10))
+    if not claimed:
+        return "skipped"
+    d = Delivery.objects.select_related("notification").get(pk=delivery_id)
+    try:
+        if d.channel == Channel.EMAIL:
+            send_email(d.address, d.notification.title, d.notification.body)
+        else:
+            sms_backend().send(d.address, f"{d.notification.title}：{d.notification.body}")
+    except DeliveryError as exc:
+        return _failed(d, str(exc), now)
+    Delivery.objects.filter(pk=d.pk).update(state=DeliveryState.SENT, sent_at=now, attempts=d.attempts + 1, last_error="")
+    return "sent"
+
+
+def _failed(d: Delivery, error: str, now) -> str:
+    attempts = d.attempts + 1
+    if attempts <= len(BACKOFF_MINUTES):
+        Delivery.objects.filter(pk=d.pk).update(
+            state=DeliveryState.PENDING, attempts=attempts, last_error=error,
+            next_attempt_at=now + dt.timedelta(minutes=BACKOFF_MINUTES[attempts - 1]),
+        )
+        log.warning("通知发送失败（第 %s 次），稍后重试：delivery=%s %s", attempts, d.pk, error)
+        return "retry"
+    from .inbox import send
+
+    with transaction.atomic():
+        Delivery.objects.filter(pk=d.pk).update(state=DeliveryState.FAILED, attempts=attempts, last_error=error)
+        send(
+            Kind.DELIVERY_FAILED, recipients.operators() + recipients.at_center("admin"), now=now,
+            case=d.notification.case, deliver=False, address=_masked(d), title=d.notification.title,
+            attempts=attempts, channel=Channel(d.channel).label, error=error,
+        )
+    log.error("通知发送最终失败，已告知中心：delivery=%s %s", d.pk, error)
+    return "failed"
+
+
+def _masked(d: Delivery) -> str:
+    from .backends import mask_phone
+
+    return mask_phone(d.address) if d.channel == Channel.SMS else d.address
