@@ -15,10 +15,13 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# The worker (queued sends + the sweep every minute) runs beside the web server and stops with it.
 run: install
 	$(MINPAN) migrate --noinput
+	$(MINPAN) collectstatic --noinput -v0
 	$(MINPAN) policy show --active --brief
 	$(MINPAN) demo load
+	@$(MINPAN) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MINPAN) runserver $(HOST):$(PORT)
 
 # SQLite always; PostgreSQL too when DATABASE_URL names one (CI sets it).

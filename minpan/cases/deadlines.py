@@ -89,6 +89,8 @@ def _office_opens(day: dt.date) -> dt.datetime:
 def _lead_received_at(case):
     if case.state not in RETURN_STATES:
         return None
+    if hasattr(case, "lead_assignments"):  # prefetched by transitions.apply_batch
+        return case.lead_assignments[0].dispatched_at if case.lead_assignments else None
     return case.assignments.filter(active=True, role="lead").values_list("dispatched_at", flat=True).first()
 
 
@@ -97,6 +99,8 @@ def waiting_on_center_since(case):
     if case.state == State.RETURNED:
         return case.assignments.filter(returned_at__isnull=False).order_by("-returned_at").values_list("returned_at", flat=True).first()
     if case.extension_pending:
+        if hasattr(case, "pending_extensions"):  # prefetched by transitions.apply_batch
+            return case.pending_extensions[0].requested_at if case.pending_extensions else None
         return case.extensions.filter(state="pending").values_list("requested_at", flat=True).first()
     return None
 

@@ -19,7 +19,7 @@ from minpan.units.roles import CENTER_ROLES, Role
 
 from . import effects, events
 from .deadlines import recompute
-from .errors import IllegalTransition, NotPermitted
+from .errors import CaseError, IllegalTransition, NotPermitted
 from .models import Assignment, AssignmentRole, Case
 from .states import Action, State
 
@@ -118,6 +118,58 @@ def apply(case: Case | int, action: Action | str, *, actor=None, as_role: str | 
             before=before, after=case.state, note=note, data=data,
         )
     return case
+
+
+# Columns the system's steps and recompute() may change; saved together by apply_batch.
+BATCH_FIELDS = [
+    "due_at", "remind_at", "return_due_at", "publish_due_at", "next_step_at", "nudge_at", "alarm_at",
+    "calendar_unverified", "reminded_for", "steps_done", "prompts", "nudged_for", "alarmed", "updated_at",
+]
+
+
+def apply_batch(case_ids, choose, *, now: dt.datetime) -> list[tuple[Case, Action]]:
+    """The sweep's steps on many cases at once, with the same table, effects, deadlines and
+    events as `apply`, but one lock, one save and one event insert for the batch.
+
+    `choose(case)` returns (action, params) for a locked case, or None to leave it. Only
+    actions the table gives to the system, which never change a case's state, come here.
+    A case whose step the rules refuse (already taken, no longer due) is left as it is.
+    """
+    from django.db.models import Prefetch
+
+    from minpan.workdays.service import one_calendar
+
+    from .models import ExtensionRequest
+
+    done, entries = [], []
+    with transaction.atomic(), one_calendar():
+        cases = Case.objects.select_for_update(of=("self",)).filter(pk__in=list(case_ids)).order_by("pk").prefetch_related(
+            Prefetch("assignments", Assignment.objects.filter(active=True, role=AssignmentRole.LEAD), to_attr="lead_assignments"),
+            Prefetch("extensions", ExtensionRequest.objects.filter(state="pending"), to_attr="pending_extensions"),
+        )
+        for case in cases:
+            picked = choose(case)
+            if picked is None:
+                continue
+            action, params = Action(picked[0]), picked[1]
+            move = TABLE[action]
+            if move.side != "system" or move.target is not None:
+                raise ValueError(f"{action} is not a system step")
+            if case.state not in move.sources:
+                continue
+            ctx = Context(case=case, actor=None, role=Role.SYSTEM, unit=None, policy=policy_named(case.policy_name), now=now)
+            try:
+                # the system's effects check before they change anything, and write no rows
+                data = effects.EFFECTS[action](ctx, **params) or {}
+            except CaseError:
+                continue
+            recompute(case, ctx.policy, now)
+            case.updated_at = now
+            done.append((case, action))
+            entries.append(dict(case=case, role=Role.SYSTEM, at=now, action=action, before=case.state, after=case.state, data=data))
+        Case.objects.bulk_update([c for c, _ in done], BATCH_FIELDS)
+        events.append_many(entries)
+    return done
 
 
 def allowed_actions(case: Case) -> list[Action]:

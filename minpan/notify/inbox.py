@@ -1,8 +1,9 @@
-"""Send a notification: an inbox row for each person, and an e-mail and a text message where
+"""Send notifications: an inbox row for each person, and an e-mail and a text message where
 they have an address. Deliveries are queued as tasks after the transaction commits."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.template import Context, Template as DjangoTemplate
@@ -13,29 +14,53 @@ from .models import Channel, Delivery, Kind, Notification, Template
 from .wording import DEFAULTS
 
 
-def render(kind: str, context: dict) -> tuple[str, str]:
-    row = Template.objects.filter(kind=kind).values_list("title", "body").first()
-    title, body = row or DEFAULTS[kind]
+@dataclass
+class Message:
+    kind: str
+    people: list
+    case: object = None
+    context: dict = field(default_factory=dict)
+
+
+def render(kind: str, context: dict, wording: dict | None = None) -> tuple[str, str]:
+    if wording is not None and kind in wording:
+        title, body = wording[kind]
+    else:
+        row = Template.objects.filter(kind=kind).values_list("title", "body").first()
+        title, body = row or DEFAULTS[kind]
     ctx = Context(context, autoescape=False)  # plain text: e-mail, SMS and the inbox escape on display
     return DjangoTemplate(title).render(ctx).strip(), DjangoTemplate(body).render(ctx).strip()
 
 
 def send(kind: str, people, *, now: dt.datetime, case=None, deliver: bool = True, **context) -> list[Notification]:
-    people = list({p.pk: p for p in people}.values())
-    if not people:
-        return []
-    title, body = render(kind, {"case": case, **context})
-    made = Notification.objects.bulk_create(
-        Notification(recipient=p, case=case, kind=kind, title=title, body=body, created_at=now) for p in people
-    )
-    if deliver:
-        _queue_deliveries(made, people, now)
+    return send_many([Message(kind, list(people), case, context)], now=now, deliver=deliver)
+
+
+def send_many(messages, *, now: dt.datetime, deliver: bool = True) -> list[Notification]:
+    """All the messages of a batch in a few queries: wording once per kind, one insert each for
+    the inbox rows and the deliveries, one task for the batch's sends."""
+    messages = list(messages)
+    kinds = {m.kind for m in messages}
+    wording = {k: DEFAULTS[k] for k in kinds}
+    wording.update({k: (t, b) for k, t, b in Template.objects.filter(kind__in=kinds).values_list("kind", "title", "body")})
+    rows, recipients = [], []
+    for m in messages:
+        people = list({p.pk: p for p in m.people}.values())
+        if not people:
+            continue
+        title, body = render(m.kind, {"case": m.case, **m.context}, wording)
+        for p in people:
+            rows.append(Notification(recipient=p, case=m.case, kind=m.kind, title=title, body=body, created_at=now))
+            recipients.append(p)
+    made = Notification.objects.bulk_create(rows)
+    if deliver and made:
+        _queue_deliveries(made, recipients, now)
     return made
 
 
 def _queue_deliveries(made, people, now) -> None:
     phones = dict(
-        Membership.objects.filter(user__in=people).exclude(phone="").values_list("user_id", "phone")
+        Membership.objects.filter(user__in={p.pk for p in people}).exclude(phone="").values_list("user_id", "phone")
     )
     rows = []
     for note, person in zip(made, people):
@@ -45,17 +70,16 @@ def _queue_deliveries(made, people, now) -> None:
             rows.append(Delivery(notification=note, channel=Channel.SMS, address=phones[person.pk], next_attempt_at=now, queued_at=now))
     if not rows:
         return
-    created = Delivery.objects.bulk_create(rows)
-    ids = [d.pk for d in created]
-    from .tasks import deliver  # the task module imports this one
+    ids = [d.pk for d in Delivery.objects.bulk_create(rows)]
+    from .tasks import deliver_all  # the task module imports this one
 
     # After commit: a rolled-back step must not send anything. If the process dies in
     # between, the sweep finds the pending rows and queues them again.
-    transaction.on_commit(lambda: [deliver.enqueue(pk) for pk in ids])
+    transaction.on_commit(lambda: deliver_all.enqueue(ids))
 
 
 def unread_count(user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-__all__ = ["Kind", "send", "render", "unread_count"]
+__all__ = ["Kind", "Message", "send", "send_many", "render", "unread_count"]

@@ -1,9 +1,10 @@
 """The sweep: every minute, do what the policies say is due now.
 
-Each kind of work is found with an indexed query on a stored column of open cases
-and claimed with a conditional update in the same transaction as the step itself:
-two workers sweeping at once, or a sweep run twice, take each step once; a worker
-that dies half-way rolls its claim back and the next sweep takes the step.
+Each kind of work is found with an indexed query on a stored column of open cases.
+A batch of rows is locked (others' locked rows skipped, so several workers share the
+work) and claimed with a conditional update of that column, in the same transaction
+as the steps themselves: a sweep run twice, or two workers at once, take each step
+once; a worker that dies half-way rolls its claim back and the next sweep takes it.
 """
 from __future__ import annotations
 
@@ -16,16 +17,16 @@ from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from minpan.cases.deadlines import waiting_on_center_since
-from minpan.cases.errors import CaseError
 from minpan.cases.models import Case
 from minpan.cases.states import OPEN_STATES, State
-from minpan.cases.transitions import apply
+from minpan.cases.transitions import apply_batch
 from minpan.policies.active import policy_named
+from minpan.units.roles import Role
 from minpan.workdays.arith import deadline_day, local_date
-from minpan.workdays.service import calendar_around
+from minpan.workdays.service import one_calendar
 
 from . import recipients as who
-from .inbox import send
+from .inbox import Message, send, send_many
 from .letters import issue_letter
 from .models import Delivery, DeliveryState, Kind, SiteAlarm
 
@@ -33,104 +34,139 @@ log = logging.getLogger("minpan.notify")
 BATCH = 500
 NO_REPLY_ALARM_DAYS = 45  # points are lost at 2 months without a published reply
 REQUEUE_AFTER = dt.timedelta(minutes=5)  # a queued send not taken by then is queued again
+OPEN = sorted(s.value for s in OPEN_STATES)
 
 
 def sweep(now: dt.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     done: Tally = Tally()
-    for column, handler in (
-        ("remind_at", _remind), ("next_step_at", _step), ("nudge_at", _nudge), ("alarm_at", _alarm),
-    ):
-        done += _drain(column, handler, now)
+    with one_calendar():
+        for column, job in (("remind_at", Reminders), ("next_step_at", Ladder), ("nudge_at", Nudges), ("alarm_at", Alarms)):
+            done += _drain(column, job, now)
     done["no_reply_alarm"] += _no_reply_alarm(now)
     done["deliveries_requeued"] += _requeue_deliveries(now)
     return dict(done)
 
 
-def _drain(column: str, handler, now) -> Tally:
+def _drain(column: str, job, now) -> Tally:
     done: Tally = Tally()
-    open_states = [s.value for s in OPEN_STATES]
     while True:
-        rows = list(
-            Case.objects.filter(**{f"{column}__lte": now}, state__in=open_states)
-            .order_by(column).values_list("pk", column)[:BATCH]
-        )
-        if not rows:
-            return done
-        for pk, value in rows:
-            with transaction.atomic():
-                # The claim: whoever changes the column from the value it read takes the step.
-                if not Case.objects.filter(pk=pk, **{column: value}).update(**{column: None}):
-                    continue
-                try:
-                    done[handler(pk, now)] += 1
-                except CaseError as exc:
-                    # Already done or no longer applicable: keep the claim, say why.
-                    log.info("督办步骤跳过：case=%s %s", pk, exc)
-                    done["skipped"] += 1
+        with transaction.atomic():
+            ids = list(
+                Case.objects.select_for_update(skip_locked=True)
+                .filter(**{f"{column}__lte": now}, state__in=OPEN)
+                .order_by(column).values_list("pk", flat=True)[:BATCH]
+            )
+            if not ids:
+                return done
+            # The claim: rows whose column still says "due" are ours; a step refused by the rules keeps it.
+            Case.objects.filter(pk__in=ids, **{f"{column}__lte": now}).update(**{column: None})
+            run = job(now)
+            taken = apply_batch(ids, run.choose, now=now)
+            send_many(run.messages(taken), now=now)
+            done.update(run.tally(taken))
+            done["skipped"] += len(ids) - len(taken)
 
 
-def _remind(pk: int, now) -> str:
-    case = apply(pk, "remind", now=now)
-    policy = policy_named(case.policy_name)
-    people = who.in_unit(case.lead_unit, policy.reminder.recipient)
-    if case.supervised:
-        people += who.supervisors()
-    send(Kind.REMIND, people, now=now, case=case, unit=case.lead_unit, due=_due_text(case.due_at))
-    return "remind"
+class Job:
+    def __init__(self, now):
+        self.now = now
+        self.people: dict = {}
+
+    def tally(self, taken) -> Tally:
+        return Tally(str(action.value) for _, action in taken)
+
+    def in_unit(self, unit_id, role) -> list:
+        key = (unit_id, role)
+        if key not in self.people:
+            self.people[key] = who.in_unit(unit_id, role) if unit_id else []
+        return self.people[key]
+
+    def center(self, *roles) -> list:
+        return [p for r in roles for p in self.people.setdefault(("center", r), who.at_center(r))]
 
 
-def _step(pk: int, now) -> str:
-    case = Case.objects.select_related("lead_unit").get(pk=pk)
-    policy = policy_named(case.policy_name)
-    index = case.steps_done
-    step = policy.escalation.steps[index]
-    due_day = deadline_day(case.due_at)
-    overdue = calendar_around(due_day, 30).count(due_day, local_date(now))
-    skipped = ""
-    if step.unless_explained and case.delay_explained_at:
-        skipped = "承办单位已报告逾期理由"
-    elif case.prompts < step.min_prompts:
-        skipped = f"催办不足 {step.min_prompts} 次"
-    case = apply(pk, step.kind, now=now, step=index, overdue_days=overdue, skipped=skipped)
-    if skipped:
-        return f"{step.kind}_skipped"
-    letter = issue_letter(case, step, now=now, overdue_days=overdue, policy=policy) if step.letter else None
-    context = dict(
-        unit=case.lead_unit, due=_due_text(case.due_at), overdue_days=overdue, letter=step.letter,
-        transfer_to=policy.escalation.transfer_to, on_site=policy.escalation.supervised_on_site and case.supervised,
-    )
-    people = {
-        "urge": who.unit_leads(case.lead_unit),
-        "supervise": who.unit_leads(case.lead_unit) + who.supervisors(),
-        "transfer": who.supervisors() + who.leaders(),
-        "criticise": who.supervisors() + (who.leaders() if step.needs_leader else []),
-        "account": who.supervisors() + who.leaders(),
-    }[step.kind]
-    send(Kind(step.kind), people, now=now, case=case, **context)
-    return step.kind if letter is None else f"{step.kind}_letter"
+class Reminders(Job):
+    def choose(self, case):
+        return "remind", {}
+
+    def messages(self, taken):
+        for case, _ in taken:
+            policy = policy_named(case.policy_name)
+            people = self.in_unit(case.lead_unit_id, policy.reminder.recipient)
+            if case.supervised:
+                people = people + self.center(Role.SUPERVISOR)
+            yield Message(Kind.REMIND, people, case, {"unit": _unit_name(case), "due": _due_text(case.due_at)})
 
 
-def _nudge(pk: int, now) -> str:
-    case = Case.objects.select_related("lead_unit").get(pk=pk)
-    since = waiting_on_center_since(case)
-    if since is None:
-        return "nothing_waiting"
-    waiting = "return" if case.state == State.RETURNED else "extension"
-    case = apply(pk, "nudge", now=now, since=since, waiting=waiting)
-    if waiting == "return":
-        unit = case.assignments.filter(returned_at=since).values_list("unit__name", flat=True).first()
-        send(Kind.NUDGE_RETURN, who.operators(), now=now, case=case, unit=unit)
-    else:
-        unit = case.lead_unit
-        send(Kind.NUDGE_EXTENSION, who.reviewers(), now=now, case=case, unit=unit)
-    return f"nudge_{waiting}"
+class Ladder(Job):
+    def choose(self, case):
+        policy = policy_named(case.policy_name)
+        if case.due_at is None or case.steps_done >= len(policy.escalation.steps):
+            return None
+        step = policy.escalation.steps[case.steps_done]
+        due_day = deadline_day(case.due_at)
+        from minpan.workdays.service import calendar_around
+
+        overdue = calendar_around(due_day, 30).count(due_day, local_date(self.now))
+        skipped = ""
+        if step.unless_explained and case.delay_explained_at:
+            skipped = "承办单位已报告逾期理由"
+        elif case.prompts < step.min_prompts:
+            skipped = f"催办不足 {step.min_prompts} 次"
+        case._overdue, case._skipped, case._step = overdue, skipped, step
+        return step.kind, {"step": case.steps_done, "overdue_days": overdue, "skipped": skipped}
+
+    def tally(self, taken) -> Tally:
+        return Tally(f"{a.value}_skipped" if c._skipped else str(a.value) for c, a in taken)
+
+    def messages(self, taken):
+        for case, _ in taken:
+            step = case._step
+            if case._skipped:
+                continue
+            policy = policy_named(case.policy_name)
+            if step.letter:
+                issue_letter(case, step, now=self.now, overdue_days=case._overdue, policy=policy)
+            leads = self.in_unit(case.lead_unit_id, Role.UNIT_PRINCIPAL) + self.in_unit(case.lead_unit_id, Role.UNIT_HANDLER)
+            people = {
+                "urge": leads,
+                "supervise": leads + self.center(Role.SUPERVISOR),
+                "transfer": self.center(Role.SUPERVISOR, Role.CITY_LEADER),
+                "criticise": self.center(Role.SUPERVISOR) + (self.center(Role.CITY_LEADER) if step.needs_leader else []),
+                "account": self.center(Role.SUPERVISOR, Role.CITY_LEADER),
+            }[step.kind]
+            yield Message(Kind(step.kind), people, case, dict(
+                unit=_unit_name(case), due=_due_text(case.due_at), overdue_days=case._overdue, letter=step.letter,
+                transfer_to=policy.escalation.transfer_to,
+                on_site=policy.escalation.supervised_on_site and case.supervised,
+            ))
 
 
-def _alarm(pk: int, now) -> str:
-    case = apply(pk, "alarm", now=now)
-    send(Kind.ALARM_UNANSWERED, who.operators() + who.supervisors(), now=now, case=case)
-    return "alarm"
+class Nudges(Job):
+    def choose(self, case):
+        since = waiting_on_center_since(case)
+        if since is None:
+            return None
+        case._waiting = "return" if case.state == State.RETURNED else "extension"
+        return "nudge", {"since": since, "waiting": case._waiting}
+
+    def messages(self, taken):
+        for case, _ in taken:
+            if case._waiting == "return":
+                unit = case.assignments.filter(returned_at=case.nudged_for).values_list("unit__name", flat=True).first()
+                yield Message(Kind.NUDGE_RETURN, self.center(Role.CENTER_OPERATOR), case, {"unit": unit})
+            else:
+                yield Message(Kind.NUDGE_EXTENSION, self.center(Role.CENTER_REVIEWER), case, {"unit": _unit_name(case)})
+
+
+class Alarms(Job):
+    def choose(self, case):
+        return "alarm", {}
+
+    def messages(self, taken):
+        for case, _ in taken:
+            yield Message(Kind.ALARM_UNANSWERED, self.center(Role.CENTER_OPERATOR, Role.SUPERVISOR), case, {})
 
 
 def _no_reply_alarm(now) -> int:
@@ -167,6 +203,10 @@ def _requeue_deliveries(now) -> int:
             deliver.enqueue(pk)
             count += 1
     return count
+
+
+def _unit_name(case) -> str:
+    return case.lead_unit.name if case.lead_unit_id else ""
 
 
 def _due_text(due_at) -> str:

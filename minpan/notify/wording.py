@@ -48,6 +48,6 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     ),
     Kind.DELIVERY_FAILED: (
         "【发送失败】通知未能送达 {{ address }}",
-        "通知《{{ title }}》经 {{ attempts }} 次尝试仍未能通过{{ channel }}送达（{{ error }}）。站内通知已送达，请核对联系方式或短信网关配置。",
+        "通知《{{ title }}》经 {{ attempts }} 次尝试仍未能通过{{ channel }}送达 {{ address }}（{{ error }}）。站内通知已送达，请核对联系方式或短信网关配置。",
     ),
 }

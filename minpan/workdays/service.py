@@ -5,6 +5,8 @@ import csv
 import datetime as dt
 import io
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 
@@ -29,7 +31,23 @@ def load_calendar(start: dt.date, end: dt.date) -> WorkCalendar:
     )
 
 
+_batch_calendar: ContextVar[WorkCalendar | None] = ContextVar("batch_calendar", default=None)
+
+
+@contextmanager
+def one_calendar():
+    """Inside this block every look-up uses one calendar of all years, loaded once: for the
+    sweep, which computes thousands of deadlines in a few seconds."""
+    token = _batch_calendar.set(load_calendar(dt.date.min, dt.date.max))
+    try:
+        yield
+    finally:
+        _batch_calendar.reset(token)
+
+
 def calendar_around(day: dt.date, working_days: int) -> WorkCalendar:
+    if (cal := _batch_calendar.get()) is not None:
+        return cal
     # A run of N working days never spans more than 2N + 40 calendar days
     # (the longest holiday block is nine days, twice a year at most).
     span = dt.timedelta(days=2 * max(working_days, 1) + 40)

@@ -29,7 +29,7 @@ def test_a_step_that_fails_half_way_is_taken_by_the_next_sweep(city, monkeypatch
         raise ConnectionError("数据库连接中断")
 
     # Simulate the worker dying inside the step, after the claim (not a mock of the rules: of the crash).
-    monkeypatch.setattr(sweeping, "send", broken)
+    monkeypatch.setattr(sweeping, "send_many", broken)
     with pytest.raises(ConnectionError):
         sweep(at("2026-02-14 09:00"))
     assert Event.objects.filter(case=case, action="remind").count() == 0

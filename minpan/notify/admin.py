@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from .models import Delivery, Letter, Notification, Template
+from .wording import DEFAULTS
+
+
+@admin.register(Template)
+class TemplateAdmin(admin.ModelAdmin):
+    list_display = ["kind", "title"]
+
+    def get_changeform_initial_data(self, request):
+        # A new template starts from the built-in wording of its kind.
+        kind = request.GET.get("kind")
+        title, body = DEFAULTS.get(kind, ("", ""))
+        return {"kind": kind, "title": title, "body": body} if kind else {}
+
+
+class ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(ReadOnly):
+    # Failed sends stay visible here (and in the center's inbox): nothing is dropped silently.
+    list_display = ["notification", "channel", "state", "attempts", "next_attempt_at", "last_error"]
+    list_filter = ["state", "channel"]
+
+
+@admin.register(Letter)
+class LetterAdmin(ReadOnly):
+    list_display = ["number", "title", "unit_name", "state", "created_at", "issued_at"]
+    list_filter = ["kind", "state"]
+    search_fields = ["number", "unit_name"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnly):
+    list_display = ["title", "recipient", "kind", "created_at", "read_at"]
+    list_filter = ["kind"]
