@@ -95,6 +95,9 @@ class Case(models.Model):
             models.Index(fields=["next_step_at"], condition=_open, name="case_open_next_step"),
             models.Index(fields=["nudge_at"], condition=_open, name="case_open_nudge"),
             models.Index(fields=["alarm_at"], condition=_open, name="case_open_alarm"),
+            # the sweep's "no reply published for 45 days" check, every minute
+            models.Index(fields=["answered_at"], condition=Q(publish_mode="public"), name="case_public_answered"),
+            models.Index(fields=["received_at"], name="case_received"),
         ]
 
     def __str__(self) -> str:

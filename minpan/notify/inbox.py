@@ -28,8 +28,9 @@ def render(kind: str, context: dict, wording: dict | None = None) -> tuple[str, 
     else:
         row = Template.objects.filter(kind=kind).values_list("title", "body").first()
         title, body = row or DEFAULTS[kind]
+        title, body = DjangoTemplate(title), DjangoTemplate(body)
     ctx = Context(context, autoescape=False)  # plain text: e-mail, SMS and the inbox escape on display
-    return DjangoTemplate(title).render(ctx).strip(), DjangoTemplate(body).render(ctx).strip()
+    return title.render(ctx).strip(), body.render(ctx).strip()
 
 
 def send(kind: str, people, *, now: dt.datetime, case=None, deliver: bool = True, **context) -> list[Notification]:
@@ -41,8 +42,9 @@ def send_many(messages, *, now: dt.datetime, deliver: bool = True) -> list[Notif
     the inbox rows and the deliveries, one task for the batch's sends."""
     messages = list(messages)
     kinds = {m.kind for m in messages}
-    wording = {k: DEFAULTS[k] for k in kinds}
-    wording.update({k: (t, b) for k, t, b in Template.objects.filter(kind__in=kinds).values_list("kind", "title", "body")})
+    texts = {k: DEFAULTS[k] for k in kinds}
+    texts.update({k: (t, b) for k, t, b in Template.objects.filter(kind__in=kinds).values_list("kind", "title", "body")})
+    wording = {k: (DjangoTemplate(t), DjangoTemplate(b)) for k, (t, b) in texts.items()}  # compiled once per batch
     rows, recipients = [], []
     for m in messages:
         people = list({p.pk: p for p in m.people}.values())
