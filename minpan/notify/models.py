@@ -68,7 +68,11 @@ class DeliveryState(models.TextChoices):
 class Delivery(models.Model):
     """One attempt-tracked send of a notification by e-mail or SMS. Retried with backoff, never dropped."""
 
-    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="deliveries")
+    # a staff notification, or (notification empty) a message to a citizen about their case
+    notification = models.ForeignKey(Notification, null=True, blank=True, on_delete=models.CASCADE, related_name="deliveries")
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="citizen_deliveries")
+    title = models.CharField("标题", max_length=200, blank=True)
+    text = models.TextField("内容", blank=True)
     channel = models.CharField("渠道", max_length=10, choices=Channel.choices)
     address = models.CharField("地址", max_length=200)
     state = models.CharField("状态", max_length=10, choices=DeliveryState.choices, default=DeliveryState.PENDING)

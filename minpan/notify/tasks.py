@@ -38,14 +38,19 @@ def deliver(delivery_id: int) -> str:
     if not claimed:
         return "skipped"
     d = Delivery.objects.select_related("notification").get(pk=delivery_id)
+    title, text = (d.notification.title, d.notification.body) if d.notification else (d.title, d.text)
     try:
         if d.channel == Channel.EMAIL:
-            send_email(d.address, d.notification.title, d.notification.body)
+            send_email(d.address, title, text)
         else:
-            sms_backend().send(d.address, f"{d.notification.title}：{d.notification.body}")
+            sms_backend().send(d.address, f"{title}：{text}" if title else text)
     except DeliveryError as exc:
         return _failed(d, str(exc), now)
-    Delivery.objects.filter(pk=d.pk).update(state=DeliveryState.SENT, sent_at=now, attempts=d.attempts + 1, last_error="")
+    # A citizen's contact is kept only as long as the message needs it.
+    address = d.address if d.notification else _masked(d)
+    Delivery.objects.filter(pk=d.pk).update(
+        state=DeliveryState.SENT, sent_at=now, attempts=d.attempts + 1, last_error="", address=address,
+    )
     return "sent"
 
 
@@ -64,7 +69,8 @@ def _failed(d: Delivery, error: str, now) -> str:
         Delivery.objects.filter(pk=d.pk).update(state=DeliveryState.FAILED, attempts=attempts, last_error=error)
         send(
             Kind.DELIVERY_FAILED, recipients.operators() + recipients.at_center("admin"), now=now,
-            case=d.notification.case, deliver=False, address=_masked(d), title=d.notification.title,
+            case=d.notification.case if d.notification else d.case, deliver=False, address=_masked(d),
+            title=d.notification.title if d.notification else (d.title or d.text[:20]),
             attempts=attempts, channel=Channel(d.channel).label, error=error,
         )
     log.error("通知发送最终失败，已告知中心：delivery=%s %s", d.pk, error)
@@ -74,4 +80,7 @@ def _failed(d: Delivery, error: str, now) -> str:
 def _masked(d: Delivery) -> str:
     from .backends import mask_phone
 
-    return mask_phone(d.address) if d.channel == Channel.SMS else d.address
+    if d.channel == Channel.SMS:
+        return mask_phone(d.address)
+    name, _, domain = d.address.partition("@")
+    return f"{name[:1]}***@{domain}" if d.notification is None else d.address
