@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import os
 import platform
+import subprocess
 import sys
 import time
 
@@ -46,7 +47,12 @@ def main() -> None:
     ap.add_argument("--cases", type=int, default=1_000_000)
     ap.add_argument("--due", type=float, default=0.01, help="share of cases due now")
     ap.add_argument("--keep", action="store_true", help="reuse the loaded cases (only reset what the sweep did)")
+    ap.add_argument("--workers", type=int, default=1, help="also time N worker processes sweeping at once")
+    ap.add_argument("--sweep-at", help=argparse.SUPPRESS)  # internal: one worker process of --workers
     args = ap.parse_args()
+    if args.sweep_at:
+        sweep(dt.datetime.fromisoformat(args.sweep_at))
+        return
     db = settings.DATABASES["default"]
     if db["ENGINE"] != "django.db.backends.postgresql" or "bench" not in db["NAME"]:
         sys.exit("benchmark needs a PostgreSQL database whose name contains 'bench' (it empties the case tables)")
@@ -73,6 +79,15 @@ def main() -> None:
     print(f"sweep ({done.get('remind', 0):,} reminders): {t1:.2f} s  = {t1 / max(due, 1) * 1000:.2f} ms per reminder")
     print(f"again (nothing left): {t2 * 1000:.0f} ms")
     print(f"ratio sweep / baseline: {t1 / t0:.0f}x")
+    if args.workers > 1:
+        _reset(now, due_every)
+        started = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, __file__, "--sweep-at", now.isoformat()]) for _ in range(args.workers)]
+        if any(p.wait() for p in procs):
+            sys.exit("a worker process failed")
+        tw = time.perf_counter() - started
+        sent = Case.objects.filter(reminded_for__isnull=False).count()
+        print(f"{args.workers} worker processes at once: {tw:.2f} s for {sent:,} reminders (each sent once: {sent == due})")
 
 
 def _timed(fn) -> float:
