@@ -24,9 +24,24 @@ def _user(username, unit, *roles):
     return user
 
 
+def ensure_calendar() -> None:
+    """The seeded calendar, put back if a transactional test's flush took it (the migration's
+    data is not re-run, and serialized_rollback restores nothing once a live-server test ran)."""
+    from django.apps import apps
+
+    from minpan.workdays.models import DayOverride
+
+    if not DayOverride.objects.exists():
+        import importlib
+
+        seed = importlib.import_module("minpan.workdays.migrations.0002_seed_chinese_calendar").seed
+        seed(apps, None)
+
+
 @pytest.fixture
 def city(db):
     """center: 市民盼中心; units: 市住建局, 市教育局, 东城区 > 东城街道; 市政府督查室 for supervision."""
+    ensure_calendar()
     center = Unit.objects.create(name="市民盼中心", code="center", level=Level.CENTER)
     office = Unit.objects.create(name="市政府督查室", code="duchashi", level=Level.CENTER)
     housing = Unit.objects.create(name="市住建局", code="zhujian", level=Level.CITY)

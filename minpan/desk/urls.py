@@ -1,4 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import auth, bulk, case, documents, files, queues
 
 app_name = "desk"
-urlpatterns: list = []
+urlpatterns = [
+    path("", auth.home, name="home"),
+    path("login/", auth.sign_in, name="login"),
+    path("logout/", auth.sign_out, name="logout"),
+    path("q/<slug:slug>/", queues.queue_view, name="queue"),
+    path("q/<slug:slug>/export.<str:fmt>", queues.queue_export, name="export"),
+    path("bulk/dispatch/", bulk.bulk_dispatch, name="bulk_dispatch"),
+    path("case/<int:pk>/", case.case_page, name="case"),
+    path("case/<int:pk>/do/<slug:action>/", case.case_act, name="act"),
+    path("case/<int:pk>/doc/<slug:kind>/", documents.document_page, name="document"),
+    path("case/<int:pk>/doc/<slug:kind>.docx", documents.document_docx, name="document_docx"),
+    path("case/<int:pk>/files/", files.upload, name="upload"),
+    path("case/<int:pk>/files/<int:att>/", files.download, name="download"),
+]

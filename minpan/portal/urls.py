@@ -1,4 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views, views_public
 
 app_name = "portal"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("write/", views.write, name="write"),
+    path("receipt/<str:key>/", views.receipt, name="receipt"),
+    path("website-error/", views.report_error, name="report_error"),
+    path("query/", views.query, name="query"),
+    path("status/", views.status, name="status"),
+    path("status/rate/", views.rate, name="rate"),
+    path("answers/", views_public.answers, name="answers"),
+    path("answers/<int:pk>/", views_public.answer, name="answer"),
+    path("not-accepted/", views_public.refusals, name="refusals"),
+    path("statistics/", views_public.statistics, name="statistics"),
+    path("elder/", views.elder, name="elder"),
+]

@@ -52,7 +52,7 @@ class Command(BaseCommand):
                 "其他承办单位的账号按同一规则命名：单位代码_jb（承办经办人）、_fzr（单位主要负责人）、_fg（单位分管领导），"
                 "例如 shengtai_jb、qinghe_fzr。完整名单：minpan demo accounts"
             )
-        self.stdout.write("账号已存在时不会改动其密码。员工工作台上线前，管理后台 /admin/ 只有 admin 可以登录。")
+        self.stdout.write("账号已存在时不会改动其密码。以上每个演示账号都可在员工工作台 /desk/ 登录；管理后台 /admin/ 只有 admin 可以登录。")
 
 
 def _width(text: str) -> int:

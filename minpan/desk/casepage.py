@@ -1,0 +1,103 @@
+"""Everything the case page shows, read in a fixed number of queries whatever the case holds."""
+from __future__ import annotations
+
+from django.db.models import Q
+
+from minpan.cases.access import can_see_identity
+from minpan.cases.models import Citizen
+from minpan.cases.states import Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
+from minpan.cases.transitions import TABLE, allowed_actions, can_take
+from minpan.policies.active import policy_named
+from minpan.units.models import Unit
+from minpan.workdays.arith import deadline_day
+
+from . import documents
+from .clock import Clock
+from .forms import FORMS, ActionForm
+from .models import ReplyTemplate
+
+DETAIL_LABELS = {
+    "reason": "理由", "basis": "依据", "lead_name": "牵头单位", "co_names": "配合单位", "days": "工作日",
+    "promised_date": "承诺办结日期", "mode": "答复方式", "text": "批示内容", "leader_name": "批示领导",
+    "msg_type": "类型", "domain": "领域", "urgency": "缓急", "reg_no": "登记编号", "rating": "评价",
+    "reply_version": "答复版本", "sealed": "加盖公章", "extension_days": "累计延期", "channel": "渠道",
+}
+VALUE_LABELS = {
+    "msg_type": dict(MessageType.choices), "domain": dict(Domain.choices), "urgency": dict(Urgency.choices),
+    "mode": dict(PublishMode.choices), "rating": dict(Rating.choices), "channel": dict(Channel.choices),
+}
+
+
+def event_details(data: dict) -> list[tuple[str, str]]:
+    out = []
+    for key, label in DETAIL_LABELS.items():
+        if key not in data or data[key] in (None, "", []):
+            continue
+        value = data[key]
+        if isinstance(value, list):
+            value = "、".join(map(str, value))
+        elif isinstance(value, bool):
+            value = "是" if value else "否"
+        else:
+            value = VALUE_LABELS.get(key, {}).get(value, value)
+        out.append((label, str(value)))
+    return out
+
+
+def offered_forms(user, case, roles: set[str], policy, bound: ActionForm | None = None) -> list[ActionForm]:
+    """A form for every action the user may take now; the others are not offered."""
+    forms = []
+    for action in allowed_actions(case):
+        if action not in FORMS or not (roles & TABLE[action].roles):
+            continue
+        if not FORMS[action].offered(policy, case, roles):
+            continue
+        if bound is not None and bound.action == action:
+            forms.append(bound)
+        elif can_take(user, case, action):
+            forms.append(FORMS[action](case=case, user=user, policy=policy))
+    return forms
+
+
+def canned(user, kinds: set[str]) -> dict[str, list[ReplyTemplate]]:
+    if not kinds:
+        return {}
+    mine = Unit.objects.filter(members__user=user).values("pk")
+    rows = ReplyTemplate.objects.filter(Q(unit__isnull=True) | Q(unit__in=mine), kind__in=kinds, active=True)
+    out: dict[str, list] = {k: [] for k in kinds}
+    for t in rows.order_by("unit_id", "title"):
+        out[t.kind].append(t)
+    return out
+
+
+def case_context(user, case, roles: set[str], bound: ActionForm | None = None, error: str = "") -> dict:
+    policy = policy_named(case.policy_name)
+    clock = Clock()
+    left = clock.days_left(case.due_at)
+    identity = can_see_identity(user, case)
+    citizen = Citizen.objects.filter(case=case).first() if identity else None
+    assignments = list(case.assignments.select_related("unit", "claimed_by").order_by("-active", "role", "dispatched_at"))
+    replies = list(case.replies.select_related("unit", "drafted_by", "signed_by").order_by("-version"))
+    extensions = list(case.extensions.select_related("unit", "requested_by").order_by("-requested_at"))
+    events = list(case.events.select_related("unit").order_by("seq"))
+    forms = offered_forms(user, case, roles, policy, bound)
+    templates = canned(user, {f.template_kind for f in forms if f.template_kind})
+    return {
+        "case": case, "policy": policy, "left": left, "tone": clock.tone(left), "left_text": clock.describe(left),
+        # a deadline is 24:00 of its day; the stored moment is 00:00 of the next
+        "due_day": deadline_day(case.due_at) if case.due_at else None,
+        "return_due_day": deadline_day(case.return_due_at) if case.return_due_at else None,
+        "return_left": clock.describe(clock.days_left(case.return_due_at)) if case.return_due_at else "",
+        "identity": identity, "citizen": citizen,
+        "lead": next((a for a in assignments if a.active and a.role == "lead"), None),
+        "co_units": [a for a in assignments if a.active and a.role == "co"],
+        "past_assignments": [a for a in assignments if not a.active],
+        "replies": replies, "reply": replies[0] if replies else None, "extensions": extensions,
+        "timeline": [{"event": e, "details": event_details(e.data)} for e in events],
+        "attachments": list(case.attachments.select_related("uploaded_by")),
+        "forms": [{"form": f, "templates": templates.get(f.template_kind, [])} for f in forms],
+        "documents": documents.available(case, assignments=assignments, extensions=extensions, replies=replies,
+                                         events=events, overdue=left is not None and left < 0),
+        "error": error, "state_label": State(case.state).label,
+        "may_upload": case.state not in (State.ARCHIVED,) and bool(roles),
+    }

@@ -1,0 +1,215 @@
+"""The paper forms the documents name, built once as data and rendered as A4 HTML or DOCX.
+
+承办单（转办卡）, 延长办理卡, 退件说明, 催办通知书, 督办通知, 网民留言回复情况表.
+The writer's identity appears only for those who may see it (cases.access.can_see_identity).
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from django.http import Http404
+from django.utils import timezone
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+from minpan.cases.access import can_see_identity
+from minpan.cases.models import Citizen
+from minpan.cases.states import Action
+from minpan.policies.active import policy_named
+from minpan.units.models import Level, Unit
+from minpan.workdays.arith import deadline_day
+
+from .clock import Clock
+
+TITLES = {
+    "assignment": "承办单（转办卡）",
+    "extension": "延长办理卡",
+    "return_note": "退件说明",
+    "overdue_notice": "催办通知书",
+    "supervision": "督办通知",
+    "reply_sheet": "网民留言回复情况表",
+}
+
+
+@dataclass
+class Doc:
+    kind: str
+    title: str
+    number: str
+    to: str = ""
+    rows: list[tuple[str, str]] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    sign: list[tuple[str, str]] = field(default_factory=list)
+
+
+def available(case, *, assignments, extensions, replies, events, overdue: bool) -> list[tuple[str, str]]:
+    kinds = []
+    if case.lead_unit_id or assignments:
+        kinds.append("assignment")
+    if extensions:
+        kinds.append("extension")
+    if any(a.returned_at for a in assignments):
+        kinds.append("return_note")
+    if overdue and case.lead_unit_id:
+        kinds.append("overdue_notice")
+    if case.supervised or any(e.action == Action.INSTRUCT for e in events):
+        kinds.append("supervision")
+    if replies:
+        kinds.append("reply_sheet")
+    return [(k, TITLES[k]) for k in kinds]
+
+
+def _t(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y年%m月%d日 %H:%M") if moment else ""
+
+
+def _d(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y年%m月%d日") if moment else ""
+
+
+def _due(moment) -> str:
+    # A deadline is 24:00 of its day: shown as that day, not as 00:00 of the next.
+    if not moment:
+        return "未计时"
+    return f"{deadline_day(moment):%Y年%m月%d日} 24:00"
+
+
+def _center_name() -> str:
+    unit = Unit.objects.filter(level=Level.CENTER).order_by("path").first()
+    return unit.name if unit else "受理中心"
+
+
+def _message_rows(case, user) -> list[tuple[str, str]]:
+    rows = [("登记编号", case.reference), ("来源渠道", case.get_channel_display()), ("收到时间", _t(case.received_at)),
+            ("留言标题", case.subject), ("留言类型", case.get_msg_type_display()), ("领域", case.get_domain_display()),
+            ("缓急程度", case.get_urgency_display())]
+    if can_see_identity(user, case):
+        citizen = Citizen.objects.filter(case=case).first()
+        if citizen:
+            rows += [("留言人", citizen.name), ("联系电话", citizen.phone)]
+    else:
+        rows.append(("留言人", "（按规定对承办单位隐去）"))
+    rows.append(("留言内容", case.body))
+    return rows
+
+
+def build(kind: str, case, user) -> Doc:
+    if kind not in TITLES:
+        raise Http404("没有这种文书")
+    policy = policy_named(case.policy_name)
+    doc = Doc(kind=kind, title=TITLES[kind], number=case.reference)
+    lead = case.assignments.filter(active=True, role="lead").select_related("unit").first()
+    co = [a.unit.name for a in case.assignments.filter(active=True, role="co").select_related("unit")]
+    center = _center_name()
+    today = _d(timezone.now())
+    if kind == "assignment":
+        if lead is None:
+            raise Http404("尚未交办")
+        doc.to = lead.unit.name
+        doc.rows = _message_rows(case, user) + [
+            ("牵头单位", lead.unit.name), ("配合单位", "、".join(co) or "无"), ("交办时间", _t(lead.dispatched_at)),
+            ("办理期限", _due(case.due_at)),
+        ]
+        doc.paragraphs = [
+            f"请按《{policy.document}》的规定，自收到本单之日起 {policy.answer_working_days} 个工作日内办结，"
+            "经本单位审签后报送答复意见。不属于本单位职责的，请按规定时限书面退回并说明理由。",
+        ]
+        doc.sign = [("交办单位", center), ("日期", _d(lead.dispatched_at))]
+    elif kind == "extension":
+        req = case.extensions.select_related("unit", "requested_by", "decided_by").order_by("-requested_at").first()
+        if req is None:
+            raise Http404("没有延期申请")
+        doc.to = center
+        doc.rows = [("登记编号", case.reference), ("留言标题", case.subject), ("承办单位", req.unit.name),
+                    ("原办理期限", _due(case.due_at)), ("申请延长", f"{req.days} 个工作日"),
+                    ("承诺办结日期", req.promised_date.strftime("%Y年%m月%d日") if req.promised_date else ""),
+                    ("延期理由", req.reason), ("延期依据", req.basis), ("申请人", req.requested_by.get_username()),
+                    ("申请时间", _t(req.requested_at)), ("审批结果", req.get_state_display()),
+                    ("审批意见", req.decision_note), ("审批人", req.decided_by.get_username() if req.decided_by else ""),
+                    ("审批时间", _t(req.decided_at))]
+        doc.sign = [("申请单位（盖章）", req.unit.name), ("分管领导签字", "")]
+    elif kind == "return_note":
+        back = case.assignments.filter(returned_at__isnull=False).select_related("unit", "return_signed_by").order_by("-returned_at").first()
+        if back is None:
+            raise Http404("没有退办记录")
+        doc.to = center
+        doc.rows = [("登记编号", case.reference), ("留言标题", case.subject), ("退办单位", back.unit.name),
+                    ("收到时间", _t(back.dispatched_at)), ("退办时间", _t(back.returned_at)),
+                    ("退办原因", back.return_reason), ("退办依据", back.return_basis or "")]
+        doc.sign = [("签字领导", back.return_signed_by.get_username() if back.return_signed_by else ""),
+                    ("退办单位（盖章）", back.unit.name)]
+    elif kind == "overdue_notice":
+        if lead is None or case.due_at is None:
+            raise Http404("没有办理期限")
+        left = Clock().days_left(case.due_at)
+        overdue = -left if left is not None and left < 0 else 0
+        doc.to = lead.unit.name
+        doc.rows = [("登记编号", case.reference), ("留言标题", case.subject), ("交办时间", _t(lead.dispatched_at)),
+                    ("办理期限", _due(case.due_at)), ("逾期", f"{overdue} 个工作日")]
+        doc.paragraphs = [
+            f"{lead.unit.name}：上述网民留言已超过办理期限，至今未报送答复意见。"
+            f"根据《{policy.document}》，请于收到本通知后立即办理，尽快报送答复；确有特殊原因的，请书面说明逾期理由。",
+        ]
+        doc.sign = [("发文单位", center), ("日期", today)]
+    elif kind == "supervision":
+        orders = [e for e in case.events.filter(action=Action.INSTRUCT).order_by("seq")]
+        doc.to = lead.unit.name if lead else "有关单位"
+        doc.rows = [("登记编号", case.reference), ("留言标题", case.subject), ("牵头单位", lead.unit.name if lead else ""),
+                    ("配合单位", "、".join(co) or "无"), ("办理期限", _due(case.due_at)), ("当前状态", case.get_state_display())]
+        for e in orders:
+            who = e.data.get("leader_name") or e.actor_name
+            doc.rows.append((f"领导批示（{_d(e.at)}）", f"{e.data.get('text', '')}　——{who}"))
+        doc.paragraphs = [
+            "该件已列为督办事项。请承办单位主要负责同志亲自过问，按领导批示要求认真办理，"
+            "于办理期限内将办理结果书面报送，并抄报市政府督查室。",
+        ]
+        doc.sign = [("督办单位", "市人民政府办公室（督查室）"), ("日期", today)]
+    elif kind == "reply_sheet":
+        reply = case.replies.select_related("unit", "signed_by").order_by("-version").first()
+        if reply is None:
+            raise Http404("尚无答复")
+        doc.rows = [("留言时间", _t(case.received_at)), ("留言标题", case.subject), ("留言内容", case.body),
+                    ("承办单位", reply.unit.name if reply.unit else center), ("答复内容", reply.body),
+                    ("答复时间", _t(case.answered_at or reply.signed_at or reply.drafted_at)),
+                    ("经办人", reply.handler_name), ("联系电话", reply.handler_phone),
+                    ("审签领导", reply.signed_by.get_username() if reply.signed_by else ""),
+                    ("加盖公章", "是" if reply.sealed else "否"),
+                    ("答复方式", case.get_publish_mode_display() or "待定")]
+        doc.sign = [("填报单位（盖章）", reply.unit.name if reply.unit else center), ("填报日期", today)]
+    return doc
+
+
+def as_docx(doc: Doc) -> bytes:
+    book = Document()
+    section = book.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    section.left_margin = section.right_margin = Cm(2.2)
+    style = book.styles["Normal"]
+    style.font.size = Pt(12)
+    style.font.name = "SimSun"
+    heading = book.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = heading.add_run(doc.title)
+    run.bold, run.font.size = True, Pt(20)
+    number = book.add_paragraph(f"编号：{doc.number}")
+    number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if doc.to:
+        book.add_paragraph(f"{doc.to}：")
+    table = book.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for label, value in doc.rows:
+        cells = table.add_row().cells
+        cells[0].width, cells[1].width = Cm(3.6), Cm(13)
+        cells[0].text, cells[1].text = label, value or ""
+        cells[0].paragraphs[0].runs[0].bold = True
+    for text in doc.paragraphs:
+        book.add_paragraph(text).paragraph_format.first_line_indent = Pt(24)
+    for label, value in doc.sign:
+        p = book.add_paragraph(f"{label}：{value}")
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,257 @@
+"""One form per action a person takes on the case page; `params()` is what transitions.apply takes.
+
+The forms only parse and say what is missing, in Chinese; every rule is the core's
+(transitions.apply raises and the view shows its message on the form).
+"""
+from __future__ import annotations
+
+from django import forms
+
+from minpan.cases.states import Action, Domain, PublishMode, Urgency
+from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS
+from minpan.units.models import Level, Unit
+
+A = Action
+TEXT = {"rows": 4}
+
+
+class ActionForm(forms.Form):
+    action: Action
+    submit_label = ""
+    danger = False  # drawn as a secondary button: it turns the case away or back
+    template_kind = ""  # canned texts offered beside this form (desk.models.TemplateKind)
+    template_field = ""
+
+    def __init__(self, *args, case=None, user=None, policy=None, **kwargs):
+        kwargs.setdefault("prefix", self.action.value)
+        super().__init__(*args, **kwargs)
+        self.case, self.user, self.policy = case, user, policy
+        self.setup()
+
+    def setup(self) -> None:
+        pass
+
+    @classmethod
+    def offered(cls, policy, case, roles: set[str]) -> bool:
+        """False where the policy in force has no such step for these roles (the core would refuse it)."""
+        return True
+
+    def params(self) -> dict:
+        return dict(self.cleaned_data)
+
+    @property
+    def label(self) -> str:
+        return self.submit_label or self.action.label
+
+
+def dispatchable_units():
+    return Unit.objects.filter(active=True).exclude(level=Level.CENTER).only("pk", "name", "path")
+
+
+class AcceptForm(ActionForm):
+    action = A.ACCEPT
+
+
+class NotAcceptForm(ActionForm):
+    action = A.NOT_ACCEPT
+    danger = True
+    template_kind, template_field = "not_accepted", "explanation"
+    reason = forms.ChoiceField(label="不予受理理由")
+    explanation = forms.CharField(label="说明", widget=forms.Textarea(attrs=TEXT))
+    suggested_channel = forms.CharField(label="建议反映渠道", max_length=200)
+
+    def setup(self):
+        self.fields["reason"].choices = [(r, NOT_ACCEPTED_REASONS[r]) for r in self.policy.not_accepted_reasons]
+
+
+class ClassifyForm(ActionForm):
+    action = A.CLASSIFY
+    msg_type = forms.ChoiceField(label="留言类型")
+    domain = forms.ChoiceField(label="领域", choices=Domain.choices)
+    urgency = forms.ChoiceField(label="缓急", choices=Urgency.choices, initial=Urgency.NORMAL)
+    identity_withheld = forms.BooleanField(label="留言反映承办单位问题：对承办单位隐去留言人信息", required=False)
+
+    def setup(self):
+        self.fields["msg_type"].choices = [(t, MESSAGE_TYPES[t]) for t in self.policy.message_types]
+        for name in ("msg_type", "domain", "urgency", "identity_withheld"):
+            value = getattr(self.case, name, None)
+            if value not in (None, ""):
+                self.fields[name].initial = value
+
+
+class DirectAnswerForm(ActionForm):
+    action = A.DIRECT_ANSWER
+    template_kind, template_field = "reply", "body"
+    body = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class DispatchForm(ActionForm):
+    action = A.DISPATCH
+    lead = forms.ModelChoiceField(label="牵头单位", queryset=Unit.objects.none(), empty_label="请选择")
+    co = forms.ModelMultipleChoiceField(label="配合单位", queryset=Unit.objects.none(), required=False,
+                                        widget=forms.SelectMultiple(attrs={"size": 6}),
+                                        help_text="按住 Ctrl 可多选")
+
+    def setup(self):
+        self.fields["lead"].queryset = self.fields["co"].queryset = dispatchable_units()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("lead") and data.get("lead") in (data.get("co") or []):
+            self.add_error("co", "牵头单位不必再选为配合单位。")
+        return data
+
+    def params(self):
+        return {"lead": self.cleaned_data["lead"], "co": list(self.cleaned_data.get("co") or [])}
+
+
+class ClaimForm(ActionForm):
+    action = A.CLAIM
+
+
+class ReturnForm(ActionForm):
+    action = A.RETURN
+    danger = True
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        rule = policy.return_rule
+        return rule.allowed and (not rule.signer_roles or bool(roles & set(rule.signer_roles)))
+    reason = forms.CharField(label="退办原因", widget=forms.Textarea(attrs=TEXT))
+    basis = forms.CharField(label="退办依据", widget=forms.Textarea(attrs={"rows": 2}), required=False,
+                            help_text="如职责规定、文件条款")
+
+
+class RequestExtensionForm(ActionForm):
+    action = A.REQUEST_EXTENSION
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        rule = policy.extension
+        return rule.allowed and not case.extension_pending and bool(roles & set(rule.requester_roles))
+    days = forms.IntegerField(label="申请延长（工作日）", min_value=1, max_value=60)
+    promised_date = forms.DateField(label="承诺办结日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs=TEXT))
+    basis = forms.CharField(label="延期依据", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ApproveExtensionForm(ActionForm):
+    action = A.APPROVE_EXTENSION
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return case.extension_pending and policy.extension.approver_role in roles
+    decision_note = forms.CharField(label="审批意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RefuseExtensionForm(ActionForm):
+    action = A.REFUSE_EXTENSION
+    danger = True
+    offered = ApproveExtensionForm.offered
+    decision_note = forms.CharField(label="不同意的理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CoInputForm(ActionForm):
+    action = A.CO_INPUT
+    text = forms.CharField(label="配合意见", widget=forms.Textarea(attrs=TEXT))
+
+
+class DraftForm(ActionForm):
+    action = A.DRAFT
+    template_kind, template_field = "reply", "body"
+    body = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 8}))
+    handler_name = forms.CharField(label="经办人", max_length=60, required=False)
+    handler_phone = forms.CharField(label="经办人电话", max_length=40, required=False)
+
+    def setup(self):
+        if self.user is not None:
+            self.fields["handler_name"].initial = self.user.get_full_name() or self.user.get_username()
+        if self.policy.publication.show_handler_contact:
+            self.fields["handler_name"].required = self.fields["handler_phone"].required = True
+            self.fields["handler_phone"].help_text = "本制度公开答复时公布经办人联系方式"
+
+
+class SignOffForm(ActionForm):
+    action = A.SIGN_OFF
+    sealed = forms.BooleanField(label="已加盖单位公章", required=False)
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        level = policy.sign_off.level_for(case.channel)
+        return level is not None and (level != "principal" or "unit_principal" in roles)
+
+    def setup(self):
+        if self.policy.sign_off.seal:
+            self.fields["sealed"].required = True
+            self.fields["sealed"].error_messages["required"] = "答复须加盖单位公章。"
+
+
+class SubmitForm(ActionForm):
+    action = A.SUBMIT
+
+
+class ApproveForm(ActionForm):
+    action = A.APPROVE
+
+
+class SendBackForm(ActionForm):
+    action = A.SEND_BACK
+    danger = True
+    reason = forms.CharField(label="退回重办的理由", widget=forms.Textarea(attrs=TEXT),
+                             help_text="如答非所问、敷衍塞责，说明须补充的内容")
+
+
+class PublishForm(ActionForm):
+    action = A.PUBLISH
+    mode = forms.ChoiceField(label="答复方式", choices=PublishMode.choices, widget=forms.RadioSelect)
+    public_note = forms.CharField(label="公开说明", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                  help_text="不公开答复时必填：对该留言作出说明")
+
+    def setup(self):
+        modes = []
+        if self.policy.publication.public_allowed and self.case.may_publish:
+            modes.append(PublishMode.PUBLIC)
+        if self.policy.publication.private_allowed:
+            modes.append(PublishMode.PRIVATE)
+        self.fields["mode"].choices = [(m.value, m.label) for m in modes] or PublishMode.choices
+        self.fields["mode"].initial = modes[0].value if modes else None
+
+
+class CallbackForm(ActionForm):
+    action = A.CALLBACK
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        if policy.follow_up.callback_by_unit and case.lead_unit_id:
+            return "unit_handler" in roles
+        return True
+    callback_note = forms.CharField(label="回访情况", widget=forms.Textarea(attrs=TEXT))
+
+    def params(self):
+        # apply() keeps `note` for the event; the callback effect reads it from there.
+        return {"note": self.cleaned_data["callback_note"]}
+
+
+class ReopenForm(ActionForm):
+    action = A.REOPEN
+    reason = forms.CharField(label="重新办理的原因", widget=forms.Textarea(attrs=TEXT))
+
+
+class ArchiveForm(ActionForm):
+    action = A.ARCHIVE
+
+
+class InstructForm(ActionForm):
+    action = A.INSTRUCT
+    text = forms.CharField(label="批示内容", widget=forms.Textarea(attrs=TEXT))
+    leader_name = forms.CharField(label="批示领导", max_length=60, required=False)
+
+
+class ExplainDelayForm(ActionForm):
+    action = A.EXPLAIN_DELAY
+    reason = forms.CharField(label="逾期理由", widget=forms.Textarea(attrs=TEXT))
+
+
+FORMS: dict[Action, type[ActionForm]] = {
+    cls.action: cls for cls in ActionForm.__subclasses__()
+}

@@ -1,0 +1,62 @@
+"""The case page and the one view that takes an action through transitions.apply."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from minpan.cases.access import case_for
+from minpan.cases.errors import CaseError, NotPermitted
+from minpan.cases.states import Action
+from minpan.cases.transitions import TABLE, apply, can_take
+from minpan.policies.active import policy_named
+
+from ..casepage import case_context
+from ..forms import FORMS
+from .common import forbidden, role_labels, staff_roles
+
+
+@login_required
+def case_page(request, pk: int):
+    case = case_for(request.user, pk)
+    roles = staff_roles(request.user)
+    context = case_context(request.user, case, roles)
+    context["roles"] = role_labels(roles)
+    return render(request, "desk/case.html", context)
+
+
+@login_required
+@require_POST
+def case_act(request, pk: int, action: str):
+    case = case_for(request.user, pk)
+    try:
+        action = Action(action)
+        form_class = FORMS[action]
+    except (ValueError, KeyError):
+        raise Http404("没有这个操作") from None
+    roles = staff_roles(request.user)
+    move = TABLE[action]
+    # 403 for anyone whose post or unit may not take it; a stale page (state moved on) gets the core's message.
+    if not (roles & move.roles) or (case.state in move.sources and not can_take(request.user, case, action)):
+        return forbidden(request, f"您无权对 {case.reference} 执行“{action.label}”。")
+    form = form_class(request.POST, case=case, user=request.user, policy=policy_named(case.policy_name))
+    error = ""
+    if form.is_valid():
+        try:
+            apply(case, action, actor=request.user, **form.params())
+        except NotPermitted as exc:
+            return forbidden(request, str(exc))
+        except CaseError as exc:
+            error = str(exc)
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{case.reference}：已{action.label}。")
+            return redirect("desk:case", pk=case.pk)
+    else:
+        error = "请按提示修改后重新提交。"
+    case.refresh_from_db()
+    context = case_context(request.user, case, roles, bound=form, error=error)
+    context["roles"] = role_labels(roles)
+    return render(request, "desk/case.html", context, status=400)

@@ -1,0 +1,65 @@
+"""Attachments: uploaded by whoever may see the case, stored outside the web root, served only to them."""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from minpan.cases.access import case_for
+from minpan.cases.states import State
+from minpan.units.models import Membership
+
+from .. import attachments
+from ..models import Attachment
+from .common import forbidden
+
+
+def attachment_for(user, case_pk: int, pk: int) -> Attachment:
+    case = case_for(user, case_pk)
+    try:
+        return Attachment.objects.get(case=case, pk=pk)
+    except Attachment.DoesNotExist:
+        raise Http404("没有这个附件") from None
+
+
+@login_required
+@require_POST
+def upload(request, pk: int):
+    case = case_for(request.user, pk)
+    post = Membership.objects.filter(user=request.user).select_related("unit").first()
+    if post is None:
+        return forbidden(request, "没有岗位的账号不能上传附件。")
+    if case.state == State.ARCHIVED:
+        return forbidden(request, "已归档的留言不能再添加附件。")
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的文件。")
+        return redirect("desk:case", pk=case.pk)
+    head = upload.read(512)
+    upload.seek(0)
+    kind, error = attachments.check(upload.name, upload.size, head)
+    if error:
+        messages.error(request, error)
+        return redirect("desk:case", pk=case.pk)
+    Attachment.objects.create(
+        case=case, file=upload, name=upload.name[-200:], content_type=kind, size=upload.size,
+        uploaded_by=request.user, unit=post.unit,
+    )
+    messages.success(request, f"已上传附件“{upload.name}”。")
+    return redirect("desk:case", pk=case.pk)
+
+
+@login_required
+def download(request, pk: int, att: int):
+    item = attachment_for(request.user, pk, att)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("附件文件已不存在") from None
+    resp = FileResponse(handle, content_type=item.content_type, as_attachment=True)
+    resp["Content-Disposition"] = f"attachment; filename=\"attachment\"; filename*=UTF-8''{quote(item.name)}"
+    return resp

@@ -1,0 +1,98 @@
+"""Staff pages of notify: the inbox and the leader's view of supervision."""
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from minpan.cases.access import visible_cases
+from minpan.cases.deadlines import LADDER_STATES
+from minpan.cases.errors import CaseError
+from minpan.cases.models import Case
+from minpan.cases.transitions import apply
+from minpan.units.roles import CENTER_ROLES, Role
+
+from .models import Letter, LetterState, Notification
+
+LEADER_VIEW_ROLES = {Role.CITY_LEADER, Role.SUPERVISOR, Role.CENTER_OPERATOR, Role.CENTER_REVIEWER, Role.ADMIN}
+
+
+def _roles(user) -> set[str]:
+    return set(user.memberships.values_list("role", flat=True))
+
+
+def _role_labels(roles) -> str:
+    return "、".join(Role(r).label for r in sorted(roles))
+
+
+@login_required
+def inbox(request):
+    notes = Notification.objects.filter(recipient=request.user).select_related("case").order_by("-created_at")
+    page = Paginator(notes, 50).get_page(request.GET.get("page"))
+    return render(request, "notify/inbox.html", {"page": page, "roles": _role_labels(_roles(request.user))})
+
+
+@login_required
+@require_POST
+def mark_read(request):
+    notes = Notification.objects.filter(recipient=request.user, read_at__isnull=True)
+    if request.POST.get("id"):
+        notes = notes.filter(pk=request.POST["id"])
+    notes.update(read_at=timezone.now())
+    return redirect("notify:inbox")
+
+
+@login_required
+def leader_view(request):
+    roles = _roles(request.user)
+    if not roles & LEADER_VIEW_ROLES:
+        raise PermissionDenied("督办视图仅供市领导、督查室和中心人员使用。")
+    now = timezone.now()
+    open_states = [s.value for s in LADDER_STATES]
+    supervised = (
+        Case.objects.filter(supervised=True, state__in=open_states).select_related("lead_unit").order_by("due_at")[:200]
+    )
+    overdue_by_unit = (
+        Case.objects.filter(state__in=open_states, due_at__lt=now, lead_unit__isnull=False)
+        .values("lead_unit__name").annotate(n=Count("pk")).order_by("-n", "lead_unit__name")
+    )
+    letters = Letter.objects.select_related("case").order_by("-created_at")[:100]
+    return render(request, "notify/leader.html", {
+        "supervised": supervised, "overdue_by_unit": overdue_by_unit, "letters": letters, "now": now,
+        "can_approve": Role.CITY_LEADER in roles, "roles": _role_labels(roles),
+    })
+
+
+@login_required
+def letter_page(request, pk: int):
+    letter = get_object_or_404(Letter.objects.select_related("case"), pk=pk)
+    # the letter is about a case: whoever may see the case may read its letters, nobody else
+    if not visible_cases(request.user).filter(pk=letter.case_id).exists():
+        raise Http404("没有这份文书")
+    if letter.state == LetterState.DRAFT and not _roles(request.user) & CENTER_ROLES:
+        raise Http404("没有这份文书")
+    return render(request, "notify/letter.html", {"letter": letter})
+
+
+@login_required
+@require_POST
+def approve_letter(request, pk: int):
+    if Role.CITY_LEADER not in _roles(request.user):
+        raise PermissionDenied("只有市领导可以同意印发。")
+    with transaction.atomic():
+        letter = get_object_or_404(Letter.objects.select_for_update(), pk=pk)
+        if letter.state != LetterState.DRAFT:
+            return redirect("notify:leader")
+        try:
+            apply(letter.case_id, "approve_bulletin", actor=request.user, letter=letter.pk)
+        except CaseError as exc:
+            raise PermissionDenied(str(exc)) from None
+        letter.state, letter.approved_by, letter.issued_at = LetterState.ISSUED, request.user, timezone.now()
+        letter.save(update_fields=["state", "approved_by", "issued_at"])
+    return redirect("notify:leader")

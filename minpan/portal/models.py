@@ -1,0 +1,74 @@
+"""What the public portal keeps besides the case: rate-limit hits, idempotency keys,
+attachments of public submissions, and the redacted copy that the public pages read."""
+from django.db import models
+
+from minpan.cases.models import Case
+
+
+class Hit(models.Model):
+    """One counted attempt (a submission, a failed query) for a rate limit.
+
+    `key` is a keyed hash of the IP, contact or tracking code, never the raw value.
+    """
+
+    bucket = models.CharField(max_length=30)
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "访问计数"
+        verbose_name_plural = "访问计数"
+        indexes = [models.Index(fields=["bucket", "key", "at"], name="portal_hit_bucket_key_at")]
+
+
+class Submission(models.Model):
+    """One write form, by its idempotency key: a second POST with the same key finds the case made by the first.
+
+    The query password waits here, in clear, only until the receipt page shows it once.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="portal_submission")
+    password = models.CharField(max_length=16, blank=True)
+    # What the writer chose; the center classifies (these are its hints, not the case's fields).
+    suggested_type = models.CharField("留言人所选类型", max_length=20, blank=True)
+    suggested_domain = models.CharField("留言人所选领域", max_length=20, blank=True)
+    created_at = models.DateTimeField()
+    shown_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "网上提交"
+        verbose_name_plural = "网上提交"
+
+
+class Attachment(models.Model):
+    """A file a citizen attached; stored under MINPAN_FILES_DIR, outside the web root."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="portal_attachments")
+    name = models.CharField("文件名", max_length=200)
+    content_type = models.CharField("类型", max_length=40)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField(max_length=64)
+    stored_as = models.CharField(max_length=200)
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "留言附件"
+        verbose_name_plural = "留言附件"
+
+
+class PublicCopy(models.Model):
+    """The redacted text of a published case, made once per answer (see portal.published)."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="public_copy", primary_key=True)
+    answered_at = models.DateTimeField(null=True, blank=True)  # the answer this copy was made from
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    reply = models.TextField(blank=True)
+    unit_name = models.CharField(max_length=100, blank=True)
+    handler_contact = models.CharField(max_length=120, blank=True)
+    explanation = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "公开文本"
+        verbose_name_plural = "公开文本"

@@ -1,0 +1,100 @@
+"""What the writer sees of their own case: the state in plain words and a public-safe timeline.
+
+Staff states and actions are internal. The writer sees a few plain steps; notes,
+staff names, sign-offs, send-backs and leaders' instructions never leave the center.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from minpan.cases.models import Case, Reply
+from minpan.cases.states import Action, PublishMode, State
+from minpan.policies.active import policy_named
+
+S = State
+PLAIN = {
+    S.RECEIVED: ("已收到", "您的留言已收到，正在初审。"),
+    S.NOT_ACCEPTED: ("不予受理", "您的留言不在受理范围内，说明见下。"),
+    S.ACCEPTED: ("已受理", "您的留言已受理，正在登记分派。"),
+    S.REGISTERED: ("已受理", "您的留言已受理，正在分派给承办单位。"),
+    S.RETURNED: ("已受理", "您的留言正在重新分派承办单位。"),
+    S.DISPATCHED: ("办理中", "承办单位正在办理。"),
+    S.IN_PROGRESS: ("办理中", "承办单位正在办理。"),
+    S.DRAFTED: ("办理中", "承办单位正在办理。"),
+    S.SIGNED: ("办理中", "承办单位正在办理。"),
+    S.SENT_BACK: ("办理中", "承办单位正在办理。"),
+    S.SUBMITTED: ("答复审核中", "承办单位已拟好答复，正在审核。"),
+    S.APPROVED: ("答复审核中", "答复已审核，即将发布。"),
+    S.PUBLISHED: ("已答复", "您的留言已答复，欢迎评价。"),
+    S.ARCHIVED: ("已办结", "您的留言已办结。"),
+}
+
+# The only actions a writer sees, in their words. Everything else is internal.
+PUBLIC_STEPS = {
+    Action.COLLECT: "收到留言",
+    Action.ACCEPT: "受理",
+    Action.NOT_ACCEPT: "不予受理",
+    Action.DISPATCH: "转交承办单位办理",
+    Action.CLAIM: "承办单位签收",
+    Action.RETURN: "承办单位申请调整，重新分派",
+    Action.APPROVE_EXTENSION: "经批准延期办理",
+    Action.DIRECT_ANSWER: "受理中心直接答复",
+    Action.PUBLISH: "答复",
+    Action.RATE: "您评价了答复",
+    Action.CALLBACK: "回访",
+    Action.REOPEN: "重新办理",
+    Action.ARCHIVE: "办结归档",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    at: dt.datetime
+    text: str
+    detail: str = ""
+
+
+def plain_state(case: Case) -> tuple[str, str]:
+    return PLAIN[State(case.state)]
+
+
+def timeline(case: Case) -> list[Step]:
+    steps = []
+    for ev in case.events.order_by("seq").only("at", "action", "data"):
+        text = PUBLIC_STEPS.get(ev.action)
+        if text is None:
+            continue
+        detail = ""
+        if ev.action == Action.DISPATCH and not case.identity_withheld:
+            detail = (ev.data or {}).get("lead_name", "")
+        steps.append(Step(at=ev.at, text=text, detail=detail))
+    return steps
+
+
+def reply_for_writer(case: Case) -> Reply | None:
+    """The answer the writer reads, public or private, once it is published."""
+    if case.state not in (S.PUBLISHED, S.ARCHIVED) or not case.answered_at:
+        return None
+    return case.replies.select_related("unit").order_by("-version").first()
+
+
+def reply_unit_name(reply: Reply | None) -> str:
+    if reply is None:
+        return ""
+    return reply.unit.name if reply.unit_id else "受理中心"
+
+
+def handler_contact(case: Case, reply: Reply | None) -> str:
+    """经办人及联系电话, only where the policy publishes them (Tongliao 第十条, Chizhou)."""
+    if reply is None or not policy_named(case.policy_name).publication.show_handler_contact:
+        return ""
+    return "　".join(p for p in (reply.handler_name, reply.handler_phone) if p)
+
+
+def can_rate(case: Case) -> bool:
+    return case.state == S.PUBLISHED and not case.rating and policy_named(case.policy_name).follow_up.rating
+
+
+def is_public(case: Case) -> bool:
+    return case.publish_mode == PublishMode.PUBLIC

@@ -1,0 +1,150 @@
+"""What the public can do: write (once per form), look a case up, rate the answer.
+
+Each function checks the limits first and raises a CaseError subclass whose message
+is for the citizen; the case itself is made and moved only through cases.services
+and cases.transitions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from minpan.cases.errors import CaseError
+from minpan.cases.models import Case
+from minpan.cases.services import case_by_code, case_collect
+from minpan.cases.states import Rating, State
+from minpan.cases.transitions import apply
+
+from . import challenge, limits, uploads
+from .models import Submission
+
+log = logging.getLogger("minpan.portal")
+KEY_RE = re.compile(r"[A-Za-z0-9_\-]{20,64}")
+# The password waits for the receipt page this long at most, then is wiped.
+RECEIPT_TTL = dt.timedelta(minutes=30)
+
+
+class TooMany(CaseError):
+    """A rate limit is reached."""
+
+
+class NeedsCheck(CaseError):
+    """A rate limit is near: a person must answer the small check first."""
+
+
+def portal_submit(
+    *, key: str, channel: str, subject: str, body: str, citizen: dict, may_publish: bool,
+    files=(), ip: str = "", suggested_type: str = "", suggested_domain: str = "", check_token: str = "", check_answer: str = "", now: dt.datetime | None = None,
+) -> tuple[Submission, bool]:
+    """Collect one message from the write form. Returns the submission and whether it is new.
+
+    The same key twice (a refresh, a double click, a retry after a lost response) returns
+    the first submission and makes nothing.
+    """
+    if not KEY_RE.fullmatch(key or ""):
+        raise CaseError("表单已失效，请刷新页面后重新提交。")
+    existing = Submission.objects.filter(key=key).select_related("case").first()
+    if existing:
+        return existing, False
+    now = now or timezone.now()
+    contacts = [c for c in (citizen.get("phone"), citizen.get("email")) if c]
+    _check_limits(ip, contacts, check_token, check_answer, now)
+    checked = uploads.check(files)
+    try:
+        with transaction.atomic():
+            case, password = case_collect(
+                channel=channel, subject=subject, body=body, citizen={**citizen, "ip": ip or None},
+                may_publish=may_publish, received_at=now,
+            )
+            submission = Submission.objects.create(
+                key=key, case=case, password=password, created_at=now,
+                suggested_type=suggested_type, suggested_domain=suggested_domain,
+            )
+            uploads.store(case, checked)
+    except IntegrityError:
+        # The same key arrived twice at once; the first one made the case.
+        submission = Submission.objects.filter(key=key).select_related("case").first()
+        if submission is None:
+            raise
+        return submission, False
+    limits.hit(limits.SUBMIT_PER_IP, ip, now=now)
+    for c in contacts:
+        limits.hit(limits.SUBMIT_PER_CONTACT, c, now=now)
+    transaction.on_commit(lambda: _confirm(case))
+    return submission, True
+
+
+def check_needed(ip: str, contacts=(), *, now=None) -> bool:
+    """Whether the page should show the small check to this writer now."""
+    return limits.near(limits.SUBMIT_PER_IP, ip, now=now) or any(
+        limits.near(limits.SUBMIT_PER_CONTACT, c, now=now) for c in contacts
+    )
+
+
+def _check_limits(ip, contacts, token, answer, now) -> None:
+    if limits.exceeded(limits.SUBMIT_PER_IP, ip, now=now):
+        raise TooMany(f"此网络提交的留言过多，请 {limits.SUBMIT_PER_IP.wait_text()} 后再试，或拨打 12345 热线。")
+    for c in contacts:
+        if limits.exceeded(limits.SUBMIT_PER_CONTACT, c, now=now):
+            raise TooMany(f"同一联系方式今天已提交 {limits.SUBMIT_PER_CONTACT.allowed} 件留言，请明天再试或查询已提交留言的进度。")
+    if check_needed(ip, contacts, now=now) and not challenge.check(token, answer):
+        raise NeedsCheck("请正确回答验证问题后再提交。" if answer else "请回答下面的验证问题后提交。")
+
+
+def _confirm(case: Case) -> None:
+    """The receipt by SMS / e-mail, through the notification backends once they exist."""
+    try:
+        from minpan.notify.api import notify_citizen
+    except ImportError:
+        return
+    try:
+        notify_citizen(case, "receipt", f"您的留言“{case.subject[:20]}”已收到，查询码 {case.tracking_code}。")
+    except Exception:  # a failed confirmation must not undo a message the writer holds a code for
+        log.exception("留言 %s 的收到确认未能发送", case.pk)
+
+
+def receipt_password(submission: Submission, *, now: dt.datetime | None = None) -> str:
+    """The query password, once: the first call returns it and wipes it; later calls return ''."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        sub = Submission.objects.select_for_update().get(pk=submission.pk)
+        password = sub.password if now - sub.created_at <= RECEIPT_TTL else ""
+        if sub.password:
+            sub.password, sub.shown_at = "", now
+            sub.save(update_fields=["password", "shown_at"])
+    return password
+
+
+# ---- 一键查询 ------------------------------------------------------------------------
+
+def normalize_code(code: str) -> str:
+    return re.sub(r"[\s\-]", "", code or "").upper()[:32]
+
+
+def portal_lookup(*, code: str, password: str, ip: str = "", now: dt.datetime | None = None) -> Case:
+    """The case for code + password. A wrong code and a wrong password fail alike, and
+    both count against the IP and the code, so the answer says nothing about the code."""
+    now = now or timezone.now()
+    code = normalize_code(code)
+    password = (password or "").strip()[:64]
+    if limits.exceeded(limits.QUERY_FAIL_PER_IP, ip, now=now) or limits.exceeded(limits.QUERY_FAIL_PER_CODE, code, now=now):
+        raise TooMany("查询失败次数过多，请一小时后再试。忘记密码可拨打 12345 热线核实身份后查询。")
+    case = case_by_code(code, password.upper()) if code and password else None
+    if case is None:
+        limits.hit(limits.QUERY_FAIL_PER_IP, ip, now=now)
+        limits.hit(limits.QUERY_FAIL_PER_CODE, code or "-", now=now)
+        raise CaseError("查询码或查询密码不正确。")
+    return case
+
+
+def portal_rate(*, case: Case, rating: str, comment: str = "") -> Case:
+    """The writer rates the published answer; 不满意 puts the case in the center's 待回访 queue."""
+    if rating not in Rating.values:
+        raise CaseError("请选择 满意、基本满意 或 不满意。")
+    if case.state != State.PUBLISHED:
+        raise CaseError("答复发布后才能评价。")
+    return apply(case, "rate", actor=None, rating=rating, comment=(comment or "")[:2000])

@@ -1,0 +1,202 @@
+"""The writer's pages: write, receipt, 一键查询, status and rating. Thin: parse, call one service, render."""
+from __future__ import annotations
+
+import secrets
+import time
+
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from minpan.cases.errors import CaseError
+from minpan.cases.models import Case
+from minpan.cases.services import BODY_MAX, SUBJECT_MAX
+from minpan.policies.active import active_policy
+from minpan.workdays.arith import deadline_day
+
+from . import challenge, promise, public, services, uploads
+from .forms import CONSENT_TEXT, BODY_MIN, ErrorReportForm, QueryForm, RateForm, WriteForm
+from .limits import client_ip
+from .models import Submission
+
+RECEIPT_COOKIE = "minpan_receipt"
+SESSION_CASE = "portal_case"
+SESSION_TTL = 30 * 60  # a looked-up case stays open this many seconds
+ELDER_COOKIE = "minpan_elder"
+
+
+def home(request):
+    policy = active_policy()
+    return render(request, "portal/home.html", {
+        "policy": policy, "promise": promise.promise(policy, timezone.now()),
+        "channel": promise.channel_label(promise.web_channel(policy)),
+        "error_channel": promise.error_channel(policy),
+    })
+
+
+@never_cache
+def write(request):
+    policy = active_policy()
+    kwargs = {"contact_required": promise.contact_required(policy), "message_types": promise.message_types(policy)}
+    bound = request.method == "POST"
+    form = WriteForm(request.POST if bound else None, request.FILES if bound else None, initial={"key": _new_key()}, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            submission, _ = services.portal_submit(
+                key=d["key"], channel=promise.web_channel(policy), subject=d["subject"], body=d["body"],
+                citizen=form.citizen(), may_publish=d["may_publish"], files=d["attachments"],
+                ip=client_ip(request), check_token=d["check_token"], check_answer=d["check_answer"],
+                suggested_type=d["msg_type"], suggested_domain=d["domain"],
+            )
+        except CaseError as exc:
+            form.add_error("check_answer" if isinstance(exc, services.NeedsCheck) else None, str(exc))
+        else:
+            return _to_receipt(submission)
+    return render(request, "portal/write.html", {
+        "form": form, "policy": policy, "channel": promise.channel_label(promise.web_channel(policy)),
+        "promise": promise.promise(policy, timezone.now()), "consent_text": CONSENT_TEXT,
+        "limits": {"subject": SUBJECT_MAX, "body": BODY_MAX, "body_min": BODY_MIN, "files": uploads.RULE_TEXT},
+        "check": _check_for(request, form),
+    }, status=400 if form.is_bound else 200)
+
+
+@never_cache
+def report_error(request):
+    """我为政府网站找错 (Naiman 第五条): its own channel, answered within the policy's limit."""
+    policy = active_policy()
+    channel = promise.error_channel(policy)
+    form = ErrorReportForm(request.POST if request.method == "POST" else None, initial={"key": _new_key()}, contact_required=promise.contact_required(policy))
+    if channel and request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            submission, _ = services.portal_submit(
+                key=d["key"], channel=channel, subject=form.subject(), body=form.body(), citizen=form.citizen(),
+                may_publish=False, ip=client_ip(request), check_token=d["check_token"], check_answer=d["check_answer"],
+            )
+        except CaseError as exc:
+            form.add_error("check_answer" if isinstance(exc, services.NeedsCheck) else None, str(exc))
+        else:
+            return _to_receipt(submission)
+    return render(request, "portal/report_error.html", {
+        "form": form, "channel": channel, "policy": policy, "consent_text": CONSENT_TEXT,
+        "promise": promise.promise(policy, timezone.now()), "check": _check_for(request, form),
+    }, status=400 if form.is_bound else 200)
+
+
+def _new_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def _check_for(request, form) -> dict | None:
+    """The small check, only when the writer is near a limit (or was just asked for it)."""
+    contacts = []
+    if form.is_bound:
+        contacts = [form.data.get("phone", ""), form.data.get("email", "")]
+    if not (services.check_needed(client_ip(request), [c for c in contacts if c]) or form.errors.get("check_answer")):
+        return None
+    question, token = challenge.make()
+    form.data = form.data.copy() if form.is_bound else form.data
+    if form.is_bound:
+        form.data["check_token"], form.data["check_answer"] = token, ""
+    else:
+        form.initial["check_token"] = token
+    return {"question": question}
+
+
+def _to_receipt(submission: Submission) -> HttpResponseRedirect:
+    response = redirect("portal:receipt", key=submission.key)
+    # Only the browser that wrote the message may open its receipt.
+    response.set_cookie(RECEIPT_COOKIE, submission.key, max_age=int(services.RECEIPT_TTL.total_seconds()),
+                        path="/", httponly=True, samesite="Lax")
+    return response
+
+
+@never_cache
+def receipt(request, key: str):
+    if request.COOKIES.get(RECEIPT_COOKIE) != key:
+        raise Http404("回执已失效")
+    submission = Submission.objects.filter(key=key).select_related("case").first()
+    if submission is None:
+        raise Http404("回执已失效")
+    policy = active_policy()
+    return render(request, "portal/receipt.html", {
+        "case": submission.case, "password": services.receipt_password(submission),
+        "promise": promise.promise(policy, submission.created_at), "policy": policy,
+    })
+
+
+@never_cache
+def query(request):
+    form = QueryForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.portal_lookup(code=form.cleaned_data["code"], password=form.cleaned_data["password"], ip=client_ip(request))
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            request.session.cycle_key()
+            request.session[SESSION_CASE] = {"id": case.pk, "at": time.time()}
+            return redirect("portal:status")
+    return render(request, "portal/query.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+def _session_case(request) -> Case | None:
+    held = request.session.get(SESSION_CASE)
+    if not isinstance(held, dict) or time.time() - float(held.get("at", 0)) > SESSION_TTL:
+        return None
+    return Case.objects.filter(pk=held.get("id")).select_related("lead_unit").first()
+
+
+@never_cache
+def status(request):
+    case = _session_case(request)
+    if case is None:
+        return redirect("portal:query")
+    return _render_status(request, case, RateForm())
+
+
+def _render_status(request, case, rate_form, code=200):
+    reply = public.reply_for_writer(case)
+    label, sentence = public.plain_state(case)
+    return render(request, "portal/status.html", {
+        "case": case, "state_label": label, "state_sentence": sentence, "steps": public.timeline(case),
+        "reply": reply, "reply_unit": public.reply_unit_name(reply), "handler_contact": public.handler_contact(case, reply),
+        "due_day": deadline_day(case.due_at) if case.due_at else None, "can_rate": public.can_rate(case), "rate_form": rate_form, "attachments": case.portal_attachments.all(),
+    }, status=code)
+
+
+@require_POST
+@never_cache
+def rate(request):
+    case = _session_case(request)
+    if case is None:
+        return redirect("portal:query")
+    form = RateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.portal_rate(case=case, rating=form.cleaned_data["rating"], comment=form.cleaned_data["comment"])
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect(reverse("portal:status") + "#rating")
+    case.refresh_from_db()
+    return _render_status(request, case, form, code=400)
+
+
+def elder(request):
+    """适老化: large text and high contrast, kept in a cookie; works without JavaScript."""
+    on = request.GET.get("on") == "1"
+    target = request.GET.get("next") or "/"
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if on:
+        response.set_cookie(ELDER_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
+    else:
+        response.delete_cookie(ELDER_COOKIE)
+    return response
