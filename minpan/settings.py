@@ -37,7 +37,7 @@ def database_from_url(url: str, base_dir: Path) -> dict:
     if parts.scheme in ("postgres", "postgresql"):
         name = unquote(parts.path.lstrip("/"))
         if not name:
-            raise ImproperlyConfigured(f"DATABASE_URL 无效：PostgreSQL 地址缺少数据库名，例如 postgres://user:pass@127.0.0.1:5432/minpan。")
+            raise ImproperlyConfigured("DATABASE_URL 无效：PostgreSQL 地址缺少数据库名，例如 postgres://user:pass@127.0.0.1:5432/minpan。")
         try:
             port = parts.port
         except ValueError:

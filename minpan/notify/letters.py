@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from minpan.workdays.arith import SHANGHAI, deadline_day
 
-from .models import Kind, Letter, LetterCounter, LetterState
+from .models import Letter, LetterCounter, LetterState
 
 PREFIX = {"urge": "催办", "supervise": "督办", "transfer": "移交", "criticise": "通报", "account": "问责"}
 
@@ -39,10 +39,3 @@ def _body(case, step, *, unit: str, overdue_days: int, policy) -> str:
         return f"关于对{unit}的通报批评（草稿）\n    {unit}承办的{facts}经两次催办仍未办结且未说明理由，予以通报批评。"
     return f"{unit}：\n    {facts}经督办仍未办结，请按程序研究追究责任。"
 
-
-def letters_for(kinds=None):
-    qs = Letter.objects.select_related("case")
-    return qs.filter(kind__in=kinds) if kinds else qs
-
-
-__all__ = ["issue_letter", "letters_for", "Kind"]

@@ -23,7 +23,7 @@ from minpan.cases.transitions import apply_batch
 from minpan.policies.active import policy_named
 from minpan.units.roles import Role
 from minpan.workdays.arith import deadline_day, local_date
-from minpan.workdays.service import one_calendar
+from minpan.workdays.service import calendar_around, one_calendar
 
 from . import recipients as who
 from .inbox import Message, send, send_many
@@ -106,8 +106,6 @@ class Ladder(Job):
             return None
         step = policy.escalation.steps[case.steps_done]
         due_day = deadline_day(case.due_at)
-        from minpan.workdays.service import calendar_around
-
         overdue = calendar_around(due_day, 30).count(due_day, local_date(self.now))
         skipped = ""
         if step.unless_explained and case.delay_explained_at:
