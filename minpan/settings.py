@@ -174,8 +174,9 @@ LOGIN_REDIRECT_URL = "/desk/"
 # so SQLite needs no broker and workers on several machines can share one PostgreSQL.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Notifications. E-mail through Django's backends (SMTP when MINPAN_EMAIL_HOST is set,
-# the console otherwise); SMS through a log backend, or an HTTP gateway given by URL and key.
+# Notifications. E-mail through Django's backends (SMTP when MINPAN_EMAIL_HOST is set, else
+# files under var/mail: not the console, whose output ends in logs with people's addresses);
+# SMS through a log backend that masks numbers, or an HTTP gateway given by URL and key.
 if os.environ.get("MINPAN_EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["MINPAN_EMAIL_HOST"]
@@ -187,7 +188,8 @@ if os.environ.get("MINPAN_EMAIL_HOST"):
     EMAIL_HOST_PASSWORD = os.environ.get("MINPAN_EMAIL_PASSWORD", "")
     EMAIL_USE_TLS = _env_bool("MINPAN_EMAIL_TLS", False)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("MINPAN_EMAIL_FROM", "minpan@localhost")
 
 MINPAN_SMS_BACKEND = os.environ.get("MINPAN_SMS_BACKEND", "log").strip()
