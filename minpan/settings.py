@@ -167,6 +167,9 @@ STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]
 # Uploaded attachments live outside the web root and are served only through a view that checks access.
 MINPAN_FILES_DIR = Path(os.environ.get("MINPAN_FILES_DIR", "") or BASE_DIR / "var" / "files")
 
+# Trained text models (versioned artefacts written by `minpan classify train`).
+MINPAN_MODELS_DIR = Path(os.environ.get("MINPAN_MODELS_DIR", "") or BASE_DIR / "var" / "models")
+
 LOGIN_URL = "/desk/login/"
 LOGIN_REDIRECT_URL = "/desk/"
 
