@@ -170,6 +170,10 @@ MINPAN_FILES_DIR = Path(os.environ.get("MINPAN_FILES_DIR", "") or BASE_DIR / "va
 # Trained text models (versioned artefacts written by `minpan classify train`).
 MINPAN_MODELS_DIR = Path(os.environ.get("MINPAN_MODELS_DIR", "") or BASE_DIR / "var" / "models")
 
+# Behind a reverse proxy that overwrites it, the header with the client's address
+# (e.g. HTTP_X_REAL_IP); the portal's rate limits key on it. Empty: REMOTE_ADDR.
+MINPAN_TRUSTED_PROXY_HEADER = os.environ.get("MINPAN_TRUSTED_PROXY_HEADER", "").strip()
+
 LOGIN_URL = "/desk/login/"
 LOGIN_REDIRECT_URL = "/desk/"
 

@@ -12,12 +12,13 @@ from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
 from minpan.notify.sweep import sweep
+from minpan.portal.limits import sweep as portal_sweep
 
 log = logging.getLogger("minpan.notify")
 
 
 class Command(BaseCommand):
-    help = "后台工作进程：执行排队的任务，并每分钟扫描一次到期事项"
+    help = "后台工作进程：执行排队的任务；每分钟扫描一次到期事项，并清理门户的限流记录和过期回执密码"
 
     def add_arguments(self, parser):
         parser.add_argument("--sweep-every", type=float, default=60.0, help="扫描间隔（秒），默认 60")
@@ -41,12 +42,13 @@ class Command(BaseCommand):
         while self.running:
             if time.monotonic() >= next_sweep:
                 next_sweep = time.monotonic() + sweep_every
-                try:
-                    done = sweep()
-                    if any(done.values()):
-                        log.info("扫描：%s", done)
-                except Exception:  # a bad row must not stop the worker; the log says which
-                    log.exception("扫描出错，下一轮重试")
+                for job in (sweep, portal_sweep):
+                    try:
+                        done = job()
+                        if done and (any(done.values()) if isinstance(done, dict) else any(done)):
+                            log.info("扫描：%s %s", job.__module__, done)
+                    except Exception:  # a bad row must not stop the worker; the log says which
+                        log.exception("扫描出错，下一轮重试：%s", job.__module__)
             tasks.run()
             close_old_connections()
             if once:
