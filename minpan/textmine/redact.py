@@ -103,7 +103,8 @@ def _stars(text: str, keep_head: int, keep_tail: int) -> str:
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _ID18 = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<!\d)\d{15}(?!\d)")
-_CARD = re.compile(r"(?<!\d)(?:\d{4}[ \-]?){3}\d{4,7}(?!\d)")
+# 16-19 digits, plain or in groups of four (a 19-digit card ends with a group of three)
+_CARD = re.compile(r"(?<!\d)(?:(?:\d{4}[ \-]){4}\d{3}|(?:\d{4}[ \-]?){3}\d{4,7})(?!\d)")
 _MOBILE = re.compile(r"(?<!\d)(?:(?:\+|00)?86[ \-]?)?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)")
 _LANDLINE = re.compile(r"(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3})[ \-－]?[2-9]\d{6,7}(?:[ \-]?转\d{1,5})?(?!\d)")
 _LOCAL = re.compile(r"(?:电话|座机|固话|联系方式|tel|Tel|TEL)[:：]?\s*([2-9]\d{6,7})(?!\d)")
@@ -112,12 +113,23 @@ _PLATE = re.compile(
 )
 _NUM = r"(?:\d+|[一二三四五六七八九十百零〇]+)"
 _HOUSE = re.compile(
-    rf"(?:{_NUM}\s*(?:号楼|栋|幢|号院)\s*)?(?:{_NUM}\s*单元\s*)?(?:{_NUM}\s*(?:楼|层)\s*)?{_NUM}\s*(?:室|号房|户)"
+    rf"(?:{_NUM}\s*(?:号楼|栋|幢|号院)\s*)?(?:{_NUM}\s*单元\s*)?(?:{_NUM}\s*(?:楼|层)\s*)?{_NUM}\s*(?:室|号房)"
+    # a flat number written without 室 after building and entrance: 14栋5单元1102
+    rf"|{_NUM}\s*(?:号楼|栋|幢)\s*{_NUM}\s*单元\s*\d{{3,4}}(?!\d)"
     rf"|{_NUM}\s*(?:号楼|栋|幢)\s*{_NUM}\s*单元"
 )
 _TITLE = re.compile(rf"({_SURNAME})(?:先生|女士|小姐|师傅|大爷|大妈|阿姨|老先生|老太太)")
 _MOU = re.compile(rf"(?<!{_HAN}){_SURNAME}某某?|(?<=[，。；、：\s（(“])({_SURNAME})某某?")
+# 赵某 straight after the person's role: 物业经理赵某, 村主任王某某
+_ROLE_MOU = re.compile(
+    rf"(?:经理|主任|书记|局长|科长|所长|站长|镇长|村长|组长|队长|老板|师傅|医生|老师|会计|保安|业主|员工|同事|工作人员)"
+    rf"({_SURNAME}某某?)"
+)
 _INTRO = re.compile(rf"(?:我叫|名叫|本人叫|姓名[:：为是]?|联系人[:：为是]?|署名[:：]?)\s*({_SURNAME}{_HAN}{{1,2}})")
+# 我是王小明， / 本人张伟。 / 反映人：李娜 — only when the name ends at punctuation ("我是高新区居民" is no name)
+_SELF = re.compile(
+    rf"(?:我是|本人|反映人[:：]?|留言人[:：]?|投诉人[:：]?|举报人[:：]?|求助人[:：]?)\s*({_SURNAME}{_HAN}{{1,2}})(?=[，,。；;！!\s])"
+)
 
 
 def _digits(s: str) -> str:
@@ -181,6 +193,10 @@ def _find_titles(text):
     for m in _MOU.finditer(text):
         yield m.start(), m.end(), "某某"
     for m in _INTRO.finditer(text):
+        yield m.start(1), m.end(1), "某某"
+    for m in _SELF.finditer(text):
+        yield m.start(1), m.end(1), "某某"
+    for m in _ROLE_MOU.finditer(text):
         yield m.start(1), m.end(1), "某某"
 
 

@@ -89,3 +89,32 @@ def test_ordinary_text_is_left_readable():
 
 def test_empty_and_none():
     assert redact("") == "" and redact(None) == ""
+
+
+def test_a_writer_who_introduces_themselves_is_masked_but_a_place_is_not():
+    from minpan.textmine.redact import redact
+
+    assert "王小明" not in redact("我是王小明，家住幸福小区。")
+    assert "李娜" not in redact("反映人：李娜。")
+    assert redact("我是高新区居民，想咨询社保。") == "我是高新区居民，想咨询社保。"
+
+
+def test_a_person_named_after_their_role_is_masked():
+    from minpan.textmine.redact import redact
+
+    assert "赵某" not in redact("物业经理赵某拒绝维修。")
+
+
+def test_grouped_nineteen_digit_cards_and_flats_without_room_sign():
+    from minpan.textmine.redact import luhn_ok, redact
+
+    number = "6222020200112233445"
+    # make it Luhn-valid by fixing the last digit
+    for last in range(10):
+        candidate = number[:-1] + str(last)
+        if luhn_ok(candidate):
+            break
+    grouped = " ".join(candidate[i:i + 4] for i in range(0, 19, 4))
+    assert candidate[4:15] not in redact(f"卡号 {grouped} 被冻结").replace(" ", "")
+    assert "1102" not in redact("住在14栋5单元1102，楼道漏水。")
+    assert redact("小区有几百户居民。") == "小区有几百户居民。"
