@@ -36,3 +36,26 @@ def registered(city, policy: str, *, now=None, msg_type=None, **kw):
 def dispatched(city, policy: str, *, now=None, lead=None, co=(), **kw):
     case = registered(city, policy, now=now, **kw)
     return apply(case, "dispatch", actor=city.operator, now=now, lead=lead or city.housing, co=list(co))
+
+
+def fresh(case):
+    from minpan.cases.models import Case
+
+    return Case.objects.get(pk=case.pk)
+
+
+def refused(case, exc, action, **kw):
+    """Apply must raise `exc` and leave the case exactly as it was."""
+    import pytest
+
+    before = fresh(case)
+    events = before.events.count()
+    with pytest.raises(exc):
+        apply(case, action, **kw)
+    after = fresh(case)
+    assert after.state == before.state
+    assert after.events.count() == events
+    assert after.due_at == before.due_at
+    assert after.extension_days == before.extension_days
+    assert after.lead_unit_id == before.lead_unit_id
+    return after

@@ -14,16 +14,12 @@ from minpan.cases.errors import NotPermitted, RuleViolation
 from minpan.cases.models import Case, Event, ExtensionRequest
 from minpan.cases.transitions import apply
 from minpan.workdays.arith import SHANGHAI, deadline_day
-from tests.flow import at, collect, dispatched
+from tests.flow import at, collect, dispatched, fresh
 
 POLICY = "chizhou"
 PROVINCE_CHANNELS = ("governor_mailbox", "gov_supervision", "people_daily", "governor_hotline")
 CITY_CHANNELS = ("mayor_mailbox", "mayor_hotline", "new_media")
 HANDLER = {"handler_name": "李工", "handler_phone": "0566-2345678"}
-
-
-def fresh(case) -> Case:
-    return Case.objects.get(pk=case.pk)
 
 
 def event_count(case) -> int:

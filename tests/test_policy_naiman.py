@@ -9,32 +9,11 @@ Calendar used (State Council schedule, seeded by the workdays migration):
 - National Day 2025: Sun 09-28 makeup working day, 10-01..10-08 holiday, Sat 10-11 makeup.
 - Spring Festival 2026: Sat 02-14 makeup, 02-15..02-23 holiday, Sat 02-28 makeup.
 """
-import pytest
-
 from minpan.cases.errors import NotPermitted, RuleViolation
-from minpan.cases.models import Case
 from minpan.cases.transitions import apply
-from tests.flow import at, dispatched
+from tests.flow import at, dispatched, fresh, refused
 
 POLICY = "naiman"
-
-
-def fresh(case):
-    return Case.objects.get(pk=case.pk)
-
-
-def refused(case, exc, action, **kw):
-    """Apply must raise `exc` and leave the case exactly as it was."""
-    before = fresh(case)
-    events = before.events.count()
-    with pytest.raises(exc):
-        apply(case, action, **kw)
-    after = fresh(case)
-    assert after.state == before.state
-    assert after.events.count() == events
-    assert after.due_at == before.due_at
-    assert after.lead_unit_id == before.lead_unit_id
-    return after
 
 
 def received_before_spring_festival(city, **kw):

@@ -9,30 +9,12 @@ Calendar used (State Council schedule, seeded by the workdays migration):
 import pytest
 
 from minpan.cases.errors import IllegalTransition, NotPermitted, RuleViolation
-from minpan.cases.models import Assignment, Case, ExtensionState
+from minpan.cases.models import Assignment, ExtensionState
 from minpan.cases.transitions import apply
-from tests.flow import at, dispatched, registered
+from tests.flow import at, dispatched, fresh, refused, registered
 
 POLICY = "tongliao"
 CONTACT = {"handler_name": "李工", "handler_phone": "0475-8212345"}
-
-
-def fresh(case):
-    return Case.objects.get(pk=case.pk)
-
-
-def refused(case, exc, action, **kw):
-    """Apply must raise `exc` and leave the case exactly as it was."""
-    before = fresh(case)
-    events = before.events.count()
-    with pytest.raises(exc):
-        apply(case, action, **kw)
-    after = fresh(case)
-    assert after.state == before.state
-    assert after.events.count() == events
-    assert after.due_at == before.due_at
-    assert after.extension_days == before.extension_days
-    return after
 
 
 def received_before_spring_festival(city, **kw):

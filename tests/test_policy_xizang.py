@@ -14,13 +14,9 @@ from minpan.cases.errors import IllegalTransition, NotPermitted, RuleViolation
 from minpan.cases.models import Case, Event, ExtensionRequest
 from minpan.cases.transitions import apply
 from minpan.workdays.arith import SHANGHAI, deadline_day
-from tests.flow import at, collect, dispatched
+from tests.flow import at, collect, dispatched, fresh
 
 POLICY = "xizang"
-
-
-def fresh(case) -> Case:
-    return Case.objects.get(pk=case.pk)
 
 
 def event_count(case) -> int:

@@ -14,31 +14,12 @@ Calendar used (State Council schedule, seeded by the workdays migration):
 import pytest
 
 from minpan.cases.errors import NotPermitted, RuleViolation
-from minpan.cases.models import Assignment, Case, ExtensionState
+from minpan.cases.models import Assignment, ExtensionState
 from minpan.cases.transitions import apply
-from tests.flow import at, dispatched, registered
+from tests.flow import at, dispatched, fresh, refused, registered
 
 POLICY = "yuncheng"
 BASIS = "《运城市城市照明设施管理办法》第十二条：路灯维修由属地街道负责。"
-
-
-def fresh(case):
-    return Case.objects.get(pk=case.pk)
-
-
-def refused(case, exc, action, **kw):
-    """Apply must raise `exc` and leave the case exactly as it was."""
-    before = fresh(case)
-    events = before.events.count()
-    with pytest.raises(exc):
-        apply(case, action, **kw)
-    after = fresh(case)
-    assert after.state == before.state
-    assert after.events.count() == events
-    assert after.due_at == before.due_at
-    assert after.extension_days == before.extension_days
-    assert after.lead_unit_id == before.lead_unit_id
-    return after
 
 
 def received_before_spring_festival(city, **kw):
