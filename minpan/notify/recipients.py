@@ -16,21 +16,10 @@ def at_center(*roles) -> list:
     return list(User.objects.filter(is_active=True, memberships__role__in=roles).distinct())
 
 
-def unit_leads(unit) -> list:
-    return in_unit(unit, Role.UNIT_PRINCIPAL, Role.UNIT_HANDLER)
-
-
 def supervisors() -> list:
     return at_center(Role.SUPERVISOR)
-
-
-def leaders() -> list:
-    return at_center(Role.CITY_LEADER)
 
 
 def operators() -> list:
     return at_center(Role.CENTER_OPERATOR)
 
-
-def reviewers() -> list:
-    return at_center(Role.CENTER_REVIEWER)
