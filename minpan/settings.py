@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "minpan.policies",
     "minpan.notify",
     "minpan.textmine",
+    "minpan.similar",
     "minpan.desk",
     "minpan.portal",
     "minpan.demo",
@@ -169,6 +170,15 @@ MINPAN_FILES_DIR = Path(os.environ.get("MINPAN_FILES_DIR", "") or BASE_DIR / "va
 
 # Trained text models (versioned artefacts written by `minpan classify train`).
 MINPAN_MODELS_DIR = Path(os.environ.get("MINPAN_MODELS_DIR", "") or BASE_DIR / "var" / "models")
+# The worker retrains the models from staff labels every this many hours (0: never).
+try:
+    MINPAN_RETRAIN_HOURS = float(os.environ.get("MINPAN_RETRAIN_HOURS", "") or 168)
+except ValueError:
+    raise ImproperlyConfigured(
+        f"MINPAN_RETRAIN_HOURS={os.environ['MINPAN_RETRAIN_HOURS']!r} 无效：请填小时数，例如 168（每周），0 为不定期训练。"
+    ) from None
+if not 0 <= MINPAN_RETRAIN_HOURS <= 24 * 366 or MINPAN_RETRAIN_HOURS != MINPAN_RETRAIN_HOURS:
+    raise ImproperlyConfigured(f"MINPAN_RETRAIN_HOURS={MINPAN_RETRAIN_HOURS:g} 无效：须在 0 到 8784 小时之间（0 为不定期训练）。")
 
 # Behind a reverse proxy that overwrites it, the header with the client's address
 # (e.g. HTTP_X_REAL_IP); the portal's rate limits key on it. Empty: REMOTE_ADDR.

@@ -6,7 +6,9 @@ Each returns the data that goes into the event (never the writer's identity).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
+from minpan.textmine.replycheck import check_reply
 from minpan.units.models import Level, Unit
 from minpan.units.roles import Role
 from minpan.workdays.arith import SHANGHAI, deadline_day, parse_date
@@ -19,6 +21,7 @@ from .states import Action, Domain, PublishMode, Rating, State, Urgency
 from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS
 
 EFFECTS = {}
+logger = logging.getLogger(__name__)
 
 
 def effect(action):
@@ -62,6 +65,58 @@ def not_accept(ctx, *, reason: str, explanation: str, suggested_channel: str):
     return {"reason": reason}
 
 
+@effect(Action.MERGE)
+def merge(ctx, *, target):
+    """并单: close a repeat into the earlier case its writer will follow. The documents list
+    "正在办理过程中或办理完毕的重复事项" among what is not accepted (Tongliao 第五条, Naiman
+    第七条(六), Xizang 第四条); merging is the gentler form: the writer is not turned away but
+    pointed at the case that answers the same question."""
+    case = ctx.case
+    earlier = _merge_root(case, target)
+    if (earlier.received_at, earlier.pk) >= (case.received_at, case.pk):
+        raise RuleViolation(f"只能并入较早收到的留言：{earlier.reference} 晚于 {case.reference}。")
+    if earlier.state == State.RECEIVED:
+        raise RuleViolation(f"{earlier.reference} 尚未初审，请先对该件作出受理决定再并单。")
+    if earlier.state == State.NOT_ACCEPTED or (earlier.not_accepted_reason and earlier.answered_at is None):
+        raise RuleViolation(f"{earlier.reference} 已不予受理，不能并入；如属同一事项，请按重复事项不予受理并说明。")
+    case.merged_into = earlier
+    from . import events  # the earlier case's timeline shows the merge too
+
+    events.append(
+        case=earlier, actor=ctx.actor, role=ctx.role, unit=ctx.unit, at=ctx.now, action=Action.MERGE,
+        before=earlier.state, after=earlier.state, note=f"并入 {case.reference}",
+        data={"merged": case.pk, "merged_ref": case.reference},
+    )
+    from minpan.notify.api import notify_citizen
+
+    # The earlier case's reference only: never its text, writer or unit.
+    notify_citizen(case, "merge", f"您的留言“{case.subject[:20]}”与此前收到的同一事项（{earlier.reference}）合并办理，"
+                                  f"请凭原查询码查询办理进展和答复。")
+    return {"into": earlier.pk, "into_ref": earlier.reference}
+
+
+def _merge_root(case, target):
+    """The case `target` names, followed along merged_into to the case still being handled;
+    locked, since its timeline gets an event."""
+    from .models import Case
+
+    pk = target.pk if isinstance(target, Case) else target
+    seen = {case.pk}
+    while True:
+        try:
+            if not 0 < int(pk) < 2**53:
+                raise ValueError(pk)
+            earlier = Case.objects.select_for_update().get(pk=int(pk))
+        except (Case.DoesNotExist, TypeError, ValueError):
+            raise RuleViolation(f"没有要并入的留言 {pk!r}。") from None
+        if earlier.pk in seen:
+            raise RuleViolation("不能并入本件自身，或并入已并入本件的留言。")
+        if earlier.state != State.MERGED or earlier.merged_into_id is None:
+            return earlier
+        seen.add(earlier.pk)
+        pk = earlier.merged_into_id
+
+
 @effect(Action.CLASSIFY)
 def classify(ctx, *, msg_type: str, domain: str, urgency: str = Urgency.NORMAL, identity_withheld: bool | None = None):
     if msg_type not in ctx.policy.message_types:
@@ -77,7 +132,16 @@ def classify(ctx, *, msg_type: str, domain: str, urgency: str = Urgency.NORMAL, 
         case.identity_withheld = bool(identity_withheld)
     if not case.reg_no:
         case.reg_no = _next_reg_no(ctx.now)
+    _record_choices(ctx, domain=domain, msg_type=msg_type)
     return {"msg_type": msg_type, "domain": domain, "urgency": urgency, "reg_no": case.reg_no}
+
+
+def _record_choices(ctx, **chosen) -> None:
+    # Whether the operator kept the suggestion or corrected it: feedback for the next training.
+    from minpan.textmine.suggest import record_choice
+
+    for kind, value in chosen.items():
+        record_choice(ctx.case, kind, value, actor=ctx.actor, now=ctx.now)
 
 
 def _next_reg_no(now: dt.datetime) -> str:
@@ -123,6 +187,7 @@ def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = ()):
     _new_deadline_round(case)
     case.prompts, case.delay_explained_at = 0, None
     case.clock_started_at = ctx.now if ctx.policy.clock_start == "receipt" else None
+    _record_choices(ctx, lead_unit=lead.pk)
     return {"lead": lead.pk, "lead_name": lead.name, "co": [u.pk for u in co], "co_names": [u.name for u in co]}
 
 
@@ -312,7 +377,17 @@ def submit(ctx):
     if ctx.policy.follow_up.callback_before_submit and _reachable(case) and not _called_back(case):
         raise RuleViolation("报送前须回访诉求人并注明回访情况（诉求人未留联系方式的除外）。")
     reply = _latest_reply(case)
-    return {"reply_version": reply.version}
+    # The reply check only informs the reviewer (答非所问、敷衍塞责 are theirs to send back); it never
+    # blocks the submission, so a fault in it is logged and the submission goes on.
+    try:
+        check = check_reply(
+            title=case.subject, body=case.body, reply=reply.body, handler_name=reply.handler_name,
+            handler_phone=reply.handler_phone, requirements=ctx.policy.reply_content,
+        )
+    except Exception:
+        logger.exception("reply check failed on %s", case.reference)
+        return {"reply_version": reply.version}
+    return {"reply_version": reply.version, "reply_flags": check.codes, "reply_relevance": round(check.relevance, 3)}
 
 
 def _reachable(case) -> bool:

@@ -40,6 +40,11 @@ class Case(models.Model):
     # set when the message complains about a unit: the writer's identity is never shown to units
     identity_withheld = models.BooleanField("对承办单位隐去留言人信息", default=False)
 
+    # 并单: a repeat of an earlier message is closed into it; its writer follows that case
+    merged_into = models.ForeignKey("self", verbose_name="并入留言", null=True, blank=True, on_delete=models.PROTECT, related_name="merged")
+    # likes (点赞数) where the channel counts them (人民网领导留言板); used to rank hot topics
+    likes = models.PositiveIntegerField("点赞数", default=0)
+
     lead_unit = models.ForeignKey(Unit, verbose_name="牵头单位", null=True, blank=True, on_delete=models.PROTECT, related_name="lead_cases")
 
     # the clock and the stored deadlines, recomputed on every transition

@@ -75,6 +75,14 @@ def case_collect(
                 case=case, actor=actor, role=role, unit=None, at=received_at, action=Action.COLLECT,
                 before="", after=State.RECEIVED, data={"channel": channel, "external_id": external_id},
             )
+            # In the same transaction: a message is findable as a duplicate the moment it exists.
+            from minpan.similar.services import index_case
+
+            index_case(case)
+            # After commit, in the worker: suggestions need the models, which the web must not load.
+            from minpan.textmine.tasks import suggest_later
+
+            suggest_later(case.pk)
     except IntegrityError:
         existing = Case.objects.filter(channel=channel, external_id=external_id).first() if external_id else None
         if existing:

@@ -18,17 +18,20 @@ class State(models.TextChoices):
     APPROVED = "approved", "待发布"
     PUBLISHED = "published", "已答复"
     ARCHIVED = "archived", "已归档"
+    MERGED = "merged", "已并单"
 
 
 # The states in which a unit holds the case and the answer clock runs.
 UNIT_STATES = frozenset({State.DISPATCHED, State.IN_PROGRESS, State.DRAFTED, State.SIGNED, State.SUBMITTED, State.SENT_BACK})
-OPEN_STATES = frozenset(State) - {State.NOT_ACCEPTED, State.ARCHIVED}
+# A merged case is followed through the case it was merged into (merged_into).
+OPEN_STATES = frozenset(State) - {State.NOT_ACCEPTED, State.ARCHIVED, State.MERGED}
 
 
 class Action(models.TextChoices):
     COLLECT = "collect", "收集"
     ACCEPT = "accept", "受理"
     NOT_ACCEPT = "not_accept", "不予受理"
+    MERGE = "merge", "并单"
     CLASSIFY = "classify", "分类登记"
     DIRECT_ANSWER = "direct_answer", "中心直接答复"
     DISPATCH = "dispatch", "交办"

@@ -48,6 +48,9 @@ def _m(sources, target, roles, side="center") -> Move:
 TABLE: dict[Action, Move] = {
     Action.ACCEPT: _m({S.RECEIVED}, S.ACCEPTED, {R.CENTER_OPERATOR}),
     Action.NOT_ACCEPT: _m({S.RECEIVED}, S.NOT_ACCEPTED, {R.CENTER_OPERATOR}),
+    # 并单: while the center still holds the message (no unit has it yet), a repeat of an earlier
+    # one is closed into it; once dispatched, the unit's answer covers it and 退办 is the way back.
+    Action.MERGE: _m({S.RECEIVED, S.ACCEPTED, S.REGISTERED}, S.MERGED, {R.CENTER_OPERATOR}),
     Action.CLASSIFY: _m({S.ACCEPTED, S.REGISTERED, S.RETURNED}, S.REGISTERED, {R.CENTER_OPERATOR}),
     Action.DIRECT_ANSWER: _m({S.REGISTERED}, S.APPROVED, {R.CENTER_OPERATOR}),
     Action.DISPATCH: _m({S.REGISTERED, S.RETURNED}, S.DISPATCHED, {R.CENTER_OPERATOR}),
@@ -68,10 +71,10 @@ TABLE: dict[Action, Move] = {
     Action.CALLBACK: _m(WORKING | {S.PUBLISHED}, None, {R.UNIT_HANDLER, R.CENTER_OPERATOR}, "lead"),
     Action.REOPEN: _m({S.PUBLISHED, S.ARCHIVED}, S.REGISTERED, {R.CENTER_OPERATOR}),
     Action.ARCHIVE: _m({S.PUBLISHED, S.NOT_ACCEPTED}, S.ARCHIVED, {R.CENTER_OPERATOR}),
-    Action.INSTRUCT: _m(set(S) - {S.NOT_ACCEPTED, S.ARCHIVED}, None, {R.CITY_LEADER, R.SUPERVISOR}),
+    Action.INSTRUCT: _m(set(S) - {S.NOT_ACCEPTED, S.ARCHIVED, S.MERGED}, None, {R.CITY_LEADER, R.SUPERVISOR}),
     # Yuncheng 五(三): a unit overdue with a reported reason gets no 催办通知书
     Action.EXPLAIN_DELAY: _m(HOLDING - {S.SUBMITTED}, None, UNIT_PEOPLE, "lead"),
-    Action.APPROVE_BULLETIN: _m(set(S) - {S.RECEIVED, S.NOT_ACCEPTED}, None, {R.CITY_LEADER}),
+    Action.APPROVE_BULLETIN: _m(set(S) - {S.RECEIVED, S.NOT_ACCEPTED, S.MERGED}, None, {R.CITY_LEADER}),
     # the sweep's steps (notify.sweep): recorded on the case like any other action
     Action.REMIND: _m(HOLDING, None, {R.SYSTEM}, "system"),
     Action.URGE: _m(HOLDING, None, {R.SYSTEM}, "system"),

@@ -141,6 +141,8 @@ class Walk:
         )
         self.check()
         self.clock.office(20, 900)
+        if p.repeats:
+            self.merge()
         if p.reason:
             _, _, explanation, suggested = texts.REJECTED[p.reason]
             self.do(A.NOT_ACCEPT, self.operator, reason=p.reason, explanation=explanation, suggested_channel=suggested)
@@ -170,6 +172,16 @@ class Walk:
             self.handle()
             if not self.after_approval():
                 return
+
+    def merge(self) -> None:
+        """并单 into the earlier case this message repeats (the review panel lists it among the similar ones)."""
+        target = Case.objects.get(external_id=self.plan.repeats)
+        last = target.events.order_by("-seq").values_list("at", flat=True).first()
+        if last and last >= self.clock.t:
+            # the note on the earlier case's timeline must come after its own last step
+            self.clock.recently(after=last)
+        self.do(A.MERGE, self.operator, target=target.pk)
+        self.check()
 
     def returned(self) -> None:
         p = self.plan

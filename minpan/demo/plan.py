@@ -30,12 +30,13 @@ AGES = {
     S.RECEIVED: (0.05, 1.5), S.NOT_ACCEPTED: (1, 40), S.ACCEPTED: (0.5, 2.5), S.REGISTERED: (0.5, 3),
     S.DISPATCHED: (0.5, 3), S.RETURNED: (0.5, 4), S.IN_PROGRESS: (1, 5), S.DRAFTED: (2, 6), S.SIGNED: (2, 6),
     S.SUBMITTED: (2, 7), S.SENT_BACK: (3, 8), S.APPROVED: (3, 8), S.PUBLISHED: (5, 20), S.ARCHIVED: (12, 58),
+    S.MERGED: (0.3, 6),
 }
 OVERDUE_AGE = (16, 32)
 WEIGHTS = {
     S.RECEIVED: 4, S.NOT_ACCEPTED: 5, S.ACCEPTED: 2, S.REGISTERED: 3, S.DISPATCHED: 5, S.RETURNED: 2,
     S.IN_PROGRESS: 12, S.DRAFTED: 4, S.SIGNED: 3, S.SUBMITTED: 4, S.SENT_BACK: 3, S.APPROVED: 3,
-    S.PUBLISHED: 15, S.ARCHIVED: 30,
+    S.PUBLISHED: 15, S.ARCHIVED: 30, S.MERGED: 2,
 }
 # Every demo shows these first, so even a small load has each state and side path.
 MUST = (
@@ -48,6 +49,7 @@ MUST = (
     (S.ARCHIVED, ("ext_approved",)), (S.ARCHIVED, ("return",)), (S.ARCHIVED, ("send_back",)),
     (S.ARCHIVED, ("co",)), (S.ARCHIVED, ("direct",)), (S.IN_PROGRESS, ("reopen",)),
     (S.IN_PROGRESS, ("ext_refused",)), (S.DRAFTED, ("co", "ext_approved")), (S.PUBLISHED, ("instruct",)),
+    (S.MERGED, ()),
 )
 
 
@@ -69,6 +71,7 @@ class Plan:
     rating: str = ""
     urgency: str = "normal"
     external_id: str = ""
+    repeats: str = ""                       # merged: the earlier demo case this one repeats
 
 
 def signable_channels(policy: Policy) -> list[str]:
@@ -116,7 +119,21 @@ def make_plans(policy: Policy, n: int, seed: int) -> list[Plan]:
     plans.sort(key=lambda p: -p.age_days)
     for i, p in enumerate(plans, start=1):
         p.external_id = f"demo-{i:05d}"
+    for i, p in enumerate(plans):
+        if p.target == S.MERGED:
+            _repeat(p, plans[:i])
     return plans
+
+
+def _repeat(plan: Plan, older: list[Plan]) -> None:
+    """A merged message re-posts the nearest older one that was handled and archived (its
+    timeline is complete, so the merge note comes after its last step); with none, it waits."""
+    source = next((o for o in reversed(older) if o.target == S.ARCHIVED and o.template and not o.reason), None)
+    if source is None:
+        plan.target = S.RECEIVED
+        return
+    plan.repeats, plan.template, plan.msg_type = source.external_id, source.template, source.msg_type
+    plan.fill = {**source.fill, "subject": "再次反映：" + source.fill["subject"]}
 
 
 def _random_detours(rng: random.Random, policy: Policy, target: State) -> frozenset:

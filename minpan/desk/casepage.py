@@ -8,6 +8,7 @@ from minpan.cases.models import Citizen
 from minpan.cases.states import Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
 from minpan.policies.active import policy_named
+from minpan.textmine.replies import check_latest_reply
 from minpan.units.models import Unit
 from minpan.workdays.arith import deadline_day
 
@@ -15,12 +16,15 @@ from . import documents
 from .clock import Clock
 from .forms import FORMS, ActionForm
 from .models import ReplyTemplate
+from .review import prefill, review_context
+
+CHECKED_STATES = frozenset({State.DRAFTED, State.SIGNED, State.SUBMITTED, State.APPROVED})
 
 DETAIL_LABELS = {
     "reason": "理由", "basis": "依据", "lead_name": "牵头单位", "co_names": "配合单位", "days": "工作日",
     "promised_date": "承诺办结日期", "mode": "答复方式", "text": "批示内容", "leader_name": "批示领导",
     "msg_type": "类型", "domain": "领域", "urgency": "缓急", "reg_no": "登记编号", "rating": "评价",
-    "reply_version": "答复版本", "sealed": "加盖公章", "extension_days": "累计延期", "channel": "渠道",
+    "reply_version": "答复版本", "into_ref": "并入留言", "merged_ref": "并入的重复留言", "sealed": "加盖公章", "extension_days": "累计延期", "channel": "渠道",
 }
 VALUE_LABELS = {
     "msg_type": dict(MessageType.choices), "domain": dict(Domain.choices), "urgency": dict(Urgency.choices),
@@ -82,6 +86,11 @@ def case_context(user, case, roles: set[str], bound: ActionForm | None = None, e
     events = list(case.events.select_related("unit").order_by("seq"))
     forms = offered_forms(user, case, roles, policy, bound)
     templates = canned(user, {f.template_kind for f in forms if f.template_kind})
+    # advice on the latest reply while it can still be changed or sent back
+    reply_check = check_latest_reply(case) if replies and case.state in CHECKED_STATES else None
+    review = review_context(user, case, roles)
+    if review:
+        prefill(forms, review["suggestions"])
     return {
         "case": case, "policy": policy, "left": left, "tone": clock.tone(left), "left_text": clock.describe(left),
         # a deadline is 24:00 of its day; the stored moment is 00:00 of the next
@@ -98,6 +107,6 @@ def case_context(user, case, roles: set[str], bound: ActionForm | None = None, e
         "forms": [{"form": f, "templates": templates.get(f.template_kind, [])} for f in forms],
         "documents": documents.available(case, assignments=assignments, extensions=extensions, replies=replies,
                                          events=events, overdue=left is not None and left < 0),
-        "error": error, "state_label": State(case.state).label,
+        "error": error, "state_label": State(case.state).label, "review": review, "reply_check": reply_check,
         "may_upload": case.state not in (State.ARCHIVED,) and bool(roles),
     }

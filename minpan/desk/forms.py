@@ -60,8 +60,61 @@ class NotAcceptForm(ActionForm):
     explanation = forms.CharField(label="说明", widget=forms.Textarea(attrs=TEXT))
     suggested_channel = forms.CharField(label="建议反映渠道", max_length=200)
 
+    duplicate_of = forms.CharField(label="重复的较早留言", max_length=32, required=False,
+                                   help_text="按重复事项不予受理时填写较早留言的编号，说明和建议渠道可留空，按标准文字填写")
+
     def setup(self):
         self.fields["reason"].choices = [(r, NOT_ACCEPTED_REASONS[r]) for r in self.policy.not_accepted_reasons]
+        self.fields["explanation"].required = self.fields["suggested_channel"].required = False
+
+    def clean(self):
+        data = super().clean()
+        earlier = None
+        if data.get("duplicate_of"):
+            if data.get("reason") != "duplicate":
+                self.add_error("duplicate_of", "只有按“重复事项”不予受理时才填写较早留言。")
+            else:
+                earlier = find_case(self.user, data["duplicate_of"])
+                if earlier is None:
+                    self.add_error("duplicate_of", f"没有找到留言 {data['duplicate_of']}。")
+        if earlier is not None:
+            from minpan.similar.notices import duplicate_channel, duplicate_explanation
+
+            data["explanation"] = data.get("explanation") or duplicate_explanation(earlier, self.policy)
+            data["suggested_channel"] = data.get("suggested_channel") or duplicate_channel(earlier)
+        # required unless the standard duplicate text fills them
+        for name in ("explanation", "suggested_channel"):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, self.fields[name].error_messages["required"])
+        return data
+
+    def params(self):
+        return {k: self.cleaned_data[k] for k in ("reason", "explanation", "suggested_channel")}
+
+
+def find_case(user, ref: str):
+    """A case the user may see, by id, 留言#id or registration number (2026-000123)."""
+    from minpan.cases.access import visible_cases
+
+    ref = (ref or "").strip().removeprefix("留言#").removeprefix("#")
+    cases = visible_cases(user)
+    if ref.isascii() and ref.isdigit():
+        return cases.filter(pk=int(ref)).first() if len(ref) <= 15 else None
+    return cases.filter(reg_no=ref).first() if ref else None
+
+
+class MergeForm(ActionForm):
+    action = A.MERGE
+    danger = True
+    submit_label = "并入较早留言"
+    target = forms.CharField(label="并入的较早留言", max_length=32,
+                             help_text="较早留言的编号（如 2026-000123 或 留言#57）；本留言人将凭原查询码查看该件的办理进展")
+
+    def clean_target(self):
+        earlier = find_case(self.user, self.cleaned_data["target"])
+        if earlier is None:
+            raise forms.ValidationError(f"没有找到留言 {self.cleaned_data['target']}。")
+        return earlier
 
 
 class ClassifyForm(ActionForm):

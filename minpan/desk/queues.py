@@ -66,7 +66,7 @@ QUEUES: list[Queue] = [
 ]
 BY_SLUG = {q.slug: q for q in QUEUES}
 # Every counted queue lies within these states: the one count query never reads the archive.
-COUNTED_STATES = [s.value for s in State if s != S.ARCHIVED]
+COUNTED_STATES = [s.value for s in State if s not in (S.ARCHIVED, S.MERGED)]
 
 
 def queues_for(roles: set[str]) -> list[Queue]:

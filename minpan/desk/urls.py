@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, bulk, case, documents, files, queues
+from .views import auth, bulk, case, documents, files, hot, queues
 
 app_name = "desk"
 urlpatterns = [
@@ -16,4 +16,5 @@ urlpatterns = [
     path("case/<int:pk>/doc/<slug:kind>.docx", documents.document_docx, name="document_docx"),
     path("case/<int:pk>/files/", files.upload, name="upload"),
     path("case/<int:pk>/files/<int:att>/", files.download, name="download"),
+    *hot.urlpatterns,  # hot/ and hot/<YYYY-MM>.docx: 热点问题
 ]

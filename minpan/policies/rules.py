@@ -105,6 +105,22 @@ class Escalation:
 
 
 @dataclass(frozen=True)
+class ReplyContent:
+    """What the reply itself must say; the reply check (textmine.replycheck) flags what is missing.
+
+    Each *_article names where the document asks it, so the reviewer is told why.
+    """
+
+    requires_handler: bool = False         # the handler (经办人) is named
+    requires_contact: bool = False         # a phone or other contact is given
+    requires_result_or_basis: bool = True  # a concrete result or measure, or the legal/policy basis
+    min_chars: int = 30                    # fewer substantive characters than this: perfunctory
+    handler_article: str = ""
+    result_article: str = ""
+    quality_article: str = ""              # where 答非所问、敷衍塞责 is named as a fault
+
+
+@dataclass(frozen=True)
 class Policy:
     name: str
     title: str
@@ -124,6 +140,7 @@ class Policy:
     channels: tuple[str, ...]
     unit_sees_identity: bool = False      # writer's name and contact shown to the handling unit
     reports: tuple[str, ...] = ()
+    reply_content: ReplyContent = ReplyContent()
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)

@@ -28,6 +28,7 @@ PLAIN = {
     S.APPROVED: ("答复审核中", "答复已审核，即将发布。"),
     S.PUBLISHED: ("已答复", "您的留言已答复，欢迎评价。"),
     S.ARCHIVED: ("已办结", "您的留言已办结。"),
+    S.MERGED: ("已合并办理", "您的留言与此前收到的同一事项合并办理，进展和答复见下。"),
 }
 
 # The only actions a writer sees, in their words. Everything else is internal.
@@ -35,6 +36,7 @@ PUBLIC_STEPS = {
     Action.COLLECT: "收到留言",
     Action.ACCEPT: "受理",
     Action.NOT_ACCEPT: "不予受理",
+    Action.MERGE: "与同一事项的较早留言合并办理",
     Action.DISPATCH: "转交承办单位办理",
     Action.CLAIM: "承办单位签收",
     Action.RETURN: "承办单位申请调整，重新分派",
@@ -59,11 +61,16 @@ def plain_state(case: Case) -> tuple[str, str]:
     return PLAIN[State(case.state)]
 
 
-def timeline(case: Case) -> list[Step]:
+# Steps of another writer's case that concern that writer alone (their rating, the call to them,
+# other messages merged into it).
+NOT_FOR_OTHERS = frozenset({Action.RATE, Action.CALLBACK, Action.MERGE})
+
+
+def timeline(case: Case, *, other_writer: bool = False) -> list[Step]:
     steps = []
     for ev in case.events.order_by("seq").only("at", "action", "data"):
         text = PUBLIC_STEPS.get(ev.action)
-        if text is None:
+        if text is None or (other_writer and ev.action in NOT_FOR_OTHERS):
             continue
         detail = ""
         if ev.action == Action.DISPATCH and not case.identity_withheld:
@@ -98,3 +105,45 @@ def can_rate(case: Case) -> bool:
 
 def is_public(case: Case) -> bool:
     return case.publish_mode == PublishMode.PUBLIC
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What the writer of a merged case sees of the case it was merged into."""
+    reference: str
+    state_label: str
+    state_sentence: str
+    steps: list
+    reply: str          # the published answer, redacted as on the public pages; "" if none or private
+    reply_unit: str
+    answered_at: dt.datetime | None
+    answered_privately: bool
+
+
+def merged_view(case: Case) -> Merged | None:
+    """The earlier case a merged one follows (to the end of the chain): its plain state, public
+    steps and published answer only — never its writer, text, notes or a private answer."""
+    if case.state != S.MERGED or not case.merged_into_id:
+        return None
+    root, hops = case.merged_into, 0
+    while root.state == S.MERGED and root.merged_into_id and hops < 20:
+        root, hops = root.merged_into, hops + 1
+    label, sentence = PLAIN[State(root.state)]
+    if root.state == S.PUBLISHED:
+        sentence = "该留言已答复。"
+    elif root.state == S.NOT_ACCEPTED:
+        sentence = "该留言不予受理。"
+    reply, text = reply_for_writer(root), ""
+    public = reply is not None and is_public(root) and root.may_publish
+    if public:
+        from .models import PublicCopy
+        from .published import make_copy
+
+        copy = PublicCopy.objects.filter(case=root, answered_at=root.answered_at).first() or make_copy(root)
+        text = copy.reply
+    return Merged(
+        reference=root.reference, state_label=label, state_sentence=sentence,
+        steps=timeline(root, other_writer=True), reply=text,
+        reply_unit=reply_unit_name(reply) if public else "", answered_at=root.answered_at if reply else None,
+        answered_privately=reply is not None and not public,
+    )

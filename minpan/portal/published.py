@@ -52,10 +52,16 @@ def refresh_copies() -> int:
     return len(stale)
 
 
+def writer_terms(citizen: Citizen | None) -> tuple[list[str], list[str]]:
+    """The writer's name and registered details, masked wherever they appear in published text."""
+    if citizen is None:
+        return [], []
+    names = [citizen.name] if citizen.name else []
+    return names, [getattr(citizen, f) for f in ("phone", "email", "id_number", "address", "employer")]
+
+
 def make_copy(case: Case) -> PublicCopy:
-    citizen = Citizen.objects.filter(case=case).first()
-    names = [citizen.name] if citizen and citizen.name else []
-    extra = [getattr(citizen, f) for f in ("phone", "email", "id_number", "address", "employer")] if citizen else []
+    names, extra = writer_terms(Citizen.objects.filter(case=case).first())
 
     def clean(text: str) -> str:
         return redact(text or "", names=names, extra=extra)

@@ -166,6 +166,7 @@ def _render_status(request, case, rate_form, code=200):
     return render(request, "portal/status.html", {
         "case": case, "state_label": label, "state_sentence": sentence, "steps": public.timeline(case),
         "reply": reply, "reply_unit": public.reply_unit_name(reply), "handler_contact": public.handler_contact(case, reply),
+        "merged": public.merged_view(case),
         "due_day": deadline_day(case.due_at) if case.due_at else None, "can_rate": public.can_rate(case), "rate_form": rate_form, "attachments": case.portal_attachments.all(),
     }, status=code)
 

@@ -44,7 +44,7 @@ DEFAULTS = {"C": 1.0, "class_weight": None, "features": {"char_ngrams": (1, 4), 
 
 
 class NoModel(Exception):
-    """No trained domain model in MODELS_DIR."""
+    """No trained model of the kind asked for in MODELS_DIR."""
 
 
 class DomainClassifier:
@@ -193,7 +193,8 @@ def models_dir() -> Path:
     return Path(value) if value else Path(__file__).resolve().parents[2] / "var" / "models"
 
 
-def train_artefact(titles, bodies, labels, *, source: str, root: Path | None = None) -> tuple[Path, dict]:
+def train_artefact(titles, bodies, labels, *, source: str, root: Path | None = None, extra: dict | None = None,
+                   keep_if_worse_by: float | None = None) -> tuple[Path, dict]:
     """Train on all rows, write a new version and make it current. Labels must be domains (城乡建设 or urban)."""
     unknown = sorted({y for y in labels if y not in DOMAIN_CODES})
     if unknown:
@@ -201,16 +202,29 @@ def train_artefact(titles, bodies, labels, *, source: str, root: Path | None = N
     codes = [DOMAIN_CODES[y] for y in labels]
     if len(set(codes)) < 2:
         raise ValueError("训练至少需要两个领域的留言")
+    return fit_and_store("domain", titles, bodies, codes, source=source, root=root, extra=extra,
+                         keep_if_worse_by=keep_if_worse_by)
+
+
+def fit_and_store(kind: str, titles, bodies, codes, *, source: str, root: Path | None = None, extra: dict | None = None,
+                  keep_if_worse_by: float | None = None) -> tuple[Path, dict]:
+    """Train a DomainClassifier on (title, body, code) rows and write MODELS_DIR/<kind>/<version>.
+
+    The new version becomes current, unless `keep_if_worse_by` is given and its grouped
+    cross-validated macro-F1 is lower than the current version's by more than that: then the
+    current one stays and meta.json says why (a scheduled retraining must not make things worse).
+    """
     started = time.perf_counter()
     model = DomainClassifier().fit(titles, bodies, codes)
     seconds = time.perf_counter() - started
 
-    root = Path(root or models_dir()) / "domain"
+    root = Path(root or models_dir()) / kind
     now = dt.datetime.now(dt.timezone.utc)
     digest = data_hash(titles, bodies, codes)
     version = f"{now:%Y%m%dT%H%M%SZ}-{digest[:8]}"
     meta = {
         "version": version,
+        "kind": kind,
         "created_at": now.isoformat(timespec="seconds"),
         "source": source,
         "data_sha256": digest,
@@ -225,6 +239,7 @@ def train_artefact(titles, bodies, labels, *, source: str, root: Path | None = N
         "train_seconds": round(seconds, 1),
         "python": platform.python_version(),
         "sklearn": _sklearn_version(),
+        **(extra or {}),
     }
     import joblib
 
@@ -236,11 +251,44 @@ def train_artefact(titles, bodies, labels, *, source: str, root: Path | None = N
     target = root / version
     target.mkdir()
     joblib.dump(model, target / "model.joblib", compress=3)
+    current = current_meta(root=root.parent, kind=kind)
+    meta["promoted"], reason = _better_or_equal(meta, current, keep_if_worse_by)
+    meta["previous"] = current["version"] if current else None
+    if reason:
+        meta["kept_because"] = reason
     (target / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp = root / f".CURRENT.{os.getpid()}"
-    tmp.write_text(version + "\n", encoding="utf-8")
-    os.replace(tmp, root / "CURRENT")
+    if meta["promoted"]:
+        tmp = root / f".CURRENT.{os.getpid()}"
+        tmp.write_text(version + "\n", encoding="utf-8")
+        os.replace(tmp, root / "CURRENT")
+    else:
+        log.warning("新模型 %s 未启用，保留 %s：%s", version, current["version"], reason)
     return target, meta
+
+
+def _better_or_equal(new: dict, current: dict | None, margin: float | None) -> tuple[bool, str]:
+    """(promote?, why not). Without a margin, or without a current model, the new one always wins."""
+    if margin is None or current is None:
+        return True, ""
+    old = current.get("scores", {}).get("cross_validation", {}).get("macro_f1")
+    score = new["scores"]["cross_validation"].get("macro_f1")
+    if old is None:
+        return True, ""
+    if score is None:
+        return False, f"新数据太少，无法交叉验证；现用模型 macro_f1 {old}"
+    if score < old - margin:
+        return False, f"分组交叉验证 macro_f1 {score} 比现用模型的 {old} 低 {old - score:.4f}，超过容差 {margin}"
+    return True, ""
+
+
+def current_meta(root: Path | None = None, kind: str = "domain") -> dict | None:
+    """meta.json of the current version, or None (read from disk; no model is loaded)."""
+    base = Path(root or models_dir()) / kind
+    try:
+        version = (base / "CURRENT").read_text(encoding="utf-8").strip()
+        return json.loads((base / version / "meta.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
 
 
 def _sklearn_version():
@@ -250,25 +298,27 @@ def _sklearn_version():
 
 
 _lock = threading.Lock()
-_loaded: dict = {}
+_loaded: dict = {}  # kind → {"key", "model", "meta"}
 
 
-def current_model(root: Path | None = None) -> tuple[DomainClassifier, dict]:
-    """The current artefact, loaded once and reloaded when CURRENT names another version."""
-    base = Path(root or models_dir()) / "domain"
+def current_model(root: Path | None = None, kind: str = "domain") -> tuple[DomainClassifier, dict]:
+    """The current artefact of `kind`, loaded once and reloaded when CURRENT names another version."""
+    base = Path(root or models_dir()) / kind
     try:
         version = (base / "CURRENT").read_text(encoding="utf-8").strip()
     except FileNotFoundError:
-        raise NoModel(f"{base} 下没有领域分类模型；请运行 minpan classify train") from None
+        what = {"domain": "领域分类", "msgtype": "留言类型"}.get(kind, kind)
+        raise NoModel(f"{base} 下没有{what}模型；请运行 minpan classify train") from None
     key = (str(base), version)
     with _lock:
-        if _loaded.get("key") != key:
+        slot = _loaded.setdefault(kind, {})
+        if slot.get("key") != key:
             import joblib
 
             model = joblib.load(base / version / "model.joblib")
             meta = json.loads((base / version / "meta.json").read_text(encoding="utf-8"))
-            _loaded.update(key=key, model=model, meta=meta)
-        return _loaded["model"], _loaded["meta"]
+            slot.update(key=key, model=model, meta=meta)
+        return slot["model"], slot["meta"]
 
 
 def suggest_domain(title: str, body: str, k: int = 3) -> list[tuple[str, float]]:

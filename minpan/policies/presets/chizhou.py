@@ -1,6 +1,6 @@
 """池州市网友留言、政务热线等办理工作办法（池政办秘〔2020〕92号）."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff, Step,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, Review, SignOff, Step,
 )
 
 # 第九条(五): 省级交办的事项由主要负责同志审签；市长信箱、市长热线交办事项由分管负责同志审核
@@ -51,4 +51,10 @@ POLICY = Policy(
     # 第九条(七): 承办单位回访诉求人；第十二条: 做好诉求人信息保密
     unit_sees_identity=True,
     reports=("月度分析", "对账销号"),
+    # 第九条(三): 反馈办理结果，须注明经办人姓名、联系电话；第九条(六): 不符合法律法规和政策要求的退回；
+    # 第九条(四)、第十四条: 办理质量不高的督办、追责
+    reply_content=ReplyContent(
+        requires_handler=True, requires_contact=True, handler_article="第九条(三)",
+        result_article="第九条(三)(六)", quality_article="第九条(四)",
+    ),
 )

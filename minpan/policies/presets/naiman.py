@@ -1,6 +1,6 @@
 """奈曼旗人民政府门户网站和政府系统政务新媒体帐号网民留言办理工作制度."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff, Step,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, Review, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -42,4 +42,7 @@ POLICY = Policy(
     # 第十条: 承办单位负责回访
     unit_sees_identity=True,
     reports=("统计",),
+    # 第十五条 公布承办单位及回复日期（不含经办人）；第十四条: 调查核实形成回复内容；
+    # 第十八条: 敷衍应付的予以通报批评
+    reply_content=ReplyContent(result_article="第十四条", quality_article="第十八条"),
 )

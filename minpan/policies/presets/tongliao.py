@@ -1,6 +1,6 @@
 """通辽市人民网地方领导留言板市长板块“民盼通办”工作办法（暂行），2023-05-12."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff, Step,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, Review, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -53,4 +53,10 @@ POLICY = Policy(
     # 第十八条: 隐私答复由承办单位直接答复留言者本人，须知其联系方式
     unit_sees_identity=True,
     reports=("定期通报", "年度考核"),
+    # 第十二条: 公布承办单位及经办人联系方式；第十一条: 核查后形成回复意见；
+    # 第十九条: 答非所问、敷衍塞责、重答轻办 启动“三单一函”
+    reply_content=ReplyContent(
+        requires_handler=True, requires_contact=True, handler_article="第十二条",
+        result_article="第十一条", quality_article="第十九条",
+    ),
 )

@@ -1,6 +1,6 @@
 """西藏自治区 人民网网友留言办理工作实施办法（试行），2017-07-27."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff, Step,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, Review, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -41,4 +41,7 @@ POLICY = Policy(
     # 第五条(二) 办前联系需要联系方式；第六条: 不得向利害相对人提供来信人信息（由个案“回避”处理）
     unit_sees_identity=True,
     reports=("督查通报",),
+    # 第七条(二): 答复材料政策法律依据准确；第七条(三): 告知调查处理结果；
+    # 第五条(五): 答非所问、敷衍塞责的退回重新办理
+    reply_content=ReplyContent(result_article="第七条(二)(三)", quality_article="第五条(五)"),
 )

@@ -3,7 +3,7 @@
 The document has sections, not articles: citations name 五(三) = 五、运行机制（三）.
 """
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, Return, Review, SignOff, Step,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, Review, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -52,4 +52,7 @@ POLICY = Policy(
     # 三: 答复由“市长信箱”统一承担；六(四): 严防泄漏网民信息
     unit_sees_identity=False,
     reports=("专报", "月报"),
+    # 五(二): 依据相关规定回复、办结群众诉求；五(四): 推诿扯皮、敷衍塞责的转交督查室问责。
+    # 答复由“市长信箱”统一发出（三），方案未要求写明经办人。
+    reply_content=ReplyContent(result_article="五(二)", quality_article="五(四)"),
 )

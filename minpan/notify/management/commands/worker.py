@@ -1,6 +1,8 @@
 """`minpan worker`: runs the queued tasks (Django's Tasks API, database backend) and,
 every minute, the sweep. Start as many as needed, on as many machines as needed:
-they share the database, and both the tasks and the sweep's steps are claimed."""
+they share the database, and both the tasks and the sweep's steps are claimed.
+Every MINPAN_RETRAIN_HOURS one of them retrains the text models in a child process
+(minpan.textmine.retrain), which the loop only polls."""
 import logging
 import os
 import signal
@@ -13,6 +15,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 
 from minpan.notify.sweep import sweep
 from minpan.portal.limits import sweep as portal_sweep
+from minpan.textmine.retrain import Retrainer
 
 log = logging.getLogger("minpan.notify")
 
@@ -37,6 +40,7 @@ class Command(BaseCommand):
             queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False,
             max_tasks=None, worker_id=worker_id, excluded_queue_names=[],
         )
+        retrainer = Retrainer(worker_id)
         self.stdout.write(f"工作进程 {worker_id} 已启动：每 {sweep_every:g} 秒扫描一次到期事项")
         next_sweep = 0.0
         while self.running:
@@ -50,10 +54,17 @@ class Command(BaseCommand):
                     except Exception:  # a bad row must not stop the worker; the log says which
                         log.exception("扫描出错，下一轮重试：%s", job.__module__)
             tasks.run()
+            try:
+                retrainer.tick()
+                if once:
+                    retrainer.wait()
+            except Exception:  # the models can wait for the next turn; the sweep cannot
+                log.exception("定期训练出错")
             close_old_connections()
             if once:
                 break
             time.sleep(poll)
+        retrainer.stop()
         self.stdout.write("工作进程已停止")
 
     def _stop(self, signum, frame):

@@ -1,0 +1,109 @@
+"""The initial-review panel (初审助手): suggestions, similar earlier messages and the redaction preview.
+
+Shown to center staff while the case is still with the center (received → dispatched). Everything
+here only advises: the operator's choice goes through the same action forms, and the core records
+whether a suggestion was accepted or corrected.
+"""
+from __future__ import annotations
+
+from minpan.cases.access import visible_cases
+from minpan.cases.models import Citizen
+from minpan.cases.states import Action, State
+from minpan.cases.transitions import can_take
+from minpan.policies.active import policy_named
+from minpan.portal.published import writer_terms
+from minpan.similar.selectors import similar_cases
+from minpan.textmine.redact import spans
+from minpan.textmine.suggest import suggestions_for
+from minpan.units.roles import CENTER_ROLES
+
+REVIEW_STATES = frozenset({State.RECEIVED, State.ACCEPTED, State.REGISTERED, State.RETURNED})
+
+MASK_LABELS = {
+    "name": "姓名", "mobile": "手机号", "landline": "固定电话", "id": "身份证号", "bank": "银行卡号",
+    "email": "电子邮箱", "plate": "车牌号", "house": "门牌号", "extra": "留言人登记信息",
+}
+
+
+def preview(text: str, names, extra) -> dict:
+    """The text as the public pages will show it, cut into pieces so the masked ones can be marked."""
+    pieces, pos, counts = [], 0, {}
+    for span in spans(text, names, extra):
+        if span.start > pos:
+            pieces.append((text[pos:span.start], ""))
+        pieces.append((span.replacement, MASK_LABELS.get(span.kind, span.kind)))
+        counts[span.kind] = counts.get(span.kind, 0) + 1
+        pos = span.end
+    if pos < len(text):
+        pieces.append((text[pos:], ""))
+    return {"pieces": pieces, "counts": [(MASK_LABELS.get(k, k), n) for k, n in counts.items()]}
+
+
+def redaction_preview(case) -> dict:
+    names, extra = writer_terms(Citizen.objects.filter(case=case).first())
+    subject, body = preview(case.subject, names, extra), preview(case.body, names, extra)
+    counts: dict[str, int] = {}
+    for label, n in subject["counts"] + body["counts"]:
+        counts[label] = counts.get(label, 0) + n
+    return {"subject": subject["pieces"], "body": body["pieces"], "counts": sorted(counts.items())}
+
+
+def similar_for(user, case, k: int = 5) -> list[dict]:
+    """Earlier messages like this one that the user may open, best first."""
+    found = similar_cases(case, k=k)
+    visible = set(visible_cases(user).filter(pk__in=[c.pk for c, _ in found]).values_list("pk", flat=True))
+    return [
+        {"case": c, "score": score, "percent": round(score * 100), "state": State(c.state).label}
+        for c, score in found if c.pk in visible
+    ]
+
+
+def _kinds(suggestions: dict) -> list[dict]:
+    """The three kinds of suggestion as rows of (label, percent, value) for the template."""
+    out = []
+    for kind, title in (("domain", "领域"), ("msg_type", "留言类型"), ("lead_unit", "牵头单位")):
+        rows = []
+        for item in suggestions.get(kind) or []:
+            if kind == "lead_unit":  # (Unit, score): the score orders units, it is not a probability
+                rows.append((item[0].name, None, item[0].pk))
+            else:  # (code, label, confidence)
+                rows.append((item[1], round(item[2] * 100), item[0]))
+        out.append({"kind": kind, "title": title, "ranked": rows})
+    return out
+
+
+def review_context(user, case, roles: set[str]) -> dict | None:
+    if case.state not in REVIEW_STATES or not (roles & CENTER_ROLES):
+        return None
+    suggestions = suggestions_for(case)
+    at_intake = case.state == State.RECEIVED
+    return {
+        "suggestions": suggestions,
+        "kinds": _kinds(suggestions),
+        "model": suggestions.get("model") or "",
+        "similar": similar_for(user, case) if at_intake else [],
+        "may_merge": at_intake and can_take(user, case, Action.MERGE),
+        "may_refuse": at_intake and "duplicate" in policy_named(case.policy_name).not_accepted_reasons
+                      and can_take(user, case, Action.NOT_ACCEPT),
+        "preview": redaction_preview(case),
+        "at_intake": at_intake,
+    }
+
+
+def prefill(forms, suggestions: dict) -> None:
+    """Put the top suggestion into the classify and dispatch forms where the case has no value yet,
+    so accepting is one click and correcting is choosing another value."""
+    top = {kind: ranked[0][0] for kind, ranked in suggestions.items() if kind in ("domain", "msg_type") and ranked}
+    leads = suggestions.get("lead_unit") or []
+    for form in forms:
+        if form.is_bound:
+            continue
+        for name, value in top.items():
+            field = form.fields.get(name)
+            if field is not None and value in {c for c, _ in field.choices} and not getattr(form.case, name, ""):
+                field.initial = value
+        lead = form.fields.get("lead")
+        if lead is not None and leads and form.case.lead_unit_id is None:
+            unit = leads[0][0]
+            if lead.queryset.filter(pk=unit.pk).exists():
+                lead.initial = unit.pk

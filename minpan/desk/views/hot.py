@@ -1,0 +1,115 @@
+"""Hot topics (热点问题) of a month for the center and city leaders: the page and the monthly report's
+DOCX section. Units' staff get 403: a topic lists cases of every unit."""
+from __future__ import annotations
+
+import io
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.utils import timezone
+from docx import Document
+from docx.shared import Pt
+
+from minpan.cases.models import Case
+from minpan.textmine import hotcases
+from minpan.textmine.redact import redact
+from minpan.units.roles import CENTER_ROLES
+
+from .common import forbidden, role_labels, staff_roles
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+SHOWN = 20  # topics on the page
+IN_REPORT = 10  # topics in the monthly report
+
+
+def _center_only(request):
+    roles = staff_roles(request.user)
+    if not roles & CENTER_ROLES:
+        return None, forbidden(request, "热点问题汇总了各单位的留言，只对中心工作人员、督查人员和市领导开放。")
+    return roles, None
+
+
+def growth_label(topic) -> str:
+    g = topic.growth
+    if g is None:
+        return "新出现"
+    return f"{g:+.0%}".replace("+", "↑ ").replace("-", "↓ ") if g else "持平"
+
+
+@login_required
+def hot_page(request):
+    roles, refused = _center_only(request)
+    if refused:
+        return refused
+    month = request.GET.get("month") or hotcases.last_full_month(timezone.localdate())
+    try:
+        report = hotcases.month_topics(month=month)
+    except ValueError as exc:
+        return render(request, "desk/hot.html", {"error": str(exc), "month": month, "roles": role_labels(roles)}, status=400)
+    topics = report.topics[:SHOWN]
+    ids = [k for t in topics for k in t.keys]
+    cases = Case.objects.in_bulk(ids)
+    rows = [{
+        "topic": t, "growth": growth_label(t),
+        "cases": [cases[k] for k in t.keys if k in cases],
+    } for t in topics]
+    return render(request, "desk/hot.html", {
+        "report": report, "rows": rows, "month": month, "roles": role_labels(roles),
+        "more": max(0, len(report.topics) - SHOWN),
+    })
+
+
+@login_required
+def hot_docx(request, month: str):
+    _, refused = _center_only(request)
+    if refused:
+        return refused
+    try:
+        report = hotcases.month_topics(month=month)
+    except ValueError as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+    resp = HttpResponse(report_section(report), content_type=DOCX)
+    name = quote(f"热点问题-{month}.docx")
+    resp["Content-Disposition"] = f"attachment; filename=\"hot-{month}.docx\"; filename*=UTF-8''{name}"
+    return resp
+
+
+def report_section(report, top: int = IN_REPORT) -> bytes:
+    """The 热点问题 section of the monthly report. Titles and names come from citizens' text, so every
+    string from a message is redacted (names, phones, ID numbers …) before it goes in."""
+    book = Document()
+    book.styles["Normal"].font.name = "宋体"
+    book.styles["Normal"].font.size = Pt(11)
+    book.add_heading(f"热点问题（{report.label}）", level=1)
+    book.add_paragraph(
+        f"本月收到留言 {report.cases} 条（上月 {report.previous_cases} 条）。按同一地点、同一问题归并为话题，"
+        "依留言人数、留言数和点赞数排序；增长为与上月同一话题留言数相比。")
+    topics = report.topics[:top]
+    if not topics:
+        book.add_paragraph("本月没有留言。")
+    else:
+        table = book.add_table(rows=1, cols=6)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, ("序号", "热点问题", "留言数", "点赞数", "较上月", "示例标题")):
+            cell.text = text
+        for rank, t in enumerate(topics, 1):
+            cells = table.add_row().cells
+            cells[0].text = str(rank)
+            cells[1].text = redact(t.name)
+            cells[2].text = str(t.messages)
+            cells[3].text = str(t.likes)
+            cells[4].text = f"{growth_label(t)}（上月 {t.previous}）"
+            cells[5].text = "\n".join(redact(" ".join(s.split())) for s in t.samples[:2])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# included by minpan/desk/urls.py (one line there keeps that shared file's edits small)
+urlpatterns = [
+    path("hot/", hot_page, name="hot"),
+    path("hot/<str:month>.docx", hot_docx, name="hot_docx"),
+]
