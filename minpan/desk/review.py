@@ -13,6 +13,7 @@ from minpan.cases.transitions import can_take
 from minpan.policies.active import policy_named
 from minpan.portal.published import writer_terms
 from minpan.similar.selectors import similar_cases
+from minpan.textmine.hot import places, places_agree
 from minpan.textmine.redact import spans
 from minpan.textmine.suggest import suggestions_for
 from minpan.units.roles import CENTER_ROLES
@@ -48,14 +49,24 @@ def redaction_preview(case) -> dict:
     return {"subject": subject["pieces"], "body": body["pieces"], "counts": sorted(counts.items())}
 
 
+def _places(case) -> list[str]:
+    return places(case.subject) or places(case.body)[:2]
+
+
 def similar_for(user, case, k: int = 5) -> list[dict]:
-    """Earlier messages like this one that the user may open, best first."""
+    """Earlier messages like this one that the user may open, best first. Form letters about
+    another estate or road read alike, so a row whose places differ from this one's says so."""
     found = similar_cases(case, k=k)
     visible = set(visible_cases(user).filter(pk__in=[c.pk for c, _ in found]).values_list("pk", flat=True))
-    return [
-        {"case": c, "score": score, "percent": round(score * 100), "state": State(c.state).label}
-        for c, score in found if c.pk in visible
-    ]
+    mine = _places(case)
+    rows = []
+    for c, score in found:
+        if c.pk not in visible:
+            continue
+        theirs = _places(c)
+        rows.append({"case": c, "score": score, "percent": round(score * 100), "state": State(c.state).label,
+                     "other_place": bool(mine and theirs and not places_agree(mine, theirs))})
+    return rows
 
 
 def _kinds(suggestions: dict) -> list[dict]:

@@ -221,7 +221,11 @@ def _prepare(messages) -> _Prepared:
 
 _FILLER = frozenset("问题 反映 投诉 咨询 关于 建议 希望 请问 要求 请求 恳请 什么 如何 怎么 为什么 为何 何时 能否 是否 "
                     "可以 已经 没有 严重 相关 部门 领导 政府 一下 一些 这个 那个 我们 你们 他们 还是 情况 "
-                    "小区 附近 业主 居民 市民 存在 才能 进行 出现 影响 一直 经常".split())
+                    "小区 附近 业主 居民 市民 存在 才能 进行 出现 影响 一直 经常 "
+                    # adverbs, question words and fragments jieba leaves in short titles: they name no problem
+                    "再次 多次 一再 仍然 还有 不了 得开 不能 不是 不到 不会 不要 哪里 哪些 多久 时候 时间 什么时候 "
+                    "到底 究竟 终于 现在 目前 今年 去年 之前 之后 以后 为啥 怎样 怎么办 这么 那么 需要 有关 尽快 "
+                    "解决 处理 落实 一个 以及 导致 继续 事情 事宜 有没有 能不能 可不可以".split())
 
 
 def _content(word: str) -> bool:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import threading
+import time
 from dataclasses import dataclass
 
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, Sum
+from django.utils import timezone
 
 from minpan.cases.models import Case
 from minpan.cases.states import State
@@ -42,6 +44,7 @@ class MonthReport:
     cases: int  # counted cases received in the month
     previous_cases: int
     topics: list[hot.Topic]  # keys are case ids
+    computed_at: dt.datetime | None = None
 
     @property
     def label(self) -> str:
@@ -86,22 +89,34 @@ def _writer(case_id, phone, email, name):
     return ("case", case_id)
 
 
-_lock = threading.Lock()
-_cache: dict = {}
+# A stored month older than this is recomputed when its cases changed; until then the page shows it
+# with its time. The worker refreshes the current and the last month (refresh_recent).
+STALE = dt.timedelta(hours=1)
 
 
-def month_topics(*, month: str) -> MonthReport:
+def _key(cases) -> str:
+    """What the grouping reads, in a few numbers: a new case, one leaving the count (refused as noise)
+    or new likes change it. State changes do not: the text never changes after collection."""
+    agg = cases.aggregate(n=Count("id"), m=Max("id"), c=Max("created_at"), likes=Sum("likes"))
+    return "|".join(str(v.isoformat() if hasattr(v, "isoformat") else v) for v in agg.values())
+
+
+def month_topics(*, month: str, now: dt.datetime | None = None, fresh: bool = False) -> MonthReport:
     """Topics of the month, hottest first, each with its count in the month before (growth) and its
-    case ids (oldest first). Grouping a month takes a few seconds for thousands of cases, so the
-    result is kept until a case of the two months is added, leaves the count (refused as noise) or
-    gets likes. State changes alone do not count: the text a topic is made of never changes after
-    collection, and a busy month's cases change state all day."""
+    case ids (oldest first). Read from the stored HotReport when it was made from the same cases, or
+    is under an hour old (a busy month changes every minute and takes a while to group); otherwise,
+    or with fresh=True, grouped now and stored."""
+    from .models import HotReport
+
     before, start, end = month_bounds(month)
     cases = counted_cases(before, end)
-    key = (month,) + tuple(cases.aggregate(n=Count("id"), m=Max("id"), c=Max("created_at"), likes=Sum("likes")).values())
-    with _lock:
-        if key in _cache:
-            return _cache[key]
+    key = _key(cases)
+    now = now or timezone.now()
+    stored = HotReport.objects.filter(month=month).first()
+    # key "": a worker has claimed the first grouping of the month and not finished it
+    if stored and stored.key and not fresh and (stored.key == key or now - stored.computed_at < STALE):
+        return _load(stored, before, start, end)
+    began = time.perf_counter()
     rows = cases.values_list("id", "subject", "body", "received_at", "likes",
                              "citizen__phone", "citizen__email", "citizen__name")
     messages = [hot.Message(key=cid, title=subject, body=body, at=at, likes=likes, writer=_writer(cid, p, e, n))
@@ -109,10 +124,56 @@ def month_topics(*, month: str) -> MonthReport:
     report = MonthReport(
         month=month, start=start, end=end, previous_start=before,
         cases=sum(1 for m in messages if m.at >= start), previous_cases=sum(1 for m in messages if m.at < start),
-        topics=hot.topics(messages, start=start, end=end, previous_start=before),
+        topics=hot.topics(messages, start=start, end=end, previous_start=before), computed_at=now,
     )
-    with _lock:
-        if len(_cache) >= 12:
-            _cache.pop(next(iter(_cache)))
-        _cache[key] = report
+    HotReport.objects.update_or_create(month=month, defaults=dict(
+        key=key, computed_at=now, seconds=round(time.perf_counter() - began, 2), data=_dump(report)))
     return report
+
+
+def refresh_recent(*, now: dt.datetime | None = None) -> list[str]:
+    """The worker's step: regroup the current and the last month when their cases changed and the
+    stored result is over an hour old, so the page never waits. Returns the months regrouped."""
+    from .models import HotReport
+
+    now = now or timezone.now()
+    today = now.astimezone(SHANGHAI).date()
+    done = []
+    for month in (f"{today:%Y-%m}", last_full_month(today)):
+        before, _, end = month_bounds(month)
+        stored = HotReport.objects.filter(month=month).first()
+        if stored and (now - stored.computed_at < STALE or stored.key == _key(counted_cases(before, end))):
+            continue
+        # claimed by a conditional update (or the insert of the first row), so of several workers one
+        # groups the month; the others see a fresh computed_at and move on
+        if stored is None:
+            try:
+                with transaction.atomic():
+                    HotReport.objects.create(month=month, key="", computed_at=now, data=_dump(_empty(month)))
+            except IntegrityError:
+                continue
+        elif not HotReport.objects.filter(pk=stored.pk, computed_at=stored.computed_at).update(computed_at=now):
+            continue
+        month_topics(month=month, now=now, fresh=True)
+        done.append(month)
+    return done
+
+
+def _empty(month: str) -> MonthReport:
+    before, start, end = month_bounds(month)
+    return MonthReport(month=month, start=start, end=end, previous_start=before, cases=0, previous_cases=0, topics=[])
+
+
+def _dump(report: MonthReport) -> dict:
+    return {"cases": report.cases, "previous_cases": report.previous_cases, "topics": [
+        {"place": t.place, "problem": t.problem, "keys": t.keys, "messages": t.messages, "writers": t.writers,
+         "likes": t.likes, "first": t.first.isoformat(), "last": t.last.isoformat(), "previous": t.previous,
+         "samples": t.samples}
+        for t in report.topics]}
+
+
+def _load(stored, before, start, end) -> MonthReport:
+    topics = [hot.Topic(**{**t, "first": dt.datetime.fromisoformat(t["first"]), "last": dt.datetime.fromisoformat(t["last"])})
+              for t in stored.data["topics"]]
+    return MonthReport(month=stored.month, start=start, end=end, previous_start=before, cases=stored.data["cases"],
+                       previous_cases=stored.data["previous_cases"], topics=topics, computed_at=stored.computed_at)

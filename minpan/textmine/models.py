@@ -61,3 +61,20 @@ class RetrainLock(models.Model):
     class Meta:
         verbose_name = "模型定期训练"
         verbose_name_plural = "模型定期训练"
+
+
+class HotReport(models.Model):
+    """A month's hot topics as last computed. Grouping a busy month takes seconds to minutes, so the
+    page reads this row and the worker refreshes it; `key` says which cases it was made from."""
+
+    month = models.CharField("月份", max_length=7, unique=True)
+    key = models.CharField("数据指纹", max_length=200)
+    computed_at = models.DateTimeField("统计时间")
+    seconds = models.FloatField("用时（秒）", default=0)
+    data = models.JSONField("话题")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "热点问题统计"
+
+    def __str__(self) -> str:
+        return self.month

@@ -127,3 +127,14 @@ def test_unit_staff_never_see_the_panel(client, city):
 def test_the_panel_leaves_once_the_case_is_dispatched(client, city):
     case = dispatched(city, "tongliao", subject="电梯故障无人修", body=LETTER)
     assert "初审助手" not in _page(client, city.operator, case)
+
+
+def test_a_form_letter_about_another_road_is_marked_as_another_place(client, city):
+    template = "改造工程一年多了，路面一直坑坑洼洼，雨天积水严重，请问工程计划什么时候完工？施工期间能否改善通行条件？"
+    dispatched(city, "tongliao", subject="朝阳路改造工程什么时候完工？", body="朝阳路" + template)
+    same = dispatched(city, "tongliao", subject="湖心路改造工程进度", body="湖心路" + template)
+    repeat = collect("tongliao", subject="湖心路改造工程什么时候完工？", body="湖心路" + template)
+    rows = _page(client, city.operator, repeat).split("<tr>")
+    other = next(r for r in rows if "朝阳路" in r)
+    mine = next(r for r in rows if f"/desk/case/{same.pk}/" in r)
+    assert "地点不同" in other and "地点不同" not in mine

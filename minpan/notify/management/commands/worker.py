@@ -1,6 +1,7 @@
 """`minpan worker`: runs the queued tasks (Django's Tasks API, database backend) and,
 every minute, the sweep. Start as many as needed, on as many machines as needed:
 they share the database, and both the tasks and the sweep's steps are claimed.
+Each sweep also regroups the recent months' hot topics when they changed (hourly at most).
 Every MINPAN_RETRAIN_HOURS one of them retrains the text models in a child process
 (minpan.textmine.retrain), which the loop only polls."""
 import logging
@@ -15,6 +16,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 
 from minpan.notify.sweep import sweep
 from minpan.portal.limits import sweep as portal_sweep
+from minpan.textmine.hotcases import refresh_recent as refresh_hot
 from minpan.textmine.retrain import Retrainer
 
 log = logging.getLogger("minpan.notify")
@@ -46,7 +48,7 @@ class Command(BaseCommand):
         while self.running:
             if time.monotonic() >= next_sweep:
                 next_sweep = time.monotonic() + sweep_every
-                for job in (sweep, portal_sweep):
+                for job in (sweep, portal_sweep, refresh_hot):
                     try:
                         done = job()
                         if done and (any(done.values()) if isinstance(done, dict) else any(done)):
