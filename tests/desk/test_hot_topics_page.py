@@ -106,3 +106,14 @@ def test_month_command_prints_the_same_ranking(city):
     assert lines[0] == "2026年10月: 5 条留言（上月 1 条），3 个话题"
     assert lines[1].startswith("1. A5区幸福里小区 · ") and "留言 3，点赞 3，上月 1，增长 +200%" in lines[1]
     assert "13912345678" not in out.getvalue()
+
+
+def test_topics_can_be_ranked_by_likes_or_by_growth(client, city):
+    october(city)
+    post("B2区阳光幼儿园乱收费", "阳光幼儿园每学期另收兴趣班费用。", "2026-10-20 10:00", 40, likes=50)
+    client.force_login(city.operator)
+    body = lambda sort: client.get(f"/desk/hot/?month=2026-10&sort={sort}").content.decode().split("<tbody>")[1]
+    by_likes, by_growth = body("likes"), body("growth")
+    assert by_likes.index("幼儿园") < by_likes.index("幸福里")  # 50 likes against 3
+    assert by_growth.index("幸福里") < by_growth.index("幼儿园")  # 3 against 1 the month before: +2
+    assert "<strong aria-current=\"true\">增长</strong>" in client.get("/desk/hot/?month=2026-10&sort=growth").content.decode()

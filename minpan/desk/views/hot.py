@@ -25,6 +25,16 @@ SHOWN = 20  # topics on the page
 IN_REPORT = 10  # topics in the monthly report
 
 
+# The page's orders (the report's own order is heat). Rising: most new messages against the month
+# before, so a topic going from 0 to 6 ranks above one going from 1 to 3 (+200 %).
+SORTS = {
+    "heat": ("热度", None),
+    "count": ("留言数", lambda t: (-t.messages, -t.writers)),
+    "likes": ("点赞数", lambda t: (-t.likes, -t.messages)),
+    "growth": ("增长", lambda t: (-(t.messages - t.previous), -t.messages)),
+}
+
+
 def _center_only(request):
     roles = staff_roles(request.user)
     if not roles & CENTER_ROLES:
@@ -49,7 +59,8 @@ def hot_page(request):
         report = hotcases.month_topics(month=month)
     except ValueError as exc:
         return render(request, "desk/hot.html", {"error": str(exc), "month": month, "roles": role_labels(roles)}, status=400)
-    topics = report.topics[:SHOWN]
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "heat"
+    topics = sorted(report.topics, key=SORTS[sort][1])[:SHOWN] if sort != "heat" else report.topics[:SHOWN]
     ids = [k for t in topics for k in t.keys]
     cases = Case.objects.in_bulk(ids)
     rows = [{
@@ -58,6 +69,7 @@ def hot_page(request):
     } for t in topics]
     return render(request, "desk/hot.html", {
         "report": report, "rows": rows, "month": month, "roles": role_labels(roles),
+        "sort": sort, "sorts": [(k, label) for k, (label, _) in SORTS.items()],
         "more": max(0, len(report.topics) - SHOWN),
     })
 
