@@ -9,6 +9,11 @@
     box.value = box.value ? box.value + "\n" + btn.getAttribute("data-text") : btn.getAttribute("data-text");
     box.focus();
   });
+  // Buttons that close a case for good (并单, 不予受理 from the review panel) ask first.
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target.closest("form[data-confirm]");
+    if (form && !window.confirm(form.getAttribute("data-confirm"))) ev.preventDefault();
+  });
   // "/" jumps to the search box, as in most work tools.
   document.addEventListener("keydown", function (ev) {
     if (ev.key !== "/" || /INPUT|TEXTAREA|SELECT/.test(document.activeElement.tagName)) return;
