@@ -54,6 +54,7 @@ def portal_submit(
     contacts = [c for c in (citizen.get("phone"), citizen.get("email")) if c]
     _check_limits(ip, contacts, check_token, check_answer, now)
     checked = uploads.check(files)
+    written = []
     try:
         with transaction.atomic():
             case, password = case_collect(
@@ -64,8 +65,11 @@ def portal_submit(
                 key=key, case=case, password=password, created_at=now,
                 suggested_type=suggested_type, suggested_domain=suggested_domain,
             )
-            uploads.store(case, checked)
-    except IntegrityError:
+            uploads.store(case, checked, written)
+    except BaseException as exc:
+        uploads.discard(written)  # the rows were rolled back; their files must not stay behind
+        if not isinstance(exc, IntegrityError):
+            raise
         # The same key arrived twice at once; the first one made the case.
         submission = Submission.objects.filter(key=key).select_related("case").first()
         if submission is None:

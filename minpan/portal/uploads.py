@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from django.utils import timezone
 from minpan.cases.errors import CaseError
 
 from .models import Attachment
+
+log = logging.getLogger(__name__)
 
 MAX_FILES = 3
 MAX_BYTES = 5 * 1024 * 1024
@@ -67,8 +70,10 @@ def check(files) -> list[tuple[object, str]]:
     return checked
 
 
-def store(case, checked: list[tuple[object, str]]) -> list[Attachment]:
-    """Write the files under MINPAN_FILES_DIR (outside the web root) and record them."""
+def store(case, checked: list[tuple[object, str]], written: list[Path] | None = None) -> list[Attachment]:
+    """Write the files under MINPAN_FILES_DIR (outside the web root) and record them. Each file's
+    path is added to `written` before it is written, so a caller whose transaction rolls back can
+    remove them (discard): the rows go with the rollback, the files would not."""
     now = timezone.localtime()
     base = Path(settings.MINPAN_FILES_DIR) / "portal" / f"{now:%Y}" / f"{now:%m}"
     base.mkdir(parents=True, exist_ok=True)
@@ -76,6 +81,8 @@ def store(case, checked: list[tuple[object, str]]) -> list[Attachment]:
     for f, kind in checked:
         rel = Path("portal") / f"{now:%Y}" / f"{now:%m}" / f"{uuid.uuid4().hex}.{KINDS[kind][0]}"
         digest = hashlib.sha256()
+        if written is not None:
+            written.append(Path(settings.MINPAN_FILES_DIR) / rel)
         with open(Path(settings.MINPAN_FILES_DIR) / rel, "wb") as out:
             for chunk in f.chunks():
                 digest.update(chunk)
@@ -85,6 +92,17 @@ def store(case, checked: list[tuple[object, str]]) -> list[Attachment]:
             sha256=digest.hexdigest(), stored_as=str(rel), uploaded_at=now,
         ))
     return saved
+
+
+def discard(paths: list[Path]) -> None:
+    """Remove files whose rows were rolled back."""
+    for path in paths:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            log.exception("未能删除回滚后留下的附件文件")
 
 
 def _clean_name(name: str) -> str:
