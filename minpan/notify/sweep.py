@@ -72,6 +72,8 @@ class Job:
     def __init__(self, now):
         self.now = now
         self.people: dict = {}
+        # what choose() worked out for a case, read again by messages() and tally(): {case id: facts}
+        self.facts: dict = {}
 
     def tally(self, taken) -> Tally:
         return Tally(str(action.value) for _, action in taken)
@@ -112,20 +114,21 @@ class Ladder(Job):
             skipped = "承办单位已报告逾期理由"
         elif case.prompts < step.min_prompts:
             skipped = f"催办不足 {step.min_prompts} 次"
-        case._overdue, case._skipped, case._step = overdue, skipped, step
+        self.facts[case.pk] = {"overdue": overdue, "skipped": skipped, "step": step}
         return step.kind, {"step": case.steps_done, "overdue_days": overdue, "skipped": skipped}
 
     def tally(self, taken) -> Tally:
-        return Tally(f"{a.value}_skipped" if c._skipped else str(a.value) for c, a in taken)
+        return Tally(f"{a.value}_skipped" if self.facts[c.pk]["skipped"] else str(a.value) for c, a in taken)
 
     def messages(self, taken):
         for case, _ in taken:
-            step = case._step
-            if case._skipped:
+            facts = self.facts[case.pk]
+            step = facts["step"]
+            if facts["skipped"]:
                 continue
             policy = policy_named(case.policy_name)
             if step.letter:
-                issue_letter(case, step, now=self.now, overdue_days=case._overdue, policy=policy)
+                issue_letter(case, step, now=self.now, overdue_days=facts["overdue"], policy=policy)
             leads = self.in_unit(case.lead_unit_id, Role.UNIT_PRINCIPAL) + self.in_unit(case.lead_unit_id, Role.UNIT_HANDLER)
             people = {
                 "urge": leads,
@@ -135,7 +138,7 @@ class Ladder(Job):
                 "account": self.center(Role.SUPERVISOR, Role.CITY_LEADER),
             }[step.kind]
             yield Message(Kind(step.kind), people, case, dict(
-                unit=_unit_name(case), due=_due_text(case.due_at), overdue_days=case._overdue, letter=step.letter,
+                unit=_unit_name(case), due=_due_text(case.due_at), overdue_days=facts["overdue"], letter=step.letter,
                 transfer_to=policy.escalation.transfer_to,
                 on_site=policy.escalation.supervised_on_site and case.supervised,
             ))
@@ -146,12 +149,12 @@ class Nudges(Job):
         since = waiting_on_center_since(case)
         if since is None:
             return None
-        case._waiting = "return" if case.state == State.RETURNED else "extension"
-        return "nudge", {"since": since, "waiting": case._waiting}
+        waiting = self.facts[case.pk] = "return" if case.state == State.RETURNED else "extension"
+        return "nudge", {"since": since, "waiting": waiting}
 
     def messages(self, taken):
         for case, _ in taken:
-            if case._waiting == "return":
+            if self.facts[case.pk] == "return":
                 unit = case.assignments.filter(returned_at=case.nudged_for).values_list("unit__name", flat=True).first()
                 yield Message(Kind.NUDGE_RETURN, self.center(Role.CENTER_OPERATOR), case, {"unit": unit})
             else:
