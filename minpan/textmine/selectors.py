@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from minpan.cases.models import Case
 from minpan.units.models import Unit
@@ -17,10 +17,11 @@ _cache: dict = {}
 
 
 def _router() -> UnitRouter | None:
-    """A router over recent cases with a lead unit, refitted when those cases change (a new one, or a
-    save that touches updated_at). Fitting on a few thousand cases takes seconds, so it is done lazily."""
+    """A router over recent cases with a lead unit, refitted lazily (a fit takes seconds) when a case
+    was dispatched since. Not on every save: the sweep and every action touch cases all day, and
+    refitting for each arriving message would cost the worker seconds per message."""
     cases = Case.objects.filter(lead_unit__isnull=False, lead_unit__active=True)
-    key = tuple(cases.aggregate(n=Max("id"), t=Max("updated_at")).values()) + (cases.count(),)
+    key = tuple(cases.aggregate(n=Count("id"), m=Max("id"), c=Max("created_at")).values())
     with _lock:
         if _cache.get("key") != key:
             rows = list(cases.order_by("-received_at").values_list("subject", "body", "lead_unit_id")[:HISTORY])
