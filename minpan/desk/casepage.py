@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from minpan.cases.access import can_see_identity
+from minpan.cases.access import can_see_identity, visible_cases
 from minpan.cases.models import Citizen
 from minpan.cases.states import Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
@@ -89,6 +89,10 @@ def case_context(user, case, roles: set[str], bound: ActionForm | None = None, e
     # advice on the latest reply while it can still be changed or sent back
     reply_check = check_latest_reply(case) if replies and case.state in CHECKED_STATES else None
     review = review_context(user, case, roles)
+    # 并单 both ways: the case this one follows, and the repeats that follow this one (those the user may open)
+    visible = visible_cases(user)
+    merged_into = visible.filter(pk=case.merged_into_id).first() if case.merged_into_id else None
+    merged_here = list(visible.filter(merged_into=case).order_by("received_at").only("pk", "reg_no", "subject", "received_at"))
     if review:
         prefill(forms, review["suggestions"])
     return {
@@ -108,5 +112,6 @@ def case_context(user, case, roles: set[str], bound: ActionForm | None = None, e
         "documents": documents.available(case, assignments=assignments, extensions=extensions, replies=replies,
                                          events=events, overdue=left is not None and left < 0),
         "error": error, "state_label": State(case.state).label, "review": review, "reply_check": reply_check,
+        "merged_into": merged_into, "merged_here": merged_here,
         "may_upload": case.state not in (State.ARCHIVED,) and bool(roles),
     }

@@ -138,3 +138,15 @@ def test_a_form_letter_about_another_road_is_marked_as_another_place(client, cit
     other = next(r for r in rows if "朝阳路" in r)
     mine = next(r for r in rows if f"/desk/case/{same.pk}/" in r)
     assert "地点不同" in other and "地点不同" not in mine
+
+
+def test_both_case_pages_link_the_merge(client, city):
+    earlier = dispatched(city, "tongliao", subject="电梯故障无人修", body=LETTER)
+    repeat = collect("tongliao", subject="再次反映电梯问题", body="尊敬的领导您好！" + LETTER)
+    act(client, city.operator, repeat, "merge", target=str(earlier.pk))
+    repeat_page = _page(client, city.operator, repeat)
+    assert f'已并入 <a href="/desk/case/{earlier.pk}/">{earlier.reference}</a>' in repeat_page
+    earlier_page = _page(client, city.operator, earlier)
+    assert "并入本件的重复留言" in earlier_page and f'href="/desk/case/{repeat.pk}/"' in earlier_page
+    # the unit handling the earlier case may not open the repeats (they never reached it): not listed
+    assert "并入本件的重复留言" not in _page(client, city.handler, earlier)
