@@ -1,12 +1,21 @@
-"""Benchmark of the staff workspace on PostgreSQL: queue pages and the case page.
+"""Benchmark of the staff workspace on PostgreSQL: queue pages, search and the case page.
 
     DATABASE_URL=postgres://minpan:minpan@127.0.0.1:55433/bench \
         .venv/bin/python bench/desk_pages.py --cases 1000000 --requests 30
+    DATABASE_URL=postgres://minpan:minpan@127.0.0.1:55433/bench_search \
+        .venv/bin/python bench/desk_pages.py --cases 1000000 --texts real --compare
 
 Migrates, bulk-loads `--cases` cases with COPY (skipped when the database already
 holds that many), walks a few cases through the real transitions for the case page,
-then times every queue page and the case page with Django's test Client and prints
-median and p95 per page. Not a test: the numbers depend on the machine.
+then times every queue page, the search box (`?q=`) and the case page with Django's test
+Client and prints median and p95 per page. Not a test: the numbers depend on the machine.
+
+--texts real   subjects and bodies recombined from real messages (../shared/data/teddy2020c,
+               via bench/similar_1m.py), so that a search term matches as often as in life;
+               the default repeats twelve subjects, which no search measurement should use.
+--compare      first a baseline pass with the code and database as they were before the search
+               and count changes (no trigram indexes; each page counts its own queue again),
+               then the current code, in the same run on the same data.
 """
 from __future__ import annotations
 
@@ -18,6 +27,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minpan.settings")
@@ -31,14 +41,14 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from minpan.cases.models import Assignment, Case  # noqa: E402
 from minpan.cases.transitions import apply  # noqa: E402
 from minpan.desk.clock import Clock  # noqa: E402
-from minpan.desk.queues import QUEUES, QueueFilter, queue_page  # noqa: E402
+from minpan.desk.queues import BY_SLUG, QUEUES, QueueFilter, queue_page  # noqa: E402
 from minpan.units.models import Level, Membership, Unit  # noqa: E402
 from minpan.units.roles import Role  # noqa: E402
 
@@ -87,8 +97,9 @@ def _defaults(model) -> tuple[list[str], dict]:
     return cols, base
 
 
-def load(n: int, units: list[Unit]) -> None:
+def load(n: int, units: list[Unit], texts: str = "synthetic") -> None:
     rng = random.Random(20260301)
+    message = _texts(texts, rng)
     now = timezone.now()
     with connection.cursor() as cur:
         cur.execute("SELECT COALESCE(MAX(id), 0) FROM cases_case")
@@ -115,7 +126,7 @@ def load(n: int, units: list[Unit]) -> None:
                 row.update(
                     id=pk, channel=rng.choice(("people_daily", "people_daily_chairman")), tracking_code=f"K{pk:010d}",
                     query_password="!", reg_no=None if state in ("received", "accepted", "not_accepted") else f"B{pk:012d}",
-                    subject=f"{rng.choice(SUBJECTS)}（{pk}）", body="留言内容：" + rng.choice(SUBJECTS) * 8,
+                    **dict(zip(("subject", "body"), message(pk))),
                     received_at=received, policy_name="tongliao", state=state, msg_type=rng.choice(TYPES),
                     domain=rng.choice(DOMAINS), lead_unit_id=lead.pk if lead else None,
                     created_at=received, updated_at=received,
@@ -152,6 +163,21 @@ def load(n: int, units: list[Unit]) -> None:
     print(f"  vacuum/analyze {time.perf_counter() - t:.1f} s", flush=True)
 
 
+def _texts(kind: str, rng: random.Random):
+    """message(i) -> (subject, body). Real: the same text for the same i in every run. Synthetic:
+    drawn from the loader's rng in the order the loader always drew it, so earlier loads repeat."""
+    if kind == "real":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from similar_1m import Texts, corpus
+
+        return Texts(*corpus()).message
+
+    def synthetic(i: int) -> tuple[str, str]:
+        subject = rng.choice(SUBJECTS)
+        return f"{subject}（{i}）", "留言内容：" + rng.choice(SUBJECTS) * 8
+    return synthetic
+
+
 def walked_cases(units: list[Unit], people: dict) -> list[int]:
     """A few cases through the real transitions, for a case page with a real timeline."""
     from minpan.cases.services import case_collect
@@ -177,8 +203,8 @@ def walked_cases(units: list[Unit], people: dict) -> list[int]:
     return out
 
 
-def timed(client: Client, url: str, n: int) -> tuple[float, float, int]:
-    for _ in range(3):
+def timed(client: Client, url: str, n: int, warm: int = 3) -> tuple[float, float, int]:
+    for _ in range(warm):
         client.get(url)  # warm the caches and the connection
     times = []
     for _ in range(n):
@@ -191,10 +217,128 @@ def timed(client: Client, url: str, n: int) -> tuple[float, float, int]:
     return statistics.median(times), p95, resp.status_code
 
 
+# ---- search and the baseline ----------------------------------------------------------
+
+def search_terms() -> list[tuple[str, str]]:
+    """(label, q): lengths 1 to 16, common to absent, and a registration number. With
+    --texts real: 路灯 1 %, 小区 35 %, 灯 2 %, 广场舞 0.2 %, 物业公司 1.2 % of messages; the
+    sentence about 36 of 1,000,000; 量子通信基站 and 冰川 none."""
+    reg_no = Case.objects.filter(state="in_progress").order_by("pk").values_list("reg_no", flat=True).first()
+    return [
+        ("1 char, common", "灯"), ("2 chars", "路灯"), ("2 chars, very common", "小区"),
+        ("3 chars", "广场舞"), ("4 chars", "物业公司"), ("rare sentence", "附近群众实在是没办法凑钱不齐修路"),
+        ("absent", "量子通信基站"), ("2 chars, absent", "冰川"), ("registration no.", reg_no or "B000000000001"),
+    ]
+
+
+TIME_DRIVEN = {"queue 即将到期", "queue 已逾期"}
+SEARCH_PAGES = [("b_operator", "all"), ("b_operator", "working"), ("b_handler", "all")]
+
+
+def search_indexes(build: bool) -> float:
+    """Drop (build=False) or build the trigram indexes of cases migration 0006; seconds taken."""
+    from importlib import import_module
+
+    indexes = import_module("minpan.cases.migrations.0006_search_trigram").INDEXES
+    t = time.perf_counter()
+    with connection.cursor() as cur:
+        cur.execute("SET maintenance_work_mem = '256MB'")  # a GIN build is several times faster with room
+        for name, sql in indexes.items():
+            cur.execute(sql if build else f"DROP INDEX IF EXISTS {name}")
+        if build:
+            cur.execute("ANALYZE cases_case")
+    return time.perf_counter() - t
+
+
+class Baseline:
+    """The code as it was before (commit f6a11c2): each page counted its own queue again
+    although the tab counts held that number. Patched into the view for the baseline pass."""
+
+    def __init__(self):
+        import minpan.desk.views.queues as view
+
+        self.view, self.current = view, view.queue_page
+
+    def __enter__(self):
+        current = self.current
+
+        def recount(user, queue, clock, filters, number, tab_count=None):
+            return current(user, queue, clock, filters, number)
+        self.view.queue_page = recount
+
+    def __exit__(self, *exc):
+        self.view.queue_page = self.current
+
+
+def time_pages(people: dict, walked: list[int], requests: int, search_requests: int) -> dict:
+    """{(page, user): (rows, median, p95)} for every queue, the search and the case page."""
+    out = {}
+    terms = search_terms()
+    for username in ("b_operator", "b_handler", "b_reviewer"):
+        client = Client()
+        client.force_login(people[username])
+        for q in QUEUES:
+            total = queue_page(people[username], q, Clock(), QueueFilter(None), 1).total
+            med, p95, _ = timed(client, f"/desk/q/{q.slug}/", requests)
+            out[("queue " + q.label, username)] = ("—" if total is None else f"{total:,}", med, p95)
+            print(f"  {'queue ' + q.label:<40}{username:<13}{med:>9.1f}{p95:>9.1f}", flush=True)
+        for pk in walked[:2]:
+            med, p95, _ = timed(client, f"/desk/case/{pk}/", requests)
+            out[("case page #" + str(pk), username)] = ("", med, p95)
+        for who, slug in SEARCH_PAGES:
+            if who != username:
+                continue
+            for label, term in terms:
+                filters = QueueFilter({"q": term})
+                page = queue_page(people[username], BY_SLUG[slug], Clock(), filters, 1)
+                rows = f"{page.total:,}" if page.total is not None else (f"{len(page.rows)}+" if page.has_next else str(len(page.rows)))
+                med, p95, _ = timed(client, f"/desk/q/{slug}/?{urlencode({'q': term})}", search_requests, warm=1)
+                name = f"search {BY_SLUG[slug].label} {label} ({len(term)})"
+                out[(name, username)] = (rows, med, p95)
+                print(f"  {name:<40}{username:<13}{med:>9.1f}{p95:>9.1f}", flush=True)
+    return out
+
+
+def time_recount(people: dict, n: int) -> None:
+    """What an unfiltered page no longer runs: its own count of the queue (median of n, ms), next
+    to the one aggregate that counts every tab. The tab count is what the page now shows."""
+    from minpan.cases.access import visible_cases
+    from minpan.desk.queues import counts, queues_for
+    from minpan.desk.views.common import staff_roles
+
+    def median_ms(fn) -> float:
+        fn()
+        times = []
+        for _ in range(n):
+            t = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - t) * 1000)
+        return statistics.median(times)
+
+    print(f"{'user':<13}{'queue':<14}{'rows':>9}{'own count ms':>14}")
+    for username in ("b_operator", "b_handler"):
+        user, clock = people[username], Clock()
+        tabs = queues_for(staff_roles(user))
+        print(f"{username:<13}{'(all tabs)':<14}{'':>9}{median_ms(lambda: counts(user, tabs, clock)):>14.1f}")
+        for q in tabs:
+            if not q.counted:
+                continue
+            qs = visible_cases(user).filter(q.where(clock))
+            print(f"{username:<13}{q.label:<14}{qs.count():>9,}{median_ms(qs.count):>14.1f}", flush=True)
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cases", type=int, default=10_000)
     ap.add_argument("--requests", type=int, default=30)
+    ap.add_argument("--search-requests", type=int, default=10, help="timed requests per search page")
+    ap.add_argument("--texts", choices=("synthetic", "real"), default="synthetic", help="what the loaded messages say")
+    ap.add_argument("--compare", action="store_true", help="time the code before the search and count changes first")
+    ap.add_argument("--recount", action="store_true", help="time the count query a page no longer runs, and stop")
     ap.add_argument("--load-only", action="store_true", help="load the cases and stop")
     args = ap.parse_args()
     if connection.vendor != "postgresql":
@@ -204,27 +348,48 @@ def main() -> None:
     have = Case.objects.count()
     if have < args.cases:
         print(f"loading {args.cases - have:,} cases (database holds {have:,})", flush=True)
-        load(args.cases - have, units)
+        search_indexes(build=False)  # a bulk load fills a GIN index far faster by building it afterwards
+        load(args.cases - have, units, args.texts)
+        print(f"  trigram indexes built in {search_indexes(build=True):.1f} s", flush=True)
     walked = walked_cases(units, people)
     if args.load_only:
         return
+    if args.recount:
+        print(f"load average {load_average()}")
+        time_recount(people, args.requests)
+        print(f"load average {load_average()}")
+        return
     total = Case.objects.count()
-    print(f"\n{total:,} cases; {args.requests} timed requests per page after 3 warm-up requests\n")
-    print(f"{'page':<28}{'user':<13}{'rows':>9}{'median ms':>11}{'p95 ms':>9}")
+    print(f"\n{total:,} cases; {args.requests} timed requests per page after 3 warm-up requests, "
+          f"{args.search_requests} per search page after 1\n")
+    before = None
+    if args.compare:
+        print(f"baseline (no trigram index, each page recounts its queue); load average {load_average()}", flush=True)
+        # The indexes are dropped inside a transaction that is rolled back after the pass (the
+        # test Client keeps the one connection): no rebuild, and the same planner statistics.
+        with transaction.atomic(), Baseline():
+            search_indexes(build=False)
+            before = time_pages(people, walked, args.requests, args.search_requests)
+            transaction.set_rollback(True)
+    print(f"current code; load average {load_average()}", flush=True)
+    after = time_pages(people, walked, args.requests, args.search_requests)
+    print(f"load average at the end {load_average()}\n")
+    head = f"{'page':<44}{'user':<13}{'rows':>9}"
+    head += f"{'before p50':>12}{'p95':>8}{'after p50':>11}{'p95':>8}" if before else f"{'median ms':>11}{'p95 ms':>9}"
+    print(head)
     worst = 0.0
-    for username in ("b_operator", "b_handler", "b_reviewer"):
-        client = Client()
-        client.force_login(people[username])
-        for q in QUEUES:
-            total = queue_page(people[username], q, Clock(), QueueFilter(None), 1).total
-            rows = "—" if total is None else f"{total:,}"
-            med, p95, _ = timed(client, f"/desk/q/{q.slug}/", args.requests)
-            worst = max(worst, p95)
-            print(f"{'queue ' + q.label:<28}{username:<13}{rows:>9}{med:>11.1f}{p95:>9.1f}", flush=True)
-        for pk in walked[:2]:
-            med, p95, _ = timed(client, f"/desk/case/{pk}/", args.requests)
-            worst = max(worst, p95)
-            print(f"{'case page #' + str(pk):<28}{username:<13}{'':>9}{med:>11.1f}{p95:>9.1f}", flush=True)
+    for key, (rows, med, p95) in after.items():
+        worst = max(worst, p95)
+        line = f"{key[0]:<44}{key[1]:<13}{rows:>9}"
+        if before:
+            b = before[key]
+            line += f"{b[1]:>12.1f}{b[2]:>8.1f}{med:>11.1f}{p95:>8.1f}"
+            if b[0] != rows:  # the same results before and after, or the comparison means nothing
+                moved = key[0] in TIME_DRIVEN  # the passes minutes apart: random due times passed meanwhile
+                line += f"  {'(time moved) ' if moved else 'ROWS DIFFER: '}before {b[0]}"
+        else:
+            line += f"{med:>11.1f}{p95:>9.1f}"
+        print(line)
     print(f"\nworst p95: {worst:.1f} ms")
 
 

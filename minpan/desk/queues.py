@@ -2,7 +2,12 @@
 
 Read-only selectors over cases.access.visible_cases, so every queue holds only what
 the user may see. Each queue is a Q built from the request's Clock; the counts of all
-tabs come from one aggregate query.
+tabs come from one aggregate query, and an unfiltered page takes its total from them.
+
+The search box (`q`) matches subject and body (icontains) or the registration number
+exactly. On PostgreSQL the trigram indexes of cases migration 0006 answer it for three
+characters or more; shorter queries scan the queue's cases (docs/performance.md,
+"Search and tab counts").
 """
 from __future__ import annotations
 
@@ -107,6 +112,13 @@ class QueueFilter(forms.Form):
     until = forms.DateField(label="至", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     sort = forms.ChoiceField(label="排序", required=False, choices=SORT_LABELS)
 
+    NARROWING = ("q", "channel", "msg_type", "domain", "unit", "state", "since", "until")
+
+    def narrows(self) -> bool:
+        """Whether the filters leave out some of the queue's cases (sort and page do not)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return any(data.get(name) for name in self.NARROWING)
+
     def controls(self) -> list[dict]:
         """The fields as plain data: the template draws them in one loop (Django's widget
         templates cost a template render per <option>, a third of a queue page's time)."""
@@ -185,13 +197,20 @@ class Page:
         return self.number - 1
 
 
-def queue_page(user, queue: Queue, clock: Clock, filters: QueueFilter, number) -> Page:
+def queue_page(user, queue: Queue, clock: Clock, filters: QueueFilter, number, tab_count: int | None = None) -> Page:
+    """`tab_count`: the queue's size from `counts` with the same clock; an unfiltered page uses
+    it as its total instead of counting the same cases a second time."""
     qs = filters.filter(visible_cases(user).filter(queue.where(clock)), queue.order)
     try:
         number = max(1, int(number or 1))
     except (TypeError, ValueError):
         number = 1
-    total = qs.count() if queue.counted else None
+    if not queue.counted:
+        total = None
+    elif tab_count is not None and not filters.narrows():
+        total = tab_count
+    else:
+        total = qs.count()
     if total is not None:
         number = min(number, max(1, -(-total // PER_PAGE)))
     start = (number - 1) * PER_PAGE

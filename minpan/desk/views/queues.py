@@ -29,7 +29,14 @@ def queue_view(request, slug: str):
     roles = staff_roles(request.user)
     clock = Clock()
     filters = QueueFilter(request.GET or None, initial={"sort": queue.order})
-    page = queue_page(request.user, queue, clock, filters, request.GET.get("page"))
+    htmx = is_htmx(request)
+    sizes, tabs_queues = {}, []
+    if not htmx:  # htmx swaps only the results: no tab bar
+        tabs_queues = queues_for(roles)
+        if queue not in tabs_queues:
+            tabs_queues = [*tabs_queues, queue]
+        sizes = counts(request.user, tabs_queues, clock)
+    page = queue_page(request.user, queue, clock, filters, request.GET.get("page"), tab_count=sizes.get(queue.slug))
     rows = [_row(case, clock) for case in page.rows]
     context = {
         "queue": queue, "filters": filters, "page": page, "rows": rows,
@@ -38,12 +45,8 @@ def queue_view(request, slug: str):
     }
     if "center_operator" in roles and slug in BULK_QUEUES:
         context["bulk"] = [(u.pk, u.name) for u in dispatchable_units()]
-    if is_htmx(request):
+    if htmx:
         return render(request, "desk/_results.html", context)
-    tabs_queues = queues_for(roles)
-    if queue not in tabs_queues:
-        tabs_queues = [*tabs_queues, queue]
-    sizes = counts(request.user, tabs_queues, clock)
     context["tabs"] = [{"queue": q, "count": sizes.get(q.slug)} for q in tabs_queues]
     return render(request, "desk/queue.html", context)
 
