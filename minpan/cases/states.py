@@ -54,6 +54,8 @@ class Action(models.TextChoices):
     INSTRUCT = "instruct", "领导批示"
     EXPLAIN_DELAY = "explain_delay", "报告逾期理由"
     APPROVE_BULLETIN = "approve_bulletin", "领导同意印发"
+    # recorded on the timeline, no move in the transition table: any staff member who may see the case
+    ATTACH = "attach", "上传附件"
     # taken by the sweep (role system), never by a person
     REMIND = "remind", "到期提醒"
     URGE = "urge", "催办"

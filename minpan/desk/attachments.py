@@ -35,3 +35,28 @@ def check(name: str, size: int, head: bytes) -> tuple[str, str]:
             if b"\x00" in head:
                 return "", "文本文件中含有二进制内容。"
     return kind, ""
+
+
+def attachment_add(*, case, upload, kind: str, user, post):
+    """Store an uploaded file on the case and put it on the timeline, in one transaction with the
+    case locked (the event's place in the hash chain). `post` is the uploader's membership."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from minpan.cases import events
+    from minpan.cases.models import Case
+    from minpan.cases.states import Action
+
+    from .models import Attachment
+
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        item = Attachment.objects.create(
+            case=case, file=upload, name=upload.name[-200:], content_type=kind, size=upload.size,
+            uploaded_by=user, unit=post.unit,
+        )
+        events.append(
+            case=case, actor=user, role=post.role, unit=post.unit, at=timezone.now(), action=Action.ATTACH,
+            before=case.state, after=case.state, data={"file": item.name, "size": item.size},
+        )
+    return item

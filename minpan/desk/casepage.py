@@ -24,7 +24,7 @@ DETAIL_LABELS = {
     "reason": "理由", "basis": "依据", "lead_name": "牵头单位", "co_names": "配合单位", "days": "工作日",
     "promised_date": "承诺办结日期", "mode": "答复方式", "text": "批示内容", "leader_name": "批示领导",
     "msg_type": "类型", "domain": "领域", "urgency": "缓急", "reg_no": "登记编号", "rating": "评价",
-    "reply_version": "答复版本", "into_ref": "并入留言", "merged_ref": "并入的重复留言", "sealed": "加盖公章", "extension_days": "累计延期", "channel": "渠道",
+    "reply_version": "答复版本", "into_ref": "并入留言", "file": "文件", "merged_ref": "并入的重复留言", "sealed": "加盖公章", "extension_days": "累计延期", "channel": "渠道",
 }
 VALUE_LABELS = {
     "msg_type": dict(MessageType.choices), "domain": dict(Domain.choices), "urgency": dict(Urgency.choices),

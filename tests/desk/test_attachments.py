@@ -52,3 +52,15 @@ def test_files_over_ten_megabytes_are_refused(client, city, settings):
     case = dispatched(city, "tongliao")
     text = _upload(client, city.handler, case, "big.pdf", b"%PDF" + b"0" * (10 * 1024 * 1024)).content.decode()
     assert "文件过大" in text and not Attachment.objects.exists()
+
+
+def test_an_upload_is_on_the_case_timeline_and_in_the_hash_chain(client, city):
+    from minpan.cases.events import verify_all
+
+    case = dispatched(city, "tongliao")
+    text = _upload(client, city.handler, case, "维修合同.pdf", PDF).content.decode()
+    timeline = text[text.index("办理记录"):]
+    assert "上传附件" in timeline and "文件：维修合同.pdf" in timeline
+    event = case.events.get(action="attach")
+    assert (event.role, event.unit_id, event.state_before, event.state_after) == ("unit_handler", city.housing.pk, "dispatched", "dispatched")
+    assert not list(verify_all())

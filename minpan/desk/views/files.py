@@ -45,10 +45,7 @@ def upload(request, pk: int):
     if error:
         messages.error(request, error)
         return redirect("desk:case", pk=case.pk)
-    Attachment.objects.create(
-        case=case, file=upload, name=upload.name[-200:], content_type=kind, size=upload.size,
-        uploaded_by=request.user, unit=post.unit,
-    )
+    attachments.attachment_add(case=case, upload=upload, kind=kind, user=request.user, post=post)
     messages.success(request, f"已上传附件“{upload.name}”。")
     return redirect("desk:case", pk=case.pk)
 
