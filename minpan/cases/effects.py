@@ -95,6 +95,31 @@ def merge(ctx, *, target):
     return {"into": earlier.pk, "into_ref": earlier.reference}
 
 
+@effect(Action.UNMERGE)
+def unmerge(ctx, *, reason: str):
+    """撤销并单: the message was not the same matter after all. It returns to initial review (its
+    answer clock starts again when it is accepted); both timelines say so; the writer is told
+    it will be handled on its own."""
+    case = ctx.case
+    reason = _required(reason, "撤销并单的理由")
+    earlier = case.merged_into
+    case.merged_into = None
+    from . import events
+    from .models import Case
+
+    if earlier is not None:
+        earlier = Case.objects.select_for_update().get(pk=earlier.pk)
+        events.append(
+            case=earlier, actor=ctx.actor, role=ctx.role, unit=ctx.unit, at=ctx.now, action=Action.UNMERGE,
+            before=earlier.state, after=earlier.state, note=f"撤销并入 {case.reference}：{reason}",
+            data={"merged": case.pk, "merged_ref": case.reference},
+        )
+    from minpan.notify.api import notify_citizen
+
+    notify_citizen(case, "unmerge", f"您的留言“{case.subject[:20]}”将单独办理，请凭原查询码查询办理进展。")
+    return {"reason": reason, "into": earlier.pk if earlier else None, "into_ref": earlier.reference if earlier else ""}
+
+
 def _merge_root(case, target):
     """The case `target` names, followed along merged_into to the case still being handled;
     locked, since its timeline gets an event."""

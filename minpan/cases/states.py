@@ -32,6 +32,7 @@ class Action(models.TextChoices):
     ACCEPT = "accept", "受理"
     NOT_ACCEPT = "not_accept", "不予受理"
     MERGE = "merge", "并单"
+    UNMERGE = "unmerge", "撤销并单"
     CLASSIFY = "classify", "分类登记"
     DIRECT_ANSWER = "direct_answer", "中心直接答复"
     DISPATCH = "dispatch", "交办"

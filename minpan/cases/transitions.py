@@ -51,6 +51,8 @@ TABLE: dict[Action, Move] = {
     # 并单: while the center still holds the message (no unit has it yet), a repeat of an earlier
     # one is closed into it; once dispatched, the unit's answer covers it and 退办 is the way back.
     Action.MERGE: _m({S.RECEIVED, S.ACCEPTED, S.REGISTERED}, S.MERGED, {R.CENTER_OPERATOR}),
+    # a wrong merge is undone: the message goes back to initial review, to be handled on its own
+    Action.UNMERGE: _m({S.MERGED}, S.RECEIVED, {R.CENTER_OPERATOR}),
     Action.CLASSIFY: _m({S.ACCEPTED, S.REGISTERED, S.RETURNED}, S.REGISTERED, {R.CENTER_OPERATOR}),
     Action.DIRECT_ANSWER: _m({S.REGISTERED}, S.APPROVED, {R.CENTER_OPERATOR}),
     Action.DISPATCH: _m({S.REGISTERED, S.RETURNED}, S.DISPATCHED, {R.CENTER_OPERATOR}),

@@ -117,6 +117,13 @@ class MergeForm(ActionForm):
         return earlier
 
 
+class UnmergeForm(ActionForm):
+    action = A.UNMERGE
+    submit_label = "撤销并单"
+    reason = forms.CharField(label="撤销理由", widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="撤销后本留言回到待初审，单独办理，并告知留言人")
+
+
 class ClassifyForm(ActionForm):
     action = A.CLASSIFY
     msg_type = forms.ChoiceField(label="留言类型")

@@ -37,6 +37,7 @@ PUBLIC_STEPS = {
     Action.ACCEPT: "受理",
     Action.NOT_ACCEPT: "不予受理",
     Action.MERGE: "与同一事项的较早留言合并办理",
+    Action.UNMERGE: "改为单独办理",
     Action.DISPATCH: "转交承办单位办理",
     Action.CLAIM: "承办单位签收",
     Action.RETURN: "承办单位申请调整，重新分派",
@@ -63,7 +64,7 @@ def plain_state(case: Case) -> tuple[str, str]:
 
 # Steps of another writer's case that concern that writer alone (their rating, the call to them,
 # other messages merged into it).
-NOT_FOR_OTHERS = frozenset({Action.RATE, Action.CALLBACK, Action.MERGE})
+NOT_FOR_OTHERS = frozenset({Action.RATE, Action.CALLBACK, Action.MERGE, Action.UNMERGE})
 
 
 def timeline(case: Case, *, other_writer: bool = False) -> list[Step]:
