@@ -53,6 +53,15 @@ def _compute(case, kinds) -> list[Suggestion]:
     return out
 
 
+def _outdated(s: Suggestion) -> bool:
+    """Made by another model than the current one (the lead unit's history router has no versions)."""
+    if s.kind == Kind.DOMAIN:
+        return s.model_version != _version("domain")
+    if s.kind == Kind.MSG_TYPE:
+        return s.model_version != (_version(msgtype.KIND) or msgtype.RULES_VERSION)
+    return False
+
+
 def _version(kind: str) -> str:
     meta = classify.current_meta(kind=kind)
     return meta["version"] if meta else ""
@@ -82,7 +91,12 @@ def suggestions_for(case) -> dict:
     collected before the worker ran, or a model trained since). Only active units are offered.
     """
     rows = {s.kind: s for s in Suggestion.objects.filter(case=case)}
-    if len(rows) < len(Kind):
+    # A model trained since a suggestion was made (and nobody has decided on it yet) makes it again:
+    # the operator should see what the current model says, and the feedback should be about it.
+    stale = [s.pk for s in rows.values() if s.outcome == Outcome.PENDING and _outdated(s)]
+    if stale:
+        Suggestion.objects.filter(pk__in=stale, outcome=Outcome.PENDING).delete()
+    if stale or len(rows) < len(Kind):
         rows = {s.kind: s for s in store_for(case)}
     domain = rows.get(Kind.DOMAIN)
     mtype = rows.get(Kind.MSG_TYPE)

@@ -92,3 +92,29 @@ def test_once_staff_have_typed_enough_cases_a_learnt_model_replaces_the_rules(ci
     ranked, version = msgtype.suggest_msg_type("增设路灯", "", allowed=("consult", "suggestion", "complaint"))
     assert version == (settings.MINPAN_MODELS_DIR / "msgtype" / "CURRENT").read_text().strip()
     assert ranked[0][0] == "suggestion" and {t for t, _ in ranked} <= {"consult", "suggestion"}
+
+
+def test_a_newer_model_remakes_the_undecided_suggestions_it_would_change(city, domain_model, tmp_path):
+    case = collect("tongliao", subject="A3区公交线路班次太少", body="早高峰等车四十分钟，请增加班次")
+    first = store_for(case)
+    old = next(s for s in first if s.kind == Kind.DOMAIN).model_version
+    call_command("classify", "train", "--csv", write_csv(tmp_path / "more.csv", synthetic_rows(14, seed=3)), stdout=None)
+    new = (domain_model / "domain" / "CURRENT").read_text().strip()
+    assert new != old
+    shown = suggestions_for(case)
+    assert shown["model"] == new
+    assert Suggestion.objects.get(case=case, kind=Kind.DOMAIN).model_version == new
+
+
+def test_a_decided_suggestion_is_kept_as_it_was_shown(city, domain_model, tmp_path):
+    from minpan.cases.transitions import apply
+
+    case = collect("tongliao", subject="A3区公交线路班次太少", body="早高峰等车四十分钟，请增加班次")
+    store_for(case)
+    apply(case, "accept", actor=city.operator)
+    apply(case, "classify", actor=city.operator, msg_type="complaint", domain="transport")
+    decided = Suggestion.objects.get(case=case, kind=Kind.DOMAIN)
+    call_command("classify", "train", "--csv", write_csv(tmp_path / "more.csv", synthetic_rows(14, seed=3)), stdout=None)
+    suggestions_for(case)
+    again = Suggestion.objects.get(case=case, kind=Kind.DOMAIN)
+    assert (again.pk, again.model_version, again.outcome) == (decided.pk, decided.model_version, decided.outcome)
