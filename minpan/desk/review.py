@@ -65,7 +65,9 @@ def similar_for(user, case, k: int = 5) -> list[dict]:
             continue
         theirs = _places(c)
         rows.append({"case": c, "score": score, "percent": round(score * 100), "state": State(c.state).label,
-                     "other_place": bool(mine and theirs and not places_agree(mine, theirs))})
+                     "other_place": bool(mine and theirs and not places_agree(mine, theirs)),
+                     # the core refuses a merge into a message not yet reviewed or turned away
+                     "mergeable": c.state not in (State.RECEIVED, State.NOT_ACCEPTED)})
     return rows
 
 

@@ -150,3 +150,10 @@ def test_both_case_pages_link_the_merge(client, city):
     assert "并入本件的重复留言" in earlier_page and f'href="/desk/case/{repeat.pk}/"' in earlier_page
     # the unit handling the earlier case may not open the repeats (they never reached it): not listed
     assert "并入本件的重复留言" not in _page(client, city.handler, earlier)
+
+
+def test_a_message_still_awaiting_review_is_listed_but_cannot_be_merged_into(client, city):
+    waiting = collect("tongliao", subject="电梯故障无人修", body=LETTER)
+    repeat = collect("tongliao", subject="再次反映电梯问题", body="尊敬的领导您好！" + LETTER)
+    row = next(r for r in _page(client, city.operator, repeat).split("<tr>") if f"/desk/case/{waiting.pk}/" in r)
+    assert "待初审" in row and "并入此件" not in row and "按重复事项不予受理" in row
