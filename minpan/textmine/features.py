@@ -4,28 +4,12 @@ A message is a pair (title, body). Real messages keep their web padding (`\\n\\t
 `\\u3000` ideographic spaces, `\\xa0`) and mix full- and half-width forms, so every
 comparison and every feature starts from `normalise`.
 """
-import re
-import unicodedata
-
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-_SPACE = re.compile(r"\s+")
-
-
-def normalise(text: str | None) -> str:
-    """NFKC (full-width → half-width, \\u3000 and \\xa0 → space), one space for any run of blanks, lower case."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub(" ", text).strip().lower()
-
-
-def message_text(title: str | None, body: str | None) -> str:
-    """Title and body as one normalised string; the space keeps n-grams from bridging the two."""
-    return f"{normalise(title)} {normalise(body)}".strip()
+from .normal import message_text, normalise  # noqa: F401  (imported from here by the rest of textmine)
 
 
 _jieba = None

@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-import unicodedata
-
 from minpan.policies.rules import ReplyContent
+
+from .normal import normalise
 
 # Below this the reply is flagged as not about the message: the relevance that about 3 % of real
 # replies with substance fall below, on the first half of the 2020 泰迪杯 ids (bench/reply_check_eval.py).
@@ -47,19 +47,11 @@ _GENERIC_BIGRAMS = frozenset(g for w in _GENERIC for g in (w[i:i + 2] for i in r
 _SPACE = re.compile(r"\s+")
 
 
-def normalise(text: str | None) -> str:
-    """As features.normalise (NFKC, one space, lower case), repeated here so that cases.effects, which
-    runs this check on every submission, does not import scikit-learn with the features module."""
-    if not text:
-        return ""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
-
-
 # ---- what is formula, not substance ----------------------------------------------------------------
 # Text is normalised first (NFKC, lower case): full-width ：，！（） are ASCII, 。、“”《》 are not.
 _DATE = r"(?:\d{4}|二[〇0o零]\w{2})\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?"
 _SIGNATURE_DATE = re.compile(
-    rf"(?<![于在至自从截前到止])" + _DATE + r"(?=\s*(?:$|网友|网民|尊敬|亲爱|[“\"]|[a-z]|您好|你好|来信))"
+    r"(?<![于在至自从截前到止])" + _DATE + r"(?=\s*(?:$|网友|网民|尊敬|亲爱|[“\"]|[a-z]|您好|你好|来信))"
 )
 _FORMULAS = [re.compile(p) for p in (
     r"[“\"']?(?:uu|a)\d{3,}[”\"']?",                                  # the writer's user id
