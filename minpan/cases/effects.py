@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from minpan.textmine.replycheck import check_reply
+from minpan.textmine.replies import check_case_reply
 from minpan.units.models import Level, Unit
 from minpan.units.roles import Role
 from minpan.workdays.arith import SHANGHAI, deadline_day, parse_date
@@ -405,10 +405,7 @@ def submit(ctx):
     # The reply check only informs the reviewer (答非所问、敷衍塞责 are theirs to send back); it never
     # blocks the submission, so a fault in it is logged and the submission goes on.
     try:
-        check = check_reply(
-            title=case.subject, body=case.body, reply=reply.body, handler_name=reply.handler_name,
-            handler_phone=reply.handler_phone, requirements=ctx.policy.reply_content,
-        )
+        check = check_case_reply(case, reply, ctx.policy)
     except Exception:
         logger.exception("reply check failed on %s", case.reference)
         return {"reply_version": reply.version}

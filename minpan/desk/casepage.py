@@ -8,7 +8,7 @@ from minpan.cases.models import Citizen
 from minpan.cases.states import Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
 from minpan.policies.active import policy_named
-from minpan.textmine.replies import check_latest_reply
+from minpan.textmine.replies import check_case_reply
 from minpan.units.models import Unit
 from minpan.workdays.arith import deadline_day
 
@@ -87,7 +87,7 @@ def case_context(user, case, roles: set[str], bound: ActionForm | None = None, e
     forms = offered_forms(user, case, roles, policy, bound)
     templates = canned(user, {f.template_kind for f in forms if f.template_kind})
     # advice on the latest reply while it can still be changed or sent back
-    reply_check = check_latest_reply(case) if replies and case.state in CHECKED_STATES else None
+    reply_check = check_case_reply(case, replies[0], policy) if replies and case.state in CHECKED_STATES else None
     review = review_context(user, case, roles)
     # 并单 both ways: the case this one follows, and the repeats that follow this one (those the user may open)
     visible = visible_cases(user)

@@ -1,4 +1,4 @@
-"""Selector for pages: the reply check of a case's latest reply, under the case's own policy.
+"""Selector for pages and the submit effect: the reply check of a case's reply, under the case's own policy.
 
 Relevance uses the built-in formula list, not an IDF table fitted on the database, so the page
 and the flags recorded on the submit event (cases.effects) always agree for the same reply.
@@ -9,12 +9,16 @@ from minpan.policies.active import policy_named
 from minpan.textmine.replycheck import ReplyCheck, check_reply
 
 
-def check_latest_reply(case) -> ReplyCheck | None:
-    reply = case.replies.order_by("-version").first()
-    if reply is None:
-        return None
+def check_case_reply(case, reply, policy=None) -> ReplyCheck:
+    """The check of `reply` (a cases.Reply) against the message it answers."""
+    policy = policy or policy_named(case.policy_name)
     return check_reply(
         title=case.subject, body=case.body, reply=reply.body,
         handler_name=reply.handler_name, handler_phone=reply.handler_phone,
-        requirements=policy_named(case.policy_name).reply_content,
+        requirements=policy.reply_content,
     )
+
+
+def check_latest_reply(case) -> ReplyCheck | None:
+    reply = case.replies.order_by("-version").first()
+    return None if reply is None else check_case_reply(case, reply)
