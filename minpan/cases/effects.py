@@ -200,7 +200,7 @@ def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = ()):
         raise RuleViolation("配合单位重复。")
     if not case.reg_no:
         raise RuleViolation("请先分类登记再交办。")
-    case.assignments.filter(active=True).update(active=False)
+    case.assignments.filter(active=True).update(active=False, ended_at=ctx.now)
     Assignment.objects.create(case=case, unit=lead, role=AssignmentRole.LEAD, dispatched_at=ctx.now)
     Assignment.objects.bulk_create(
         Assignment(case=case, unit=u, role=AssignmentRole.CO, dispatched_at=ctx.now) for u in co
@@ -242,9 +242,9 @@ def return_case(ctx, *, reason: str, basis: str = ""):
     lead = _lead(case)
     lead.returned_at, lead.return_reason, lead.return_basis = ctx.now, reason, basis
     lead.return_signed_by = ctx.actor if ctx.role in (Role.UNIT_PRINCIPAL, Role.UNIT_DEPUTY) else None
-    lead.active = False
+    lead.active, lead.ended_at = False, ctx.now
     lead.save()
-    case.assignments.filter(active=True).update(active=False)
+    case.assignments.filter(active=True).update(active=False, ended_at=ctx.now)
     case.lead_unit = None
     case.clock_started_at = None
     _void_pending_extensions(case, "退办后作废")
@@ -493,7 +493,7 @@ def callback(ctx, *, note: str = ""):
 def reopen(ctx, *, reason: str):
     case = ctx.case
     reason = _required(reason, "重新办理的原因")
-    case.assignments.filter(active=True).update(active=False)
+    case.assignments.filter(active=True).update(active=False, ended_at=ctx.now)
     case.lead_unit = None
     case.clock_started_at = None
     case.reopened_count += 1

@@ -25,6 +25,9 @@ class Case(models.Model):
     subject = models.CharField("标题", max_length=200)
     body = models.TextField("留言内容")
     may_publish = models.BooleanField("同意公开", default=True)
+    # PIPL 第二十五条: personal information is published only with its own, separate consent;
+    # without it only the masked copy is public, whatever the reviewer unmasks.
+    publish_personal = models.BooleanField("单独同意公开本人个人信息", default=False)
     received_at = models.DateTimeField("收到时间")
     policy_name = models.CharField("办理制度", max_length=20)
 
@@ -39,6 +42,12 @@ class Case(models.Model):
     suggested_channel = models.CharField("建议反映渠道", max_length=200, blank=True)
     # set when the message complains about a unit: the writer's identity is never shown to units
     identity_withheld = models.BooleanField("对承办单位隐去留言人信息", default=False)
+    # what a unit reads when the identity is withheld: the text with the writer's identity masked,
+    # made when the case is classified; units search these columns, never the raw ones
+    masked_subject = models.CharField("隐去身份的标题", max_length=200, blank=True)
+    masked_body = models.TextField("隐去身份的留言内容", blank=True)
+    # the reviewer's choices on the public copy: {"mask": [text, …], "keep": [text, …]}
+    publish_masks = models.JSONField("公开文本的人工隐去与保留", default=dict, blank=True)
 
     # 并单: a repeat of an earlier message is closed into it; its writer follows that case
     merged_into = models.ForeignKey("self", verbose_name="并入留言", null=True, blank=True, on_delete=models.PROTECT, related_name="merged")
@@ -124,6 +133,8 @@ class Citizen(models.Model):
     address = models.CharField("地址", max_length=200, blank=True)
     employer = models.CharField("工作单位", max_length=100, blank=True)
     ip = models.GenericIPAddressField("IP 地址", null=True, blank=True)
+    # mail goes only to an address its owner confirmed (a typed address may be anyone's)
+    email_confirmed_at = models.DateTimeField("邮箱确认时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "留言人"
@@ -145,6 +156,8 @@ class Assignment(models.Model):
     role = models.CharField("承办角色", max_length=4, choices=AssignmentRole.choices)
     active = models.BooleanField("有效", default=True)
     dispatched_at = models.DateTimeField("交办时间")
+    # when the unit stopped holding the case (退办 or re-dispatch): it sees nothing of what came after
+    ended_at = models.DateTimeField("交办结束时间", null=True, blank=True)
     claimed_at = models.DateTimeField("认领时间", null=True, blank=True)
     claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     returned_at = models.DateTimeField("退办时间", null=True, blank=True)
@@ -250,3 +263,23 @@ class Counter(models.Model):
 
     year = models.PositiveSmallIntegerField(primary_key=True)
     value = models.PositiveIntegerField(default=0)
+
+
+class PublicCopy(models.Model):
+    """The text the public reads, made once when the answer is published (or the 不予受理 notice
+    is given) from the message and the reply, with personal data masked and the reviewer's
+    choices applied (see cases.publication). Public pages read only these rows."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="public_copy", primary_key=True)
+    answered_at = models.DateTimeField(null=True, blank=True)  # the answer this copy was made from
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    reply = models.TextField(blank=True)
+    unit_name = models.CharField(max_length=100, blank=True)
+    handler_contact = models.CharField(max_length=120, blank=True)
+    explanation = models.TextField(blank=True)
+    made_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "公开文本"
+        verbose_name_plural = "公开文本"

@@ -57,6 +57,8 @@ class Action(models.TextChoices):
     APPROVE_BULLETIN = "approve_bulletin", "领导同意印发"
     # recorded on the timeline, no move in the transition table: any staff member who may see the case
     ATTACH = "attach", "上传附件"
+    MASK = "mask", "调整公开隐去"
+    CONFIRM_EMAIL = "confirm_email", "留言人确认邮箱"
     # taken by the sweep (role system), never by a person
     REMIND = "remind", "到期提醒"
     URGE = "urge", "催办"

@@ -1,5 +1,5 @@
 """What the public portal keeps besides the case: rate-limit hits, idempotency keys,
-attachments of public submissions, and the redacted copy that the public pages read."""
+and attachments of public submissions. The public copy of an answer is cases.PublicCopy."""
 from django.db import models
 
 from minpan.cases.models import Case
@@ -56,19 +56,3 @@ class Attachment(models.Model):
         verbose_name = "留言附件"
         verbose_name_plural = "留言附件"
 
-
-class PublicCopy(models.Model):
-    """The redacted text of a published case, made once per answer (see portal.published)."""
-
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="public_copy", primary_key=True)
-    answered_at = models.DateTimeField(null=True, blank=True)  # the answer this copy was made from
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    reply = models.TextField(blank=True)
-    unit_name = models.CharField(max_length=100, blank=True)
-    handler_contact = models.CharField(max_length=120, blank=True)
-    explanation = models.TextField(blank=True)
-
-    class Meta:
-        verbose_name = "公开文本"
-        verbose_name_plural = "公开文本"

@@ -137,7 +137,7 @@ def merged_view(case: Case) -> Merged | None:
     reply, text = reply_for_writer(root), ""
     public = reply is not None and is_public(root) and root.may_publish
     if public:
-        from .models import PublicCopy
+        from minpan.cases.models import PublicCopy
         from .published import make_copy
 
         copy = PublicCopy.objects.filter(case=root, answered_at=root.answered_at).first() or make_copy(root)

@@ -20,7 +20,7 @@ from minpan.cases.states import Action, PublishMode, State
 from minpan.textmine.redact import redact
 from minpan.units.models import Level, Unit
 
-from .models import PublicCopy
+from minpan.cases.models import PublicCopy
 from .public import handler_contact, reply_for_writer, reply_unit_name
 
 PER_PAGE = 10

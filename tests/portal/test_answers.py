@@ -7,7 +7,7 @@ import time_machine
 from minpan.cases.models import Case
 from minpan.cases.services import case_collect
 from minpan.cases.transitions import apply
-from minpan.portal.models import PublicCopy
+from minpan.cases.models import PublicCopy
 
 from .conftest import ID_NUMBER, WRITER, answered, form_data
 
