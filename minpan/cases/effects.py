@@ -14,8 +14,10 @@ from minpan.units.roles import Role
 from minpan.workdays.arith import SHANGHAI, deadline_day, parse_date
 from minpan.workdays.service import calendar_around
 
+from . import publication
 from .deadlines import extension_room
 from .errors import NotPermitted, RuleViolation
+from .identity import writer_terms
 from .models import Assignment, AssignmentRole, Citizen, Counter, ExtensionRequest, ExtensionState, Reply
 from .states import Action, Domain, PublishMode, Rating, State, Urgency
 from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS
@@ -62,6 +64,7 @@ def not_accept(ctx, *, reason: str, explanation: str, suggested_channel: str):
     case.not_accepted_reason = reason
     case.not_accepted_explanation = _required(explanation, "不予受理说明")
     case.suggested_channel = _required(suggested_channel, "建议的反映渠道")
+    publication.make_copy(case, ctx.now)  # the 不予受理 notice, where the writer agreed to publication
     return {"reason": reason}
 
 
@@ -454,7 +457,46 @@ def publish(ctx, *, mode: str, public_note: str = ""):
     case.publish_mode, case.public_note, case.answered_at = mode, public_note.strip(), ctx.now
     # Only a unit that handled the case calls back; the center's own answers have no lead unit.
     case.callback_due = ctx.policy.follow_up.callback_by_unit and case.lead_unit_id is not None and not _called_back(case)
+    publication.make_copy(case, ctx.now)  # the public text is made now, once, from this answer
     return {"mode": mode}
+
+
+@effect(Action.MASK)
+def mask(ctx, *, add: str = "", keep: str = "", unkeep: str = "", unmask: str = "", reason: str = ""):
+    """调整公开隐去: before publication the reviewer masks one more piece of the text, keeps a false
+    positive visible ("not personal data", with a reason), or takes back an earlier choice. The
+    literal is kept on the case (publish_masks, read when the copy is made); the event records
+    only what kind of text it is, its length and a masked form: the literal may be personal data."""
+    case = ctx.case
+    given = [(c, v.strip()) for c, v in (("add", add), ("keep", keep), ("unkeep", unkeep), ("unmask", unmask)) if (v or "").strip()]
+    if len(given) != 1:
+        raise RuleViolation("请填写一处要隐去或取消隐去的文字（每次一处）。")
+    choice, literal = given[0]
+    if len(literal) > publication.LITERAL_MAX:
+        raise RuleViolation(f"一次最多隐去 {publication.LITERAL_MAX} 个字。")
+    reason = (reason or "").strip()
+    chosen = {k: list((case.publish_masks or {}).get(k, [])) for k in ("mask", "keep")}
+    names, extra = writer_terms(Citizen.objects.filter(case=case).first())
+    if choice in ("add", "keep") and not publication.occurs(case, literal):
+        raise RuleViolation("标题、留言内容和答复中没有这段文字，请照原文填写。")
+    if choice == "add":
+        chosen["keep"] = [k for k in chosen["keep"] if k != literal]
+        chosen["mask"] = [*chosen["mask"], literal] if literal not in chosen["mask"] else chosen["mask"]
+    elif choice == "keep":
+        reason = _required(reason, "取消隐去的理由（如：误判，非个人信息）")
+        if not case.publish_personal and publication.is_writers_own(literal, names, extra):
+            raise RuleViolation("留言人未单独同意公开个人信息，不能取消隐去。")
+        chosen["mask"] = [m for m in chosen["mask"] if m != literal]
+        chosen["keep"] = [*chosen["keep"], literal] if literal not in chosen["keep"] else chosen["keep"]
+    else:
+        # taking back a choice: the literal itself, or the choices a masked piece is made of
+        held = "keep" if choice == "unkeep" else "mask"
+        gone = [x for x in chosen[held] if x == literal or (held == "mask" and x in literal)]
+        if not gone:
+            raise RuleViolation("没有这项隐去或保留的选择，可能已被撤销。")
+        chosen[held] = [x for x in chosen[held] if x not in gone]
+    case.publish_masks = chosen
+    return {"choice": choice, **publication.describe(literal, names, extra), "reason": reason}
 
 
 # ---- after the answer ----------------------------------------------------------------

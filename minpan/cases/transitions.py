@@ -68,6 +68,8 @@ TABLE: dict[Action, Move] = {
     Action.APPROVE: _m({S.SUBMITTED}, S.APPROVED, {R.CENTER_REVIEWER}),
     Action.SEND_BACK: _m({S.SUBMITTED}, S.SENT_BACK, {R.CENTER_REVIEWER}),
     Action.PUBLISH: _m({S.APPROVED}, S.PUBLISHED, {R.CENTER_OPERATOR}),
+    # 调整公开隐去: the reviewer's choices on the text to be published, while it can still change
+    Action.MASK: _m({S.SUBMITTED, S.APPROVED}, None, {R.CENTER_REVIEWER, R.CENTER_OPERATOR}),
     Action.RATE: _m({S.PUBLISHED}, None, {R.CITIZEN}, "citizen"),
     # The unit calls back; the center does when the writer rated the answer 不满意 (待回访).
     Action.CALLBACK: _m(WORKING | {S.PUBLISHED}, None, {R.UNIT_HANDLER, R.CENTER_OPERATOR}, "lead"),

@@ -17,6 +17,7 @@ from .clock import Clock
 from .forms import FORMS, ActionForm
 from .models import ReplyTemplate
 from .review import prefill, review_context
+from .views.publication import preview_context
 
 CHECKED_STATES = frozenset({State.DRAFTED, State.SIGNED, State.SUBMITTED, State.APPROVED})
 
@@ -114,4 +115,5 @@ def case_context(user, case, roles: set[str], bound: ActionForm | None = None, e
         "error": error, "state_label": State(case.state).label, "review": review, "reply_check": reply_check,
         "merged_into": merged_into, "merged_here": merged_here,
         "may_upload": case.state not in (State.ARCHIVED,) and bool(roles),
+        "publication": preview_context(user, case, roles),
     }

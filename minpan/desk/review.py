@@ -11,7 +11,7 @@ from minpan.cases.models import Citizen
 from minpan.cases.states import Action, State
 from minpan.cases.transitions import can_take
 from minpan.policies.active import policy_named
-from minpan.portal.published import writer_terms
+from minpan.cases.identity import writer_terms
 from minpan.similar.selectors import similar_cases
 from minpan.textmine.hot import places, places_agree
 from minpan.textmine.redact import spans

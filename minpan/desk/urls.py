@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, bulk, case, documents, files, hot, queues
+from .views import auth, bulk, case, documents, files, hot, publication, queues
 
 app_name = "desk"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("bulk/dispatch/", bulk.bulk_dispatch, name="bulk_dispatch"),
     path("case/<int:pk>/", case.case_page, name="case"),
     path("case/<int:pk>/do/<slug:action>/", case.case_act, name="act"),
+    path("case/<int:pk>/publication/", publication.mask, name="publication"),
     path("case/<int:pk>/doc/<slug:kind>/", documents.document_page, name="document"),
     path("case/<int:pk>/doc/<slug:kind>.docx", documents.document_docx, name="document_docx"),
     path("case/<int:pk>/files/", files.upload, name="upload"),

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from minpan.cases.models import Case, Reply
+from minpan.cases.models import Case, PublicCopy, Reply
+# the unit and handler lines are the public copy's: one definition, in the core
+from minpan.cases.publication import handler_contact, latest_reply, reply_unit_name  # noqa: F401
 from minpan.cases.states import Action, PublishMode, State
 from minpan.policies.active import policy_named
 
@@ -84,20 +86,7 @@ def reply_for_writer(case: Case) -> Reply | None:
     """The answer the writer reads, public or private, once it is published."""
     if case.state not in (S.PUBLISHED, S.ARCHIVED) or not case.answered_at:
         return None
-    return case.replies.select_related("unit").order_by("-version").first()
-
-
-def reply_unit_name(reply: Reply | None) -> str:
-    if reply is None:
-        return ""
-    return reply.unit.name if reply.unit_id else "受理中心"
-
-
-def handler_contact(case: Case, reply: Reply | None) -> str:
-    """经办人及联系电话, only where the policy publishes them (Tongliao 第十条, Chizhou)."""
-    if reply is None or not policy_named(case.policy_name).publication.show_handler_contact:
-        return ""
-    return "　".join(p for p in (reply.handler_name, reply.handler_phone) if p)
+    return latest_reply(case)
 
 
 def can_rate(case: Case) -> bool:
@@ -115,7 +104,7 @@ class Merged:
     state_label: str
     state_sentence: str
     steps: list
-    reply: str          # the published answer, redacted as on the public pages; "" if none or private
+    reply: str          # the published answer as on the public pages (its public copy); "" if none or private
     reply_unit: str
     answered_at: dt.datetime | None
     answered_privately: bool
@@ -134,17 +123,13 @@ def merged_view(case: Case) -> Merged | None:
         sentence = "该留言已答复。"
     elif root.state == S.NOT_ACCEPTED:
         sentence = "该留言不予受理。"
-    reply, text = reply_for_writer(root), ""
+    reply = reply_for_writer(root)
     public = reply is not None and is_public(root) and root.may_publish
-    if public:
-        from minpan.cases.models import PublicCopy
-        from .published import make_copy
-
-        copy = PublicCopy.objects.filter(case=root, answered_at=root.answered_at).first() or make_copy(root)
-        text = copy.reply
+    # the answer's public copy, made when it was published: this page only reads it
+    copy = PublicCopy.objects.filter(case=root, answered_at=root.answered_at).first() if public else None
     return Merged(
         reference=root.reference, state_label=label, state_sentence=sentence,
-        steps=timeline(root, other_writer=True), reply=text,
-        reply_unit=reply_unit_name(reply) if public else "", answered_at=root.answered_at if reply else None,
+        steps=timeline(root, other_writer=True), reply=copy.reply if copy else "",
+        reply_unit=copy.unit_name if copy else "", answered_at=root.answered_at if reply else None,
         answered_privately=reply is not None and not public,
     )

@@ -1,0 +1,265 @@
+"""The public text of a case: made once, at publication, from the message and the reply.
+
+`public_text(case)` computes what the public will read — subject, body, the reply the writer
+reads, the answering unit, the handler's contact where the policy publishes it, and for 不予受理
+the explanation and the suggested channel — as pieces, each either plain text or a masked
+piece that knows its kind and the original. The reviewer's preview on the case page and
+`make_copy`, which writes the PublicCopy row the public pages read, both come from it, so what
+was previewed is what is published. No page redacts on the fly.
+
+What is masked: whatever the engine (minpan.redaction) finds, the writer's registered name and
+details in any spelling, and the reviewer's own masks (publish_masks["mask"]). What stays: the
+official contact points (units' published duty phones, the handler's office phone where the
+policy publishes it, 12345) and the reviewer's "not personal data" choices (publish_masks["keep"];
+never the writer's own details without their separate consent, PIPL 第二十五条).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from minpan.policies.active import policy_named
+from minpan.redaction import LABELS, spans
+from minpan.units.models import Unit
+
+from .identity import writer_terms
+from .models import Citizen, PublicCopy
+from .states import PublishMode
+
+# a piece the reviewer masked by hand (publish_masks["mask"])
+MANUAL = "manual"
+MANUAL_LABEL = "审核人隐去"
+OFFICIAL = ("12345",)
+SUBJECT_MAX = 200
+LITERAL_MAX = 200  # the longest piece a reviewer masks or keeps in one choice
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str            # what the public reads
+    kind: str = ""       # "" for plain text, else what the masked original is
+    original: str = ""   # the masked original (staff only)
+
+    @property
+    def label(self) -> str:
+        if not self.kind:
+            return ""
+        return MANUAL_LABEL if self.kind == MANUAL else LABELS.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class Passage:
+    pieces: tuple[Piece, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    @property
+    def masks(self) -> list[Piece]:
+        return [p for p in self.pieces if p.kind]
+
+
+@dataclass(frozen=True)
+class PublicText:
+    subject: Passage
+    body: Passage
+    reply: Passage
+    explanation: Passage
+    unit_name: str
+    handler_contact: str
+    answered_at: dt.datetime | None
+
+    def masks(self) -> list[Piece]:
+        """Every masked piece once (the same original masked the same way), in reading order."""
+        seen, out = set(), []
+        for passage in (self.subject, self.body, self.reply, self.explanation):
+            for p in passage.masks:
+                if (p.kind, p.original) not in seen:
+                    seen.add((p.kind, p.original))
+                    out.append(p)
+        return out
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What the engine is told about one case."""
+    names: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()    # the writer's registered details
+    manual: tuple[str, ...] = ()   # the reviewer's masks
+    keep: tuple[str, ...] = ()     # official contact points and the reviewer's keeps
+
+
+# ---- the parts the portal shows the writer too -----------------------------------------
+
+def latest_reply(case):
+    """The latest reply version: the one the writer reads and the public copy is made from."""
+    return case.replies.select_related("unit").order_by("-version").first()
+
+
+def reply_unit_name(reply) -> str:
+    if reply is None:
+        return ""
+    return reply.unit.name if reply.unit_id else "受理中心"
+
+
+def handler_contact(case, reply) -> str:
+    """经办人及联系电话, only where the policy publishes them (Tongliao 第十条, Chizhou)."""
+    if reply is None or not policy_named(case.policy_name).publication.show_handler_contact:
+        return ""
+    return "　".join(p for p in (reply.handler_name, reply.handler_phone) if p)
+
+
+def explanation_text(case) -> str:
+    """The 不予受理 explanation and the channel the writer is pointed to."""
+    channel = case.suggested_channel and f"建议反映渠道：{case.suggested_channel}"
+    return "\n".join(p for p in (case.not_accepted_explanation, channel) if p)
+
+
+# ---- who the writer is, and what the reviewer decided ----------------------------------
+
+def _normal(text: str) -> str:
+    # one spelling for comparing: full-width made half-width, no spaces or separators, lower case
+    return re.sub(r"[\s\-.·_/()（）]+", "", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+def is_writers_own(literal: str, names, extra) -> bool:
+    """Whether the literal is, or holds, or is part of the writer's registered name or details."""
+    mine = _normal(literal)
+    if len(mine) < 2:
+        return False
+    for term in (*names, *extra):
+        theirs = _normal(term)
+        if len(theirs) >= 2 and (theirs in mine or mine in theirs):
+            return True
+    return False
+
+
+def official_contacts(case, reply, unit_phones) -> list[str]:
+    """Official contact points that stay visible: the units' published duty phones, the handler's
+    office phone where the policy publishes it, 12345."""
+    phones = [p for p in unit_phones if p]
+    if reply is not None and reply.handler_phone and policy_named(case.policy_name).publication.show_handler_contact:
+        phones.append(reply.handler_phone)
+    return [*phones, *OFFICIAL]
+
+
+def terms_for(case, citizen, official) -> Terms:
+    names, extra = writer_terms(citizen)
+    choices = case.publish_masks or {}
+    keep = [k for k in choices.get("keep", []) if k]
+    if not case.publish_personal:
+        # a keep never uncovers the writer's own details without their separate consent
+        keep = [k for k in keep if not is_writers_own(k, names, extra)]
+    return Terms(names=tuple(names), extra=tuple(extra), manual=tuple(m for m in choices.get("mask", []) if m.strip()),
+                 keep=tuple(dict.fromkeys([*official, *keep])))
+
+
+def occurs(case, literal: str) -> bool:
+    """Whether the literal is in the subject, the body or the reply to be published."""
+    reply = latest_reply(case)
+    return any(literal in (text or "") for text in (case.subject, case.body, reply.body if reply else ""))
+
+
+def describe(literal: str, names, extra) -> dict:
+    """What the event records of a reviewer's choice: never the literal, which may be personal data."""
+    if is_writers_own(literal, names, extra):
+        kind = "writer"
+    else:
+        found = spans(literal, names=names, extra=extra)
+        kind = found[0].kind if found else "text"
+    shown = "*" * len(literal) if len(literal) <= 3 else literal[0] + "*" * min(len(literal) - 1, 8)
+    return {"kind": kind, "length": len(literal), "shown": shown}
+
+
+# ---- the text ----------------------------------------------------------------------------
+
+def _manual_spans(text: str, manual) -> list[tuple[int, int]]:
+    """Where the reviewer's masks occur, spelt with or without spaces and line breaks."""
+    found = []
+    for literal in manual:
+        chars = [c for c in literal if not c.isspace()]
+        if chars:
+            found += [(m.start(), m.end()) for m in re.finditer(r"\s*".join(map(re.escape, chars)), text, re.I)]
+    return found
+
+
+def _starred(text: str) -> str:
+    return "".join(c if c.isspace() else "*" for c in text)
+
+
+def passage(text: str, terms: Terms) -> Passage:
+    """The text cut into plain and masked pieces. The reviewer's masks are applied over the engine's
+    findings: where they overlap, the union is hidden, so a mask never uncovers part of another."""
+    text = text or ""
+    found = [(s.start, s.end, s.kind, s.replacement)
+             for s in spans(text, names=terms.names, extra=terms.extra, keep=terms.keep)]
+    for start, end in sorted(_manual_spans(text, terms.manual)):
+        if any(f[0] <= start and end <= f[1] for f in found):
+            continue  # already hidden (by the engine, or by a longer mask)
+        for other in [f for f in found if f[0] < end and start < f[1]]:
+            found.remove(other)
+            start, end = min(start, other[0]), max(end, other[1])
+        found.append((start, end, MANUAL, _starred(text[start:end])))
+    pieces, pos = [], 0
+    for start, end, kind, replacement in sorted(found):
+        if start > pos:
+            pieces.append(Piece(text[pos:start]))
+        pieces.append(Piece(replacement, kind, text[start:end]))
+        pos = end
+    if pos < len(text):
+        pieces.append(Piece(text[pos:]))
+    return Passage(tuple(pieces))
+
+
+def compose(case, *, reply, citizen, official) -> PublicText:
+    """The public text from what the case holds; reads no rows itself (the data migration calls
+    it with historical models)."""
+    terms = terms_for(case, citizen, official)
+    refusal = bool(case.not_accepted_reason) and case.answered_at is None
+    return PublicText(
+        subject=passage(case.subject, terms),
+        body=passage(case.body, terms),
+        reply=passage(reply.body, terms) if reply is not None and not refusal else Passage(),
+        explanation=passage(explanation_text(case), terms) if refusal else Passage(),
+        unit_name="" if refusal else reply_unit_name(reply),
+        handler_contact="" if refusal else handler_contact(case, reply),
+        answered_at=case.answered_at,
+    )
+
+
+def public_text(case) -> PublicText:
+    """What the public will read of the case (and, once published, what it reads)."""
+    reply = latest_reply(case)
+    unit_phones = Unit.objects.exclude(phone="").values_list("phone", flat=True)
+    return compose(case, reply=reply, citizen=Citizen.objects.filter(case=case).first(),
+                   official=official_contacts(case, reply, unit_phones))
+
+
+def is_published_publicly(case) -> bool:
+    """An answer published publicly, or a 不予受理 notice, that the writer agreed to publish."""
+    if not case.may_publish:
+        return False
+    if case.answered_at is not None:
+        return case.publish_mode == PublishMode.PUBLIC
+    return bool(case.not_accepted_reason)
+
+
+def copy_fields(text: PublicText, now: dt.datetime) -> dict:
+    return dict(
+        answered_at=text.answered_at, subject=text.subject.text[:SUBJECT_MAX], body=text.body.text,
+        reply=text.reply.text, unit_name=text.unit_name[:100], handler_contact=text.handler_contact[:120],
+        explanation=text.explanation.text, made_at=now,
+    )
+
+
+def make_copy(case, now: dt.datetime):
+    """Write the public copy at publication (inside its transaction). A case that is not public
+    (a private answer, no consent to publish) has none: an earlier answer's copy goes."""
+    if not is_published_publicly(case):
+        PublicCopy.objects.filter(case=case).delete()
+        return None
+    copy, _ = PublicCopy.objects.update_or_create(case=case, defaults=copy_fields(public_text(case), now))
+    return copy
