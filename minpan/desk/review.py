@@ -14,7 +14,7 @@ from minpan.policies.active import policy_named
 from minpan.cases.identity import writer_terms
 from minpan.similar.selectors import similar_cases
 from minpan.textmine.hot import places, places_agree
-from minpan.textmine.redact import spans
+from minpan.redaction import spans
 from minpan.textmine.suggest import suggestions_for
 from minpan.units.roles import CENTER_ROLES
 

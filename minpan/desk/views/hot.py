@@ -15,7 +15,7 @@ from docx.shared import Pt
 
 from minpan.cases.models import Case
 from minpan.textmine import hotcases
-from minpan.textmine.redact import redact
+from minpan.redaction import redact
 from minpan.units.roles import CENTER_ROLES
 
 from .common import forbidden, role_labels, staff_roles

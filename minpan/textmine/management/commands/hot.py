@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from minpan.textmine import hot
-from minpan.textmine.redact import redact
+from minpan.redaction import redact
 
 
 def _growth(topic) -> str:
