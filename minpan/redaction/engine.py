@@ -13,7 +13,7 @@ from typing import Iterable
 from .dates import birth_right_after, find_births
 from .known import find_known, keep_filter
 from .names import find_names
-from .numbers import find_labelled, find_numbers
+from .numbers import find_chinese_digit_mobiles, find_labelled, find_numbers
 from .online import find_email, find_ids
 from .places import find_houses, find_plates
 from .text import shadow
@@ -58,6 +58,7 @@ def spans(text: str, names: Iterable[str] = (), extra: Iterable[str] = (), keep:
         find_email(text, sh),
         find_numbers(text, sh),
         find_labelled(text, sh),
+        find_chinese_digit_mobiles(text, sh),
         find_ids(text, sh),
         find_plates(text, sh),
         find_births(text, sh),

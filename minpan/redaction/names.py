@@ -99,9 +99,9 @@ def name_at(text: str, i: int, strong: bool = False, bounded: bool = False) -> i
         score = _follow_score(text, i + length)
         if common_word(word) and not (strong and score >= 10 ** 6):
             continue
-        if not strong and score < 10 ** 9 and (
+        if not strong and (score < 10 ** 9 or bounded) and (
                 frequency(text[i + length - 1:i + length + 1]) >= 200  # would end inside a word: 陈历|来
-                or (len(given) == 2 and frequency(given) >= 1000)  # 华|水泥, 方|实际
+                or (bounded and len(given) == 2 and frequency(given) >= 1000)  # 华|水泥老板
                 or (length == sl + 2 and frequency(word[:2]) >= 1000)  # 谢谢|罗
                 or text[i] in AMBIGUOUS_SURNAMES):
             continue
@@ -133,7 +133,8 @@ def find_names(text: str, sh: str, known=()):
     yield from _titled(sh)
     yield from _mou(sh)
     yield from _greeting(sh)
-    for m in re.finditer(rf"(?:我|本人|他|她|其|对方)姓({_SUR})(?!{_HAN}{{0,1}}(?:的|家))", sh):
+    # 包工头姓刘， / 一个姓王的 (老百姓 is no surname)
+    for m in re.finditer(rf"(?<!百)姓({_SUR})(?=$|[^\u4e00-\u9fff]|的|先生|女士|师傅|老板|老师|医生)", sh):
         yield m.start(1), m.end(1), "name", "某"
 
 
@@ -187,12 +188,14 @@ def _mou(sh: str):
 _GREETING_TITLES = "同志|先生|女士|小姐|老师|市民|网友|师傅|大爷|阿姨|大姐"
 _GREETING = re.compile(rf"(?:(?<=[\s，。：；！？、,.:;!?“”\"（(])|^)({_HAN}{{2,4}}?)(?:{_GREETING_TITLES})?[\s：:，,]*(?:您好|你好)",
                        re.M)
+# a reply that opens with the writer's name and a colon: 王小明：你反映的问题…
+_ADDRESSED = re.compile(rf"(?:(?<=[\s！!。，,])|^)({_HAN}{{2,4}}?)(?:{_GREETING_TITLES})?[：:]\s*(?:你|您)", re.M)
 _HONOURED = re.compile(rf"尊敬的({_HAN}{{2,4}}?)(?:{_GREETING_TITLES})?[：:，,！!]")
 
 
 def _greeting(sh: str):
     """The writer's name quoted back in a reply: 王小明同志：您好 / 尊敬的王小明："""
-    for pattern in (_GREETING, _HONOURED):
+    for pattern in (_GREETING, _HONOURED, _ADDRESSED):
         for m in pattern.finditer(sh):
             word = m.group(1)
             sl = surname_at(word, 0)

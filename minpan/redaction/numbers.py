@@ -199,3 +199,12 @@ def find_labelled(text: str, sh: str):
             if sum(c.isdigit() for c in value) < 3 or re.match(r"\s*(?:\.\d|元|万|块)", sh[m.end(1):]):
                 continue  # 账户11783.12元 is an amount
             yield m.start(1), m.end(1), kind, mask_number(kind, text[m.start(1):m.end(1)])
+
+
+# a mobile spelt in Chinese digits: 一三九零七三一二二八八 (幺 is how people read 1 aloud)
+_CN_MOBILE = re.compile(r"(?<![零〇一二三四五六七八九幺])[一幺][三四五六七八九][零〇一二三四五六七八九幺]{9}(?![零〇一二三四五六七八九幺])")
+
+
+def find_chinese_digit_mobiles(text: str, sh: str):
+    for m in _CN_MOBILE.finditer(sh):
+        yield m.start(), m.end(), "mobile", m.group()[:3] + "****" + m.group()[7:]
