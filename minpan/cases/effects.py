@@ -93,7 +93,7 @@ def merge(ctx, *, target):
     from minpan.notify.api import notify_citizen
 
     # The earlier case's reference only: never its text, writer or unit.
-    notify_citizen(case, "merge", f"您的留言“{case.subject[:20]}”与此前收到的同一事项（{earlier.reference}）合并办理，"
+    notify_citizen(case, "merge", f"您的留言（查询码 {case.tracking_code}）与此前收到的同一事项（{earlier.reference}）合并办理，"
                                   f"请凭原查询码查询办理进展和答复。")
     return {"into": earlier.pk, "into_ref": earlier.reference}
 
@@ -119,7 +119,7 @@ def unmerge(ctx, *, reason: str):
         )
     from minpan.notify.api import notify_citizen
 
-    notify_citizen(case, "unmerge", f"您的留言“{case.subject[:20]}”将单独办理，请凭原查询码查询办理进展。")
+    notify_citizen(case, "unmerge", f"您的留言（查询码 {case.tracking_code}）将单独办理，请凭原查询码查询办理进展。")
     return {"reason": reason, "into": earlier.pk if earlier else None, "into_ref": earlier.reference if earlier else ""}
 
 

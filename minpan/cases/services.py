@@ -36,7 +36,7 @@ def new_code(length: int = 10) -> str:
 
 def case_collect(
     *, channel: str, subject: str, body: str, citizen: dict | None = None, external_id: str = "",
-    received_at: dt.datetime | None = None, may_publish: bool = True, actor=None,
+    received_at: dt.datetime | None = None, may_publish: bool = True, publish_personal: bool = False, actor=None,
     role: str = Role.SYSTEM, policy_name: str | None = None,
 ) -> tuple[Case, str]:
     """Record a message as received. Returns the case and its query password, shown once."""
@@ -67,7 +67,7 @@ def case_collect(
             case = Case.objects.create(
                 channel=channel, external_id=external_id, tracking_code=new_code(),
                 query_password=hash_query_password(password), subject=subject, body=body,
-                may_publish=may_publish, received_at=received_at, policy_name=policy.name,
+                may_publish=may_publish, publish_personal=publish_personal, received_at=received_at, policy_name=policy.name,
                 state=State.RECEIVED,
             )
             Citizen.objects.create(case=case, **citizen)

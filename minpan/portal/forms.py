@@ -15,7 +15,15 @@ PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
 CONSENT_TEXT = (
     "我同意：受理中心和承办单位为办理本留言使用我填写的姓名和联系方式；"
     "这些信息不会公开，也不会提供给我所反映的单位。公开答复时，留言中的姓名、电话、身份证号、"
-    "电子邮箱、住址门牌等个人信息会被隐去。"
+    "电子邮箱、住址门牌等个人信息会被隐去，除非我在上面单独勾选同意公开。"
+)
+# PIPL 第二十五条: publishing personal information needs its own consent, asked apart from
+# 是否同意公开 and off unless the writer ticks it. Plain words: read aloud to an elderly writer.
+PERSONAL_TEXT = (
+    "不勾选：公开前，我们会把您在标题和留言里写的姓名、电话、身份证号、电子邮箱、住址门牌等"
+    "个人信息遮住（例如电话显示为 138****8000），别人看不到。"
+    "勾选：这些信息可能随留言一起公开，谁都能看到。不勾选不影响办理。"
+    "如果上面选了“不同意公开”，留言不会公开，这一项不起作用。"
 )
 
 
@@ -93,6 +101,9 @@ class WriteForm(HoneypotMixin, ContactMixin, CheckMixin):
     may_publish = forms.TypedChoiceField(
         label="是否同意公开", coerce=lambda v: v == "yes", widget=forms.RadioSelect,
         choices=[("yes", "同意公开（隐去个人信息后公开留言和答复）"), ("no", "不同意公开（只答复我本人）")],
+    )
+    publish_personal = forms.BooleanField(
+        label="我同意公开我在留言里写的个人信息（姓名、电话、身份证号、住址等）", required=False, initial=False,
     )
     consent = forms.BooleanField(label="我已阅读并同意个人信息使用说明", error_messages={"required": "请阅读并勾选个人信息使用说明。"})
 

@@ -19,7 +19,7 @@ from minpan.cases.services import case_by_code, case_collect
 from minpan.cases.states import Rating, State
 from minpan.cases.transitions import apply
 
-from . import challenge, limits, uploads
+from . import challenge, confirm_email, limits, uploads
 from .models import Submission
 
 log = logging.getLogger("minpan.portal")
@@ -38,12 +38,14 @@ class NeedsCheck(CaseError):
 
 def portal_submit(
     *, key: str, channel: str, subject: str, body: str, citizen: dict, may_publish: bool,
-    files=(), ip: str = "", suggested_type: str = "", suggested_domain: str = "", check_token: str = "", check_answer: str = "", now: dt.datetime | None = None,
+    publish_personal: bool = False, files=(), site: str = "", ip: str = "", suggested_type: str = "",
+    suggested_domain: str = "", check_token: str = "", check_answer: str = "", now: dt.datetime | None = None,
 ) -> tuple[Submission, bool]:
     """Collect one message from the write form. Returns the submission and whether it is new.
 
     The same key twice (a refresh, a double click, a retry after a lost response) returns
-    the first submission and makes nothing.
+    the first submission and makes nothing. `site` (scheme and host) begins the e-mail
+    confirmation link.
     """
     if not KEY_RE.fullmatch(key or ""):
         raise CaseError("表单已失效，请刷新页面后重新提交。")
@@ -59,7 +61,7 @@ def portal_submit(
         with transaction.atomic():
             case, password = case_collect(
                 channel=channel, subject=subject, body=body, citizen={**citizen, "ip": ip or None},
-                may_publish=may_publish, received_at=now,
+                may_publish=may_publish, publish_personal=publish_personal, received_at=now,
             )
             submission = Submission.objects.create(
                 key=key, case=case, password=password, created_at=now,
@@ -78,7 +80,7 @@ def portal_submit(
     limits.hit(limits.SUBMIT_PER_IP, ip, now=now)
     for c in contacts:
         limits.hit(limits.SUBMIT_PER_CONTACT, c, now=now)
-    transaction.on_commit(lambda: _confirm(case))
+    transaction.on_commit(lambda: _confirm(case, site))
     return submission, True
 
 
@@ -99,14 +101,16 @@ def _check_limits(ip, contacts, token, answer, now) -> None:
         raise NeedsCheck("请正确回答验证问题后再提交。" if answer else "请回答下面的验证问题后提交。")
 
 
-def _confirm(case: Case) -> None:
-    """The receipt by SMS / e-mail, through the notification backends once they exist."""
+def _confirm(case: Case, site: str) -> None:
+    """The receipt by SMS, and to a typed e-mail address only the request to confirm it
+    (confirm_email sends the receipt there once its owner has). Our own words only."""
+    from minpan.notify.api import ask_citizen_to_confirm_email, notify_citizen
+
     try:
-        from minpan.notify.api import notify_citizen
-    except ImportError:
-        return
-    try:
-        notify_citizen(case, "receipt", f"您的留言“{case.subject[:20]}”已收到，查询码 {case.tracking_code}。")
+        notify_citizen(case, "receipt", confirm_email.receipt_text(case))
+        citizen = case.citizen
+        if citizen.email and not citizen.email_confirmed_at:
+            ask_citizen_to_confirm_email(case, link=confirm_email.link_for(citizen, site=site), days=confirm_email.VALID_DAYS)
     except Exception:  # a failed confirmation must not undo a message the writer holds a code for
         log.exception("留言 %s 的收到确认未能发送", case.pk)
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("write/", views.write, name="write"),
     path("receipt/<str:key>/", views.receipt, name="receipt"),
+    path("confirm-email/<str:token>/", views.confirm_address, name="confirm_email"),
     path("website-error/", views.report_error, name="report_error"),
     path("query/", views.query, name="query"),
     path("status/", views.status, name="status"),

@@ -13,13 +13,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from minpan.cases.errors import CaseError
-from minpan.cases.models import Case
+from minpan.cases.models import Case, Citizen
 from minpan.cases.services import BODY_MAX, SUBJECT_MAX
 from minpan.policies.active import active_policy
 from minpan.workdays.arith import deadline_day
 
-from . import challenge, promise, public, services, uploads
-from .forms import CONSENT_TEXT, BODY_MIN, ErrorReportForm, QueryForm, RateForm, WriteForm
+from . import challenge, confirm_email, promise, public, services, uploads
+from .forms import CONSENT_TEXT, PERSONAL_TEXT, BODY_MIN, ErrorReportForm, QueryForm, RateForm, WriteForm
 from .limits import client_ip
 from .models import Submission
 
@@ -49,8 +49,9 @@ def write(request):
         try:
             submission, _ = services.portal_submit(
                 key=d["key"], channel=promise.web_channel(policy), subject=d["subject"], body=d["body"],
-                citizen=form.citizen(), may_publish=d["may_publish"], files=d["attachments"],
-                ip=client_ip(request), check_token=d["check_token"], check_answer=d["check_answer"],
+                citizen=form.citizen(), may_publish=d["may_publish"], publish_personal=d["publish_personal"],
+                files=d["attachments"], site=_site(request), ip=client_ip(request),
+                check_token=d["check_token"], check_answer=d["check_answer"],
                 suggested_type=d["msg_type"], suggested_domain=d["domain"],
             )
         except CaseError as exc:
@@ -59,7 +60,7 @@ def write(request):
             return _to_receipt(submission)
     return render(request, "portal/write.html", {
         "form": form, "policy": policy, "channel": promise.channel_label(promise.web_channel(policy)),
-        "promise": promise.promise(policy, timezone.now()), "consent_text": CONSENT_TEXT,
+        "promise": promise.promise(policy, timezone.now()), "consent_text": CONSENT_TEXT, "personal_text": PERSONAL_TEXT,
         "limits": {"subject": SUBJECT_MAX, "body": BODY_MAX, "body_min": BODY_MIN, "files": uploads.RULE_TEXT},
         "check": _check_for(request, form),
     }, status=400 if form.is_bound else 200)
@@ -76,7 +77,7 @@ def report_error(request):
         try:
             submission, _ = services.portal_submit(
                 key=d["key"], channel=channel, subject=form.subject(), body=form.body(), citizen=form.citizen(),
-                may_publish=False, ip=client_ip(request), check_token=d["check_token"], check_answer=d["check_answer"],
+                may_publish=False, site=_site(request), ip=client_ip(request), check_token=d["check_token"], check_answer=d["check_answer"],
             )
         except CaseError as exc:
             form.add_error("check_answer" if isinstance(exc, services.NeedsCheck) else None, str(exc))
@@ -86,6 +87,11 @@ def report_error(request):
         "form": form, "channel": channel, "policy": policy, "consent_text": CONSENT_TEXT,
         "promise": promise.promise(policy, timezone.now()), "check": _check_for(request, form),
     }, status=400 if form.is_bound else 200)
+
+
+def _site(request) -> str:
+    """Scheme and host as the writer reached us (Django has checked the host against ALLOWED_HOSTS)."""
+    return request.build_absolute_uri("/").rstrip("/")
 
 
 def _new_key() -> str:
@@ -124,8 +130,10 @@ def receipt(request, key: str):
     if submission is None:
         raise Http404("回执已失效")
     policy = active_policy()
+    citizen = Citizen.objects.filter(case=submission.case).first()
     return render(request, "portal/receipt.html", {
         "case": submission.case, "password": services.receipt_password(submission),
+        "email": confirm_email.masked(citizen.email) if citizen and not citizen.email_confirmed_at else "",
         "promise": promise.promise(policy, submission.created_at), "policy": policy,
     })
 
@@ -169,6 +177,22 @@ def _render_status(request, case, rate_form, code=200):
         "merged": public.merged_view(case),
         "due_day": deadline_day(case.due_at) if case.due_at else None, "can_rate": public.can_rate(case), "rate_form": rate_form, "attachments": case.portal_attachments.all(),
     }, status=code)
+
+
+@never_cache
+def confirm_address(request, token: str):
+    """The link in the confirmation e-mail. Opening it only shows the button (mail scanners open
+    links); the button confirms the address and sends the receipt there."""
+    try:
+        if request.method == "POST":
+            _, confirmed_now = confirm_email.email_confirm(token=token)
+            return render(request, "portal/confirm_email.html", {"done": True, "again": not confirmed_now})
+        citizen = confirm_email.citizen_for_link(token=token)
+    except confirm_email.BadLink as exc:
+        return render(request, "portal/confirm_email.html", {"error": str(exc)}, status=400)
+    return render(request, "portal/confirm_email.html", {
+        "address": confirm_email.masked(citizen.email), "confirmed": citizen.email_confirmed_at is not None,
+    })
 
 
 @require_POST

@@ -80,3 +80,14 @@ def test_the_sweep_wipes_passwords_never_shown_and_old_hits(client):
     Hit.objects.update(at=Hit.objects.first().at - dt.timedelta(days=3))
     call_command("portal", "sweep")
     assert Submission.objects.get().password == "" and Hit.objects.count() == 0
+
+
+def test_receipt_says_the_receipt_email_comes_only_after_the_address_is_confirmed(client):
+    page = client.get(_written(client)).content.decode()
+    assert "确认后才会收到留言回执邮件" in page and "w***@example.cn" in page
+    assert "wxm@example.cn" not in page
+
+
+def test_receipt_without_an_email_address_says_nothing_about_confirming(client):
+    page = client.get(_written(client, email="")).content.decode()
+    assert "确认邮件" not in page and 'id="tracking-code"' in page
