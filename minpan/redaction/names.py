@@ -78,7 +78,7 @@ def _follow_score(text: str, end: int) -> int:
 def common_word(word: str) -> bool:
     """An ordinary word, not a name (the word list tags some words as names wrongly: 谢谢, 安静)."""
     f = frequency(word)
-    return f >= 1000 or (f >= 30 and not is_person_name(word))
+    return f >= 500 or (f >= 30 and not is_person_name(word))
 
 
 def name_at(text: str, i: int, strong: bool = False, bounded: bool = False) -> int:
@@ -158,7 +158,7 @@ def _titled(sh: str):
     """李女士 → 某女士, 张伟先生 → 某某先生: the name before a title, the title kept."""
     for m in re.finditer("|".join(sorted(TITLES, key=len, reverse=True)), sh):
         t = m.start()
-        for k in (3, 2):
+        for k in (4, 3, 2):
             i = t - k
             if i >= 0 and name_at(sh[:t], i, bounded=True) == k:
                 yield i, t, "name", "某某"
