@@ -1,7 +1,10 @@
 """Who may see which case. One helper per question; views call these, never filter by hand."""
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.http import Http404
 
 from minpan.policies.active import policy_named
@@ -12,11 +15,24 @@ from .models import Assignment, Case
 
 
 def is_center(user) -> bool:
-    return user.is_authenticated and user.memberships.filter(role__in=CENTER_ROLES).exists()
+    # asked several times per page; a user object lives for one request (or one test step)
+    if not hasattr(user, "_minpan_center"):
+        user._minpan_center = user.is_authenticated and user.memberships.filter(role__in=CENTER_ROLES).exists()
+    return user._minpan_center
 
 
 def unit_paths(user) -> list[str]:
-    return list(Unit.objects.filter(members__user=user).values_list("path", flat=True).distinct())
+    if not hasattr(user, "_minpan_paths"):
+        user._minpan_paths = list(Unit.objects.filter(members__user=user).values_list("path", flat=True).distinct())
+    return user._minpan_paths
+
+
+def _unit_scope(user) -> QuerySet[Unit]:
+    """The user's units and their sub-units."""
+    units = Unit.objects.none()
+    for p in unit_paths(user):
+        units = units | Unit.objects.filter(path__startswith=p)
+    return units
 
 
 def visible_cases(user) -> QuerySet[Case]:
@@ -25,14 +41,27 @@ def visible_cases(user) -> QuerySet[Case]:
         return Case.objects.none()
     if is_center(user):
         return Case.objects.all()
-    paths = unit_paths(user)
-    if not paths:
+    if not unit_paths(user):
         return Case.objects.none()
-    units = Unit.objects.none()
-    for p in paths:
-        units = units | Unit.objects.filter(path__startswith=p)
-    assigned = Assignment.objects.filter(case=OuterRef("pk"), unit__in=units.values("pk"))
+    assigned = Assignment.objects.filter(case=OuterRef("pk"), unit__in=_unit_scope(user).values("pk"))
     return Case.objects.filter(Exists(assigned))
+
+
+def holding(user):
+    """A condition on cases: one of the user's units (or sub-units) holds the case now."""
+    return Exists(Assignment.objects.filter(case=OuterRef("pk"), active=True, unit__in=_unit_scope(user).values("pk")))
+
+
+def held_cases(user) -> QuerySet[Case]:
+    """The cases the user works on now: for the center every case; for a unit those it holds
+    (a unit that returned a case, or whose assignment ended, keeps it only in 全部留言)."""
+    if not user.is_authenticated or not user.is_active:
+        return Case.objects.none()
+    if is_center(user):
+        return Case.objects.all()
+    if not unit_paths(user):
+        return Case.objects.none()
+    return Case.objects.filter(holding(user))
 
 
 def case_for(user, pk) -> Case:
@@ -43,11 +72,64 @@ def case_for(user, pk) -> Case:
         raise Http404("没有这条留言") from None
 
 
+def ended_for(user, case: Case) -> dt.datetime | None:
+    """For a unit member whose units no longer hold the case (they returned it, it was dispatched
+    elsewhere or reopened): when they stopped holding it. None while they hold it, and for the center."""
+    if is_center(user):
+        return None
+    mine = Assignment.objects.filter(case=case, unit__in=_unit_scope(user).values("pk"))
+    if mine.filter(active=True).exists():
+        return None
+    ended = mine.aggregate(at=Max("ended_at"), began=Max("dispatched_at"))
+    return ended["at"] or ended["began"]
+
+
 def can_see_identity(user, case: Case) -> bool:
-    """The writer's name and contact: center staff always; a unit only where the policy allows and
-    the message does not complain about units (identity_withheld)."""
+    """The writer's name and contact: center staff always; a unit only where the policy allows, the
+    message does not complain about units (identity_withheld) and the unit still holds the case."""
     if is_center(user):
         return True
     if case.identity_withheld or not policy_named(case.policy_name).unit_sees_identity:
         return False
-    return visible_cases(user).filter(pk=case.pk).exists()
+    return visible_cases(user).filter(pk=case.pk).exists() and ended_for(user, case) is None
+
+
+@dataclass(frozen=True)
+class Sight:
+    """What one person may see of one case: the text as their side reads it, the writer's identity,
+    and, for a unit that no longer holds the case, the moment after which it sees nothing new."""
+
+    center: bool
+    identity: bool
+    ended_at: dt.datetime | None
+
+    def subject(self, case: Case) -> str:
+        return case.subject if self.center else unit_subject(case)
+
+    def body(self, case: Case) -> str:
+        return case.body if self.center else unit_body(case)
+
+    def saw(self, moment: dt.datetime | None) -> bool:
+        """Whether something that happened at `moment` is within what this person may see."""
+        return self.ended_at is None or (moment is not None and moment <= self.ended_at)
+
+
+def sight(user, case: Case) -> Sight:
+    center = is_center(user)
+    return Sight(center=center, identity=can_see_identity(user, case), ended_at=None if center else ended_for(user, case))
+
+
+WITHHELD = "（留言人信息已按规定隐去）"
+
+
+def unit_subject(case: Case) -> str:
+    """The subject a unit reads: with the writer's identity masked where it is withheld from units."""
+    if not case.identity_withheld:
+        return case.subject
+    return case.masked_subject or WITHHELD
+
+
+def unit_body(case: Case) -> str:
+    if not case.identity_withheld:
+        return case.body
+    return case.masked_body or WITHHELD

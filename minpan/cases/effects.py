@@ -18,6 +18,7 @@ from . import publication
 from .deadlines import extension_room
 from .errors import NotPermitted, RuleViolation
 from .identity import writer_terms
+from .identity import mask_for_units
 from .models import Assignment, AssignmentRole, Citizen, Counter, ExtensionRequest, ExtensionState, Reply
 from .states import Action, Domain, PublishMode, Rating, State, Urgency
 from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS
@@ -158,6 +159,7 @@ def classify(ctx, *, msg_type: str, domain: str, urgency: str = Urgency.NORMAL, 
     case.msg_type, case.domain, case.urgency = msg_type, domain, urgency
     if identity_withheld is not None:
         case.identity_withheld = bool(identity_withheld)
+    mask_for_units(case)
     if not case.reg_no:
         case.reg_no = _next_reg_no(ctx.now)
     _record_choices(ctx, domain=domain, msg_type=msg_type)

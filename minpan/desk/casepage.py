@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from minpan.cases.access import can_see_identity, visible_cases
+from minpan.cases.access import sight, visible_cases
 from minpan.cases.models import Citizen
-from minpan.cases.states import Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
+from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
 from minpan.policies.active import policy_named
 from minpan.textmine.replies import check_case_reply
@@ -79,7 +79,10 @@ def case_context(user, case, roles: set[str], bound: ActionForm | None = None, e
     policy = policy_named(case.policy_name)
     clock = Clock()
     left = clock.days_left(case.due_at)
-    identity = can_see_identity(user, case)
+    seen = sight(user, case)
+    if seen.ended_at is not None:
+        return past_context(case, seen, policy)
+    identity = seen.identity
     citizen = Citizen.objects.filter(case=case).first() if identity else None
     assignments = list(case.assignments.select_related("unit", "claimed_by").order_by("-active", "role", "dispatched_at"))
     replies = list(case.replies.select_related("unit", "drafted_by", "signed_by").order_by("-version"))
@@ -97,7 +100,8 @@ def case_context(user, case, roles: set[str], bound: ActionForm | None = None, e
     if review:
         prefill(forms, review["suggestions"])
     return {
-        "case": case, "policy": policy, "left": left, "tone": clock.tone(left), "left_text": clock.describe(left),
+        "case": case, "subject": seen.subject(case), "body": seen.body(case), "past": None,
+        "policy": policy, "left": left, "tone": clock.tone(left), "left_text": clock.describe(left),
         # a deadline is 24:00 of its day; the stored moment is 00:00 of the next
         "due_day": deadline_day(case.due_at) if case.due_at else None,
         "return_due_day": deadline_day(case.return_due_at) if case.return_due_at else None,
@@ -116,4 +120,28 @@ def case_context(user, case, roles: set[str], bound: ActionForm | None = None, e
         "merged_into": merged_into, "merged_here": merged_here,
         "may_upload": case.state not in (State.ARCHIVED,) and bool(roles),
         "publication": preview_context(user, case, roles),
+    }
+
+
+def past_context(case, seen, policy) -> dict:
+    """A unit that no longer holds the case (it returned it, or the case went to another unit or was
+    reopened) keeps what it saw until then: the message as units read it, its own assignments,
+    the replies, requests, files and timeline up to that moment. Never what the next unit drafts
+    or uploads, never the writer's identity, no actions, no documents."""
+    ended = seen.ended_at
+    assignments = [a for a in case.assignments.select_related("unit", "claimed_by").order_by("dispatched_at") if a.dispatched_at <= ended]
+    # its own 退办 happened at that moment; the re-dispatch at the same moment names the next unit
+    events = list(case.events.select_related("unit").filter(Q(at__lt=ended) | Q(at=ended, action=Action.RETURN)).order_by("seq"))
+    replies = list(case.replies.select_related("unit", "drafted_by", "signed_by").filter(drafted_at__lte=ended).order_by("-version"))
+    return {
+        "case": case, "subject": seen.subject(case), "body": seen.body(case), "policy": policy,
+        "past": {"ended_at": ended, "assignments": assignments},
+        "left": None, "tone": "", "left_text": "", "due_day": None, "return_due_day": None, "return_left": "",
+        "identity": False, "citizen": None, "lead": None, "co_units": [], "past_assignments": [],
+        "replies": replies, "reply": replies[0] if replies else None,
+        "extensions": list(case.extensions.select_related("unit", "requested_by").filter(requested_at__lte=ended).order_by("-requested_at")),
+        "timeline": [{"event": e, "details": event_details(e.data)} for e in events],
+        "attachments": list(case.attachments.select_related("uploaded_by").filter(uploaded_at__lte=ended)),
+        "forms": [], "documents": [], "error": "", "state_label": "本单位已不再承办", "review": None,
+        "reply_check": None, "merged_into": None, "merged_here": [], "may_upload": False,
     }

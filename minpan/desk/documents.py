@@ -1,7 +1,8 @@
 """The paper forms the documents name, built once as data and rendered as A4 HTML or DOCX.
 
 承办单（转办卡）, 延长办理卡, 退件说明, 催办通知书, 督办通知, 网民留言回复情况表.
-The writer's identity appears only for those who may see it (cases.access.can_see_identity).
+The writer's identity appears only for those who may see it, and a unit reads the text as units
+read it (cases.access.sight): masked where the identity is withheld from units.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from minpan.cases.access import can_see_identity
+from minpan.cases.access import sight
 from minpan.cases.models import Citizen
 from minpan.cases.states import Action
 from minpan.policies.active import policy_named
@@ -82,16 +83,17 @@ def _center_name() -> str:
 
 
 def _message_rows(case, user) -> list[tuple[str, str]]:
+    seen = sight(user, case)
     rows = [("登记编号", case.reference), ("来源渠道", case.get_channel_display()), ("收到时间", _t(case.received_at)),
-            ("留言标题", case.subject), ("留言类型", case.get_msg_type_display()), ("领域", case.get_domain_display()),
+            ("留言标题", seen.subject(case)), ("留言类型", case.get_msg_type_display()), ("领域", case.get_domain_display()),
             ("缓急程度", case.get_urgency_display())]
-    if can_see_identity(user, case):
+    if seen.identity:
         citizen = Citizen.objects.filter(case=case).first()
         if citizen:
             rows += [("留言人", citizen.name), ("联系电话", citizen.phone)]
     else:
         rows.append(("留言人", "（按规定对承办单位隐去）"))
-    rows.append(("留言内容", case.body))
+    rows.append(("留言内容", seen.body(case)))
     return rows
 
 
@@ -99,6 +101,8 @@ def build(kind: str, case, user) -> Doc:
     if kind not in TITLES:
         raise Http404("没有这种文书")
     policy = policy_named(case.policy_name)
+    seen = sight(user, case)
+    subject, body = seen.subject(case), seen.body(case)
     doc = Doc(kind=kind, title=TITLES[kind], number=case.reference)
     lead = case.assignments.filter(active=True, role="lead").select_related("unit").first()
     co = [a.unit.name for a in case.assignments.filter(active=True, role="co").select_related("unit")]
@@ -122,7 +126,7 @@ def build(kind: str, case, user) -> Doc:
         if req is None:
             raise Http404("没有延期申请")
         doc.to = center
-        doc.rows = [("登记编号", case.reference), ("留言标题", case.subject), ("承办单位", req.unit.name),
+        doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("承办单位", req.unit.name),
                     ("原办理期限", _due(case.due_at)), ("申请延长", f"{req.days} 个工作日"),
                     ("承诺办结日期", req.promised_date.strftime("%Y年%m月%d日") if req.promised_date else ""),
                     ("延期理由", req.reason), ("延期依据", req.basis), ("申请人", req.requested_by.get_username()),
@@ -135,7 +139,7 @@ def build(kind: str, case, user) -> Doc:
         if back is None:
             raise Http404("没有退办记录")
         doc.to = center
-        doc.rows = [("登记编号", case.reference), ("留言标题", case.subject), ("退办单位", back.unit.name),
+        doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("退办单位", back.unit.name),
                     ("收到时间", _t(back.dispatched_at)), ("退办时间", _t(back.returned_at)),
                     ("退办原因", back.return_reason), ("退办依据", back.return_basis or "")]
         doc.sign = [("签字领导", back.return_signed_by.get_username() if back.return_signed_by else ""),
@@ -146,7 +150,7 @@ def build(kind: str, case, user) -> Doc:
         left = Clock().days_left(case.due_at)
         overdue = -left if left is not None and left < 0 else 0
         doc.to = lead.unit.name
-        doc.rows = [("登记编号", case.reference), ("留言标题", case.subject), ("交办时间", _t(lead.dispatched_at)),
+        doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("交办时间", _t(lead.dispatched_at)),
                     ("办理期限", _due(case.due_at)), ("逾期", f"{overdue} 个工作日")]
         doc.paragraphs = [
             f"{lead.unit.name}：上述网民留言已超过办理期限，至今未报送答复意见。"
@@ -156,7 +160,7 @@ def build(kind: str, case, user) -> Doc:
     elif kind == "supervision":
         orders = [e for e in case.events.filter(action=Action.INSTRUCT).order_by("seq")]
         doc.to = lead.unit.name if lead else "有关单位"
-        doc.rows = [("登记编号", case.reference), ("留言标题", case.subject), ("牵头单位", lead.unit.name if lead else ""),
+        doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("牵头单位", lead.unit.name if lead else ""),
                     ("配合单位", "、".join(co) or "无"), ("办理期限", _due(case.due_at)), ("当前状态", case.get_state_display())]
         for e in orders:
             who = e.data.get("leader_name") or e.actor_name
@@ -170,7 +174,7 @@ def build(kind: str, case, user) -> Doc:
         reply = case.replies.select_related("unit", "signed_by").order_by("-version").first()
         if reply is None:
             raise Http404("尚无答复")
-        doc.rows = [("留言时间", _t(case.received_at)), ("留言标题", case.subject), ("留言内容", case.body),
+        doc.rows = [("留言时间", _t(case.received_at)), ("留言标题", subject), ("留言内容", body),
                     ("承办单位", reply.unit.name if reply.unit else center), ("答复内容", reply.body),
                     ("答复时间", _t(case.answered_at or reply.signed_at or reply.drafted_at)),
                     ("经办人", reply.handler_name), ("联系电话", reply.handler_phone),

@@ -18,7 +18,7 @@ def _cells(row: dict) -> list:
     case = row["case"]
     due = timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M") if case.due_at else ""
     return [
-        case.reference, case.subject, case.get_channel_display(), case.get_msg_type_display(),
+        case.reference, row["subject"], case.get_channel_display(), case.get_msg_type_display(),
         case.get_domain_display(), case.get_state_display(), case.lead_unit.name if case.lead_unit_id else "",
         timezone.localtime(case.received_at).strftime("%Y-%m-%d %H:%M"), due,
         "" if row["left"] is None else row["left"],

@@ -17,7 +17,7 @@ from typing import Callable
 from django import forms
 from django.db.models import Count, Q, QuerySet
 
-from minpan.cases.access import visible_cases
+from minpan.cases.access import held_cases, holding, is_center, visible_cases
 from minpan.cases.models import Case
 from minpan.cases.states import Channel, Domain, MessageType, State
 from minpan.units.models import Level, Unit
@@ -42,6 +42,8 @@ class Queue:
     order: str = "received"  # default sort
     clock: bool = False     # show working days left
     counted: bool = True
+    # also the cases a unit no longer holds (returned, re-dispatched): only the full list has them
+    past: bool = False
 
 
 def _in(*states) -> Callable[[Clock], Q]:
@@ -67,7 +69,7 @@ QUEUES: list[Queue] = [
     # written as one state range plus a filter, so the covering index answers it alone
     Queue("archive", "可归档", lambda c: Q(state__in=[S.NOT_ACCEPTED, S.PUBLISHED]) & (Q(state=S.NOT_ACCEPTED) | Q(callback_due=False)),
           frozenset({R.CENTER_OPERATOR, R.ADMIN})),
-    Queue("all", "全部留言", lambda c: Q(), frozenset(WATCHERS), counted=False),
+    Queue("all", "全部留言", lambda c: Q(), frozenset(WATCHERS), counted=False, past=True),
 ]
 BY_SLUG = {q.slug: q for q in QUEUES}
 # Every counted queue lies within these states: the one count query never reads the archive.
@@ -83,7 +85,7 @@ def counts(user, queues: list[Queue], clock: Clock) -> dict[str, int]:
     wanted = {q.slug: Count("pk", filter=q.where(clock)) for q in queues if q.counted}
     if not wanted:
         return {}
-    return visible_cases(user).filter(state__in=COUNTED_STATES).aggregate(**wanted)
+    return held_cases(user).filter(state__in=COUNTED_STATES).aggregate(**wanted)
 
 
 SORTS = {
@@ -138,11 +140,17 @@ class QueueFilter(forms.Form):
             out.append(item)
         return out
 
-    def filter(self, qs: QuerySet[Case], default_sort: str) -> QuerySet[Case]:
+    def filter(self, qs: QuerySet[Case], default_sort: str, *, center: bool = True) -> QuerySet[Case]:
+        """`center`: whether the reader sees the raw text; a unit searches what it reads, so a case
+        whose writer is withheld from units is not found by the writer's name, phone or ID."""
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("q"):
             text = data["q"].strip()
-            qs = qs.filter(Q(subject__icontains=text) | Q(body__icontains=text) | Q(reg_no=text))
+            raw = Q(subject__icontains=text) | Q(body__icontains=text)
+            if not center:
+                masked = Q(masked_subject__icontains=text) | Q(masked_body__icontains=text)
+                raw = (Q(identity_withheld=False) & raw) | (Q(identity_withheld=True) & masked)
+            qs = qs.filter(raw | Q(reg_no=text))
         for field in ("channel", "msg_type", "domain", "state"):
             if data.get(field):
                 qs = qs.filter(**{field: data[field]})
@@ -156,13 +164,23 @@ class QueueFilter(forms.Form):
         return qs.order_by(*SORTS.get(sort, SORTS["received"]))
 
 
-LIST_FIELDS = ("pk", "reg_no", "subject", "channel", "msg_type", "domain", "state", "urgency", "received_at",
+LIST_FIELDS = ("pk", "reg_no", "subject", "identity_withheld", "masked_subject", "channel", "msg_type", "domain", "state", "urgency", "received_at",
                "due_at", "lead_unit__name", "supervised", "extension_pending", "callback_due")
 
 
+def _base(user, queue: Queue) -> QuerySet[Case]:
+    return visible_cases(user) if queue.past else held_cases(user)
+
+
+def _mark_held(user, qs: QuerySet[Case]) -> QuerySet[Case]:
+    # a unit's row for a case it no longer holds shows neither the case's later state nor the next unit
+    return qs if is_center(user) else qs.annotate(held=holding(user))
+
+
 def queue_cases(user, queue: Queue, clock: Clock, filters: QueueFilter) -> QuerySet[Case]:
-    qs = visible_cases(user).filter(queue.where(clock))
-    return filters.filter(qs, queue.order).select_related("lead_unit").only(*[f for f in LIST_FIELDS if f != "pk"])
+    qs = _base(user, queue).filter(queue.where(clock))
+    qs = filters.filter(qs, queue.order, center=is_center(user)).select_related("lead_unit").only(*[f for f in LIST_FIELDS if f != "pk"])
+    return _mark_held(user, qs)
 
 
 PER_PAGE = 50
@@ -200,7 +218,7 @@ class Page:
 def queue_page(user, queue: Queue, clock: Clock, filters: QueueFilter, number, tab_count: int | None = None) -> Page:
     """`tab_count`: the queue's size from `counts` with the same clock; an unfiltered page uses
     it as its total instead of counting the same cases a second time."""
-    qs = filters.filter(visible_cases(user).filter(queue.where(clock)), queue.order)
+    qs = filters.filter(_base(user, queue).filter(queue.where(clock)), queue.order, center=is_center(user))
     try:
         number = max(1, int(number or 1))
     except (TypeError, ValueError):
@@ -217,5 +235,6 @@ def queue_page(user, queue: Queue, clock: Clock, filters: QueueFilter, number, t
     ids = list(qs.values_list("pk", flat=True)[start:start + PER_PAGE + 1])
     has_next = len(ids) > PER_PAGE
     ids = ids[:PER_PAGE]
-    found = {c.pk: c for c in Case.objects.filter(pk__in=ids).select_related("lead_unit").only(*LIST_FIELDS[1:])} if ids else {}
+    rows = _mark_held(user, Case.objects.filter(pk__in=ids).select_related("lead_unit").only(*LIST_FIELDS[1:]))
+    found = {c.pk: c for c in rows} if ids else {}
     return Page(number=number, rows=[found[i] for i in ids if i in found], total=total, has_next=has_next)

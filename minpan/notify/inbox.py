@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.template import Context, Template as DjangoTemplate
 
+from minpan.cases.access import unit_body, unit_subject
 from minpan.units.models import Membership
 
 from .models import Channel, Delivery, Kind, Notification, Template
@@ -20,6 +21,29 @@ class Message:
     people: list
     case: object = None
     context: dict = field(default_factory=dict)
+
+
+class AsUnitsRead:
+    """A case in a notification's wording: its subject and body as a unit reads them (the writer's
+    identity masked where it is withheld from units), whoever the recipient is — the wording is
+    editable in the admin, and {{ case.subject }} must not carry a withheld name into a unit's inbox."""
+
+    def __init__(self, case):
+        self._case = case
+
+    def __getattr__(self, name):
+        return getattr(self._case, name)
+
+    @property
+    def subject(self) -> str:
+        return unit_subject(self._case)
+
+    @property
+    def body(self) -> str:
+        return unit_body(self._case)
+
+    def __str__(self) -> str:
+        return str(self._case)
 
 
 def render(kind: str, context: dict, wording: dict | None = None) -> tuple[str, str]:
@@ -50,7 +74,7 @@ def send_many(messages, *, now: dt.datetime, deliver: bool = True) -> list[Notif
         people = list({p.pk: p for p in m.people}.values())
         if not people:
             continue
-        title, body = render(m.kind, {"case": m.case, **m.context}, wording)
+        title, body = render(m.kind, {"case": AsUnitsRead(m.case) if m.case is not None else None, **m.context}, wording)
         for p in people:
             rows.append(Notification(recipient=p, case=m.case, kind=m.kind, title=title, body=body, created_at=now))
             recipients.append(p)

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from minpan.cases.access import visible_cases
+from minpan.cases.access import ended_for, visible_cases
 from minpan.cases.deadlines import LADDER_STATES
 from minpan.cases.errors import CaseError
 from minpan.cases.models import Case
@@ -74,6 +74,9 @@ def letter_page(request, pk: int):
     letter = get_object_or_404(Letter.objects.select_related("case"), pk=pk)
     # the letter is about a case: whoever may see the case may read its letters, nobody else
     if not visible_cases(request.user).filter(pk=letter.case_id).exists():
+        raise Http404("没有这份文书")
+    ended = ended_for(request.user, letter.case)
+    if ended is not None and letter.created_at > ended:  # issued to the unit that holds it now
         raise Http404("没有这份文书")
     if letter.state == LetterState.DRAFT and not _roles(request.user) & CENTER_ROLES:
         raise Http404("没有这份文书")

@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from minpan.cases.access import case_for
+from minpan.cases.access import case_for, ended_for
 from minpan.cases.states import State
 from minpan.units.models import Membership
 
@@ -20,8 +20,12 @@ from .common import forbidden
 
 def attachment_for(user, case_pk: int, pk: int) -> Attachment:
     case = case_for(user, case_pk)
+    files = Attachment.objects.filter(case=case)
+    ended = ended_for(user, case)
+    if ended is not None:  # a unit that no longer holds the case keeps only what was there before
+        files = files.filter(uploaded_at__lte=ended)
     try:
-        return Attachment.objects.get(case=case, pk=pk)
+        return files.get(pk=pk)
     except Attachment.DoesNotExist:
         raise Http404("没有这个附件") from None
 
@@ -35,6 +39,8 @@ def upload(request, pk: int):
         return forbidden(request, "没有岗位的账号不能上传附件。")
     if case.state == State.ARCHIVED:
         return forbidden(request, "已归档的留言不能再添加附件。")
+    if ended_for(request.user, case) is not None:
+        return forbidden(request, "本单位已不再承办此件，不能添加附件。")
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "请选择要上传的文件。")

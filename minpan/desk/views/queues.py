@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from minpan.cases.access import is_center, unit_subject
+
 from .. import export
 from ..clock import Clock
 from ..forms import dispatchable_units
@@ -37,7 +39,8 @@ def queue_view(request, slug: str):
             tabs_queues = [*tabs_queues, queue]
         sizes = counts(request.user, tabs_queues, clock)
     page = queue_page(request.user, queue, clock, filters, request.GET.get("page"), tab_count=sizes.get(queue.slug))
-    rows = [_row(case, clock) for case in page.rows]
+    center = is_center(request.user)
+    rows = [_row(case, clock, center) for case in page.rows]
     context = {
         "queue": queue, "filters": filters, "page": page, "rows": rows,
         "query": _query_without_page(request), "roles": role_labels(roles),
@@ -57,19 +60,22 @@ def queue_export(request, slug: str, fmt: str):
     clock = Clock()
     filters = QueueFilter(request.GET or None)
     cases = queue_cases(request.user, queue, clock, filters)[: export.MAX_ROWS]
-    rows = [_row(case, clock) for case in cases]
+    center = is_center(request.user)
+    rows = [_row(case, clock, center) for case in cases]
     return export.response(queue.label, rows, fmt)
 
 
-def _row(case, clock: Clock) -> dict:
+def _row(case, clock: Clock, center: bool) -> dict:
     # Labels resolved here, not in the template: 50 rows of template lookups are most of a page's time.
-    left = clock.days_left(case.due_at)
+    held = getattr(case, "held", True)
+    left = clock.days_left(case.due_at) if held else None
     return {
-        "case": case, "pk": case.pk, "ref": case.reference, "subject": case.subject,
-        "channel": case.get_channel_display(), "type": case.get_msg_type_display(), "state": case.get_state_display(),
-        "unit": case.lead_unit.name if case.lead_unit_id else "", "received": timezone.localtime(case.received_at),
+        "case": case, "pk": case.pk, "ref": case.reference, "subject": case.subject if center else unit_subject(case),
+        "channel": case.get_channel_display(), "type": case.get_msg_type_display(),
+        "state": case.get_state_display() if held else "本单位已不再承办",
+        "unit": (case.lead_unit.name if case.lead_unit_id else "") if held else "", "received": timezone.localtime(case.received_at),
         "left": left, "tone": clock.tone(left), "left_text": clock.describe(left),
-        "tags": _tags(case),
+        "tags": _tags(case) if held else [],
     }
 
 
