@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import time
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -34,6 +35,15 @@ class TooMany(CaseError):
 
 class NeedsCheck(CaseError):
     """A rate limit is near: a person must answer the small check first."""
+
+
+class StillSaving(CaseError):
+    """The same form is being saved by another request that has not finished."""
+
+
+# How long the second of two identical submissions waits for the first to commit, in seconds
+# between looks: about 1.5 s in all, then the writer is asked to press the button again.
+WAIT_FOR_TWIN = (0.05, 0.1, 0.2, 0.4, 0.75)
 
 
 def portal_submit(
@@ -72,16 +82,31 @@ def portal_submit(
         uploads.discard(written)  # the rows were rolled back; their files must not stay behind
         if not isinstance(exc, IntegrityError):
             raise
-        # The same key arrived twice at once; the first one made the case.
-        submission = Submission.objects.filter(key=key).select_related("case").first()
+        # The same key arrived twice at once (a double click): the other request made the case.
+        submission = _made_by_the_other_request(key)
         if submission is None:
-            raise
+            log.warning("同一表单同时提交两次，另一次尚未保存完成：key=%s…", key[:6], exc_info=True)
+            raise StillSaving("这份留言正在保存，请稍等几秒后再点一次“提交留言”，不会重复提交。") from None
         return submission, False
     limits.hit(limits.SUBMIT_PER_IP, ip, now=now)
     for c in contacts:
         limits.hit(limits.SUBMIT_PER_CONTACT, c, now=now)
     transaction.on_commit(lambda: _confirm(case, site))
     return submission, True
+
+
+def _made_by_the_other_request(key: str) -> Submission | None:
+    """The submission the other request made with this key. PostgreSQL, and SQLite with its
+    IMMEDIATE transactions, refuse our row only once the other is committed, so it is found at
+    once; where the two transactions overlap on one connection (Django's test server on an
+    in-memory SQLite database gives every request thread the same one) it may still be on its
+    way, so look again briefly."""
+    for pause in (0, *WAIT_FOR_TWIN):
+        time.sleep(pause)
+        found = Submission.objects.filter(key=key).select_related("case").first()
+        if found is not None:
+            return found
+    return None
 
 
 def check_needed(ip: str, contacts=(), *, now=None) -> bool:

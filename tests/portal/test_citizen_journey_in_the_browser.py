@@ -1,5 +1,7 @@
 """A citizen on a phone: writes, keeps the code, checks the status, and rates the answer once staff
 have published it (driven through the core). Debian's chromium, 390x844; screenshots to `artifacts`."""
+import threading
+
 import pytest
 from playwright.sync_api import expect
 
@@ -13,6 +15,29 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": PHONE, "locale": "zh-CN", "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+
+
+@pytest.fixture
+def live_server(live_server):
+    """On an in-memory SQLite test database Django's test server hands every request thread the
+    same database connection, which two requests at once (the double tap below) cannot share:
+    CI saw `database table is locked` and lost rows. There it takes one request at a time.
+    Two real requests at once, each with its own connection: test_same_form_twice_at_once."""
+    if not live_server.thread.connections_override:
+        yield live_server
+        return
+    httpd = live_server.thread.httpd
+    app, lock = httpd.get_app(), threading.Lock()
+
+    def one_at_a_time(environ, start_response):
+        with lock:
+            return app(environ, start_response)
+
+    httpd.set_app(one_at_a_time)
+    try:
+        yield live_server
+    finally:
+        httpd.set_app(app)
 
 
 def shot(page, artifacts, name):
