@@ -55,7 +55,9 @@ class Action(models.TextChoices):
     INSTRUCT = "instruct", "领导批示"
     EXPLAIN_DELAY = "explain_delay", "报告逾期理由"
     APPROVE_BULLETIN = "approve_bulletin", "领导同意印发"
-    # recorded on the timeline, no move in the transition table: any staff member who may see the case
+    # ATTACH and CONFIRM_EMAIL are recorded on the timeline with no move in the transition table
+    # (any staff member who may see the case uploads; the writer confirms their e-mail through the
+    # link sent to it). MASK, the reviewer's choices on the public copy, is in the table.
     ATTACH = "attach", "上传附件"
     MASK = "mask", "调整公开隐去"
     CONFIRM_EMAIL = "confirm_email", "留言人确认邮箱"

@@ -8,6 +8,7 @@ from minpan.cases.models import Citizen
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
 from minpan.policies.active import policy_named
+from minpan.redaction import LABELS
 from minpan.textmine.replies import check_case_reply
 from minpan.units.models import Unit
 from minpan.workdays.arith import deadline_day
@@ -25,11 +26,13 @@ DETAIL_LABELS = {
     "reason": "理由", "basis": "依据", "lead_name": "牵头单位", "co_names": "配合单位", "days": "工作日",
     "promised_date": "承诺办结日期", "mode": "答复方式", "text": "批示内容", "leader_name": "批示领导",
     "msg_type": "类型", "domain": "领域", "urgency": "缓急", "reg_no": "登记编号", "rating": "评价",
-    "reply_version": "答复版本", "into_ref": "并入留言", "file": "文件", "merged_ref": "并入的重复留言", "sealed": "加盖公章", "extension_days": "累计延期", "channel": "渠道",
+    "reply_version": "答复版本", "choice": "公开隐去", "kind": "类别", "shown": "文字", "length": "字数", "into_ref": "并入留言", "file": "文件", "merged_ref": "并入的重复留言", "sealed": "加盖公章", "extension_days": "累计延期", "channel": "渠道",
 }
 VALUE_LABELS = {
     "msg_type": dict(MessageType.choices), "domain": dict(Domain.choices), "urgency": dict(Urgency.choices),
-    "mode": dict(PublishMode.choices), "rating": dict(Rating.choices), "channel": dict(Channel.choices),
+    "mode": dict(PublishMode.choices),
+    "choice": {"add": "隐去", "keep": "取消隐去（非个人信息）", "unkeep": "撤销保留", "unmask": "撤销隐去"},
+    "kind": {**LABELS, "writer": "留言人登记的个人信息", "text": "其他文字"}, "rating": dict(Rating.choices), "channel": dict(Channel.choices),
 }
 
 
