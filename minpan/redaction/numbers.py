@@ -172,8 +172,9 @@ def _dates_or_lists(sh: str, start: int, end: int, part: list[str]) -> bool:
     joined_by_marks = re.search(r"[.\-/]", sh[start:end])
     if not joined_by_marks:
         return False
-    if re.fullmatch(r"(?:19|20)\d\d", part[0]) and len(part[1]) <= 2:
-        return True
+    if re.fullmatch(r"(?:19|20)\d\d", part[0]) and len(part[1]) <= 2 and 1 <= int(part[1]) <= 12 \
+            and all(len(g) <= 4 for g in part):
+        return True  # a year and a month, perhaps a range of them
     return sum(len(g) <= 2 for g in part) >= 3
 
 

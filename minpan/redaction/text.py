@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import re
 
-HAN = "[\u4e00-\u9fff]"
 CN_DIGITS = "零〇一二三四五六七八九十百两"
-# a number as people write it in an address: 88, 十八, or a block letter (A座)
+# a number as people write it in an address: 88 or 十八
 NUM = r"(?:\d{1,5}|[零〇一二三四五六七八九十百两]{1,4})"
-# what may stand between the digits of one phone or ID number: spaces, dots, dashes, a line break
-SEP = r"(?:[ \t\u00a0\u3000]*[.\-–—_/·]?[ \t\u00a0\u3000]*(?:\r?\n[ \t\u00a0\u3000]*)?)"
 STOPS = set("，。；：！？、,.;:!?()（）“”\"'‘’《》<>【】[]{}\n\r\t ")
 
 
