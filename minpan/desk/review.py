@@ -14,17 +14,11 @@ from minpan.policies.active import policy_named
 from minpan.cases.identity import writer_terms
 from minpan.similar.selectors import similar_cases
 from minpan.textmine.hot import places, places_agree
-from minpan.redaction import spans
+from minpan.redaction import LABELS, spans
 from minpan.textmine.suggest import suggestions_for
 from minpan.units.roles import CENTER_ROLES
 
 REVIEW_STATES = frozenset({State.RECEIVED, State.ACCEPTED, State.REGISTERED, State.RETURNED})
-
-MASK_LABELS = {
-    "name": "姓名", "mobile": "手机号", "landline": "固定电话", "id": "身份证号", "bank": "银行卡号",
-    "email": "电子邮箱", "plate": "车牌号", "house": "门牌号", "extra": "留言人登记信息",
-}
-
 
 def preview(text: str, names, extra) -> dict:
     """The text as the public pages will show it, cut into pieces so the masked ones can be marked."""
@@ -32,12 +26,12 @@ def preview(text: str, names, extra) -> dict:
     for span in spans(text, names, extra):
         if span.start > pos:
             pieces.append((text[pos:span.start], ""))
-        pieces.append((span.replacement, MASK_LABELS.get(span.kind, span.kind)))
+        pieces.append((span.replacement, LABELS.get(span.kind, span.kind)))
         counts[span.kind] = counts.get(span.kind, 0) + 1
         pos = span.end
     if pos < len(text):
         pieces.append((text[pos:], ""))
-    return {"pieces": pieces, "counts": [(MASK_LABELS.get(k, k), n) for k, n in counts.items()]}
+    return {"pieces": pieces, "counts": [(LABELS.get(k, k), n) for k, n in counts.items()]}
 
 
 def redaction_preview(case) -> dict:
