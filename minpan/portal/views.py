@@ -135,6 +135,7 @@ def receipt(request, key: str):
         "case": submission.case, "password": services.receipt_password(submission),
         "email": confirm_email.masked(citizen.email) if citizen and not citizen.email_confirmed_at else "",
         "promise": promise.promise(policy, submission.created_at), "policy": policy,
+        "link_days": confirm_email.VALID_DAYS,
     })
 
 
