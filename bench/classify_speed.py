@@ -28,6 +28,8 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
 from minpan.textmine import classify  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "teddy2020c"
@@ -52,7 +54,7 @@ def main() -> None:
     print(f"machine: nproc {os.cpu_count()}, {cpu_model()}, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     train, test = classify.read_csv(args.train), classify.read_csv(args.test)
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["MINPAN_MODELS_DIR"] = tmp
+        settings.MINPAN_MODELS_DIR = Path(tmp)  # not the server's models
         t, cpu = time.perf_counter(), time.process_time()
         path, meta = classify.train_artefact([r["title"] for r in train], [r["detail"] for r in train],
                                              [r["label"] for r in train], source=f"csv:{args.train}")

@@ -5,8 +5,8 @@ message that says which variable is wrong and what would be accepted.
 """
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from minpan.policies.presets import PRESETS
@@ -25,48 +25,52 @@ def _env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} 无效：请用 1/0、true/false、yes/no 或 on/off。")
 
 
+# Only these: psycopg is the one database driver installed, and the worker needs a file
+# (not :memory:) to share SQLite with the server.
+_DB_SCHEMES = ("sqlite", "postgres", "postgresql")
+_DB_FORMS = "sqlite:///文件（相对项目目录）、sqlite:////绝对路径 或 postgres://用户:密码@主机:端口/库名?sslmode=require"
+
+
 def database_from_url(url: str, base_dir: Path) -> dict:
-    """Turn DATABASE_URL into Django's DATABASES entry (sqlite:/// or postgres://)."""
-    parts = urlsplit(url)
-    if parts.scheme == "sqlite":
-        # sqlite:///relative.db or sqlite:////absolute/path.db
-        path = unquote(parts.path[1:]) if parts.path.startswith("/") else unquote(parts.path)
-        if not path:
-            raise ImproperlyConfigured(f"DATABASE_URL={url!r} 无效：SQLite 地址需要文件名，例如 sqlite:///db.sqlite3。")
-        return _sqlite(base_dir / path if not Path(path).is_absolute() else Path(path))
-    if parts.scheme in ("postgres", "postgresql"):
-        name = unquote(parts.path.lstrip("/"))
-        if not name:
-            raise ImproperlyConfigured("DATABASE_URL 无效：PostgreSQL 地址缺少数据库名，例如 postgres://user:pass@127.0.0.1:5432/minpan。")
-        try:
-            port = parts.port
-        except ValueError:
-            raise ImproperlyConfigured("DATABASE_URL 无效：端口必须是数字。") from None
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": name,
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(port or ""),
-            "CONN_MAX_AGE": 60,
-            "CONN_HEALTH_CHECKS": True,
-            "TEST": {"NAME": f"test_{name}"},
-        }
-    raise ImproperlyConfigured(
-        f"DATABASE_URL 的协议 {parts.scheme!r} 不受支持：请用 sqlite:///文件 或 postgres://用户:密码@主机:端口/库名。"
+    """Turn DATABASE_URL into Django's DATABASES entry. The query is kept as OPTIONS
+    (`?sslmode=require`, `?connect_timeout=10`, SQLite's `?timeout=20`)."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme not in _DB_SCHEMES:
+        raise ImproperlyConfigured(f"DATABASE_URL 的协议 {scheme!r} 不受支持：请用 {_DB_FORMS}。")
+    try:
+        db = dj_database_url.parse(url)
+    except ValueError:
+        raise ImproperlyConfigured(f"DATABASE_URL 无效（端口须是数字，特殊字符须转义）：请用 {_DB_FORMS}。") from None
+    options = db.pop("OPTIONS", {})
+    if scheme == "sqlite":
+        name = db.get("NAME", "")
+        if not name or name == ":memory:":
+            raise ImproperlyConfigured("DATABASE_URL 无效：SQLite 地址需要文件名，例如 sqlite:///db.sqlite3。")
+        return _sqlite(base_dir / name, options)
+    if not db.get("NAME"):
+        raise ImproperlyConfigured("DATABASE_URL 无效：PostgreSQL 地址缺少数据库名，例如 postgres://user:pass@127.0.0.1:5432/minpan。")
+    db.update(
+        PORT=str(db.get("PORT") or ""),
+        CONN_MAX_AGE=60,
+        CONN_HEALTH_CHECKS=True,
+        TEST={"NAME": f"test_{db['NAME']}"},
     )
+    if options:
+        db["OPTIONS"] = options
+    return db
 
 
-def _sqlite(path: Path) -> dict:
+def _sqlite(path: Path, options: dict | None = None) -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
         # WAL lets readers go on while one writer commits; IMMEDIATE takes the
         # write lock at BEGIN so two transitions on SQLite queue instead of deadlocking.
+        # The URL's own options (e.g. ?timeout=20) come on top.
         "OPTIONS": {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
             "transaction_mode": "IMMEDIATE",
+            **(options or {}),
         },
     }
 
@@ -74,9 +78,14 @@ def _sqlite(path: Path) -> dict:
 DEBUG = _env_bool("MINPAN_DEBUG", True)
 
 SECRET_KEY = os.environ.get("MINPAN_SECRET_KEY", "")
+if not DEBUG and len(SECRET_KEY) < 50:
+    # Django's own check (security.W009) only warns, and only under `check --deploy`.
+    got = f"只有 {len(SECRET_KEY)} 个字符" if SECRET_KEY else "未设置"
+    raise ImproperlyConfigured(
+        f"MINPAN_DEBUG=0 时 MINPAN_SECRET_KEY 须至少 50 个随机字符（现{got}），"
+        "例如用 python -c 'import secrets; print(secrets.token_urlsafe(50))' 生成。"
+    )
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("MINPAN_DEBUG=0 时必须设置 MINPAN_SECRET_KEY（至少 50 个随机字符）。")
     SECRET_KEY = "dev-only-insecure-key-never-use-in-production-" + "x" * 20
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("MINPAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
@@ -180,6 +189,9 @@ except ValueError:
 if not 0 <= MINPAN_RETRAIN_HOURS <= 24 * 366 or MINPAN_RETRAIN_HOURS != MINPAN_RETRAIN_HOURS:
     raise ImproperlyConfigured(f"MINPAN_RETRAIN_HOURS={MINPAN_RETRAIN_HOURS:g} 无效：须在 0 到 8784 小时之间（0 为不定期训练）。")
 
+# The password of the demo city's accounts (`minpan demo load`); empty: the published demo password.
+MINPAN_DEMO_PASSWORD = os.environ.get("MINPAN_DEMO_PASSWORD", "")
+
 # Behind a reverse proxy that overwrites it, the header with the client's address
 # (e.g. HTTP_X_REAL_IP); the portal's rate limits key on it. Empty: REMOTE_ADDR.
 MINPAN_TRUSTED_PROXY_HEADER = os.environ.get("MINPAN_TRUSTED_PROXY_HEADER", "").strip()
@@ -225,9 +237,22 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = _env_bool("MINPAN_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
+MINPAN_LOG_LEVEL = os.environ.get("MINPAN_LOG_LEVEL", "").strip().upper() or "INFO"
+if MINPAN_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise ImproperlyConfigured(f"MINPAN_LOG_LEVEL={MINPAN_LOG_LEVEL!r} 无效：用 DEBUG、INFO、WARNING、ERROR 或 CRITICAL。")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"minpan": {"handlers": ["console"], "level": os.environ.get("MINPAN_LOG_LEVEL", "INFO")}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # `minpan worker` runs django-tasks-db's db_worker in batch mode every second, which
+        # sets its loggers to INFO ("Starting worker", "No more tasks"): only failures are shown.
+        "tasks": {"class": "logging.StreamHandler", "level": "WARNING"},
+    },
+    "loggers": {
+        "minpan": {"handlers": ["console"], "level": MINPAN_LOG_LEVEL},
+        "django_tasks": {"handlers": ["tasks"]},
+        "django_tasks_db": {"handlers": ["tasks"]},
+    },
 }

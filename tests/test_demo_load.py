@@ -96,16 +96,16 @@ def test_more_cases_later_adds_only_the_new_ones(db):
     assert first < ids and len(ids) == 30
 
 
-def test_demo_password_from_the_environment(db, monkeypatch):
-    monkeypatch.setenv("MINPAN_DEMO_PASSWORD", "another-demo-pass-2026")
+def test_demo_password_from_the_environment(db, settings):
+    settings.MINPAN_DEMO_PASSWORD = "another-demo-pass-2026"  # what MINPAN_DEMO_PASSWORD sets
     out = demo("load", "--cases", "0")
     assert get_user_model().objects.get(username="zhujian_jb").check_password("another-demo-pass-2026")
     assert "another-demo-pass-2026" not in out
     assert "MINPAN_DEMO_PASSWORD" in out
 
 
-def test_default_password_and_full_account_list(db, monkeypatch):
-    monkeypatch.delenv("MINPAN_DEMO_PASSWORD", raising=False)
+def test_default_password_and_full_account_list(db, settings):
+    settings.MINPAN_DEMO_PASSWORD = ""
     demo("load", "--cases", "0")
     assert get_user_model().objects.get(username="shouli").check_password("minpan-demo-2026")
     listing = demo("accounts")

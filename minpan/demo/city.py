@@ -4,10 +4,10 @@ Units are found by code and users by username, so building twice creates nothing
 """
 from __future__ import annotations
 
-import os
 import random
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
@@ -53,7 +53,7 @@ SHOWN_UNITS = ("zhujian", "jiaoyu", "donghu", "hubin")
 
 
 def demo_password() -> str:
-    return os.environ.get("MINPAN_DEMO_PASSWORD") or DEFAULT_PASSWORD
+    return settings.MINPAN_DEMO_PASSWORD or DEFAULT_PASSWORD
 
 
 @dataclass

@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
+from django.conf import settings
 from sklearn.metrics import precision_recall_fscore_support
 from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.svm import LinearSVC
@@ -180,17 +181,8 @@ def report(y_true, y_pred) -> tuple[list[str], float]:
 # ---------------------------------------------------------------- artefacts
 
 def models_dir() -> Path:
-    """settings.MINPAN_MODELS_DIR if set, else $MINPAN_MODELS_DIR, else <repo>/var/models."""
-    value = None
-    try:
-        from django.conf import settings
-
-        if settings.configured:
-            value = getattr(settings, "MINPAN_MODELS_DIR", None)
-    except ImportError:  # pragma: no cover
-        pass
-    value = value or os.environ.get("MINPAN_MODELS_DIR")
-    return Path(value) if value else Path(__file__).resolve().parents[2] / "var" / "models"
+    """settings.MINPAN_MODELS_DIR (from the environment variable of that name, default <repo>/var/models)."""
+    return Path(settings.MINPAN_MODELS_DIR)
 
 
 def train_artefact(titles, bodies, labels, *, source: str, root: Path | None = None, extra: dict | None = None,

@@ -1,6 +1,6 @@
-import os
 import unicodedata
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from minpan.cases.states import State
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         rows = account_rows(full=full)
         if not rows:
             raise CommandError("还没有演示账号，请先运行 minpan demo load。")
-        custom = bool(os.environ.get("MINPAN_DEMO_PASSWORD"))
+        custom = bool(settings.MINPAN_DEMO_PASSWORD)
         password = "环境变量 MINPAN_DEMO_PASSWORD 所设的密码" if custom else DEFAULT_PASSWORD
         self.stdout.write("")
         self.stdout.write(f"以下均为演示账号，仅供体验，切勿用于正式环境。统一密码：{password}")
