@@ -14,23 +14,22 @@ from minpan.cases.publication import handler_contact, latest_reply, reply_unit_n
 from minpan.cases.states import Action, PublishMode, State
 from minpan.policies.active import policy_named
 
-S = State
 PLAIN = {
-    S.RECEIVED: ("已收到", "您的留言已收到，正在初审。"),
-    S.NOT_ACCEPTED: ("不予受理", "您的留言不在受理范围内，说明见下。"),
-    S.ACCEPTED: ("已受理", "您的留言已受理，正在登记分派。"),
-    S.REGISTERED: ("已受理", "您的留言已受理，正在分派给承办单位。"),
-    S.RETURNED: ("已受理", "您的留言正在重新分派承办单位。"),
-    S.DISPATCHED: ("办理中", "承办单位正在办理。"),
-    S.IN_PROGRESS: ("办理中", "承办单位正在办理。"),
-    S.DRAFTED: ("办理中", "承办单位正在办理。"),
-    S.SIGNED: ("办理中", "承办单位正在办理。"),
-    S.SENT_BACK: ("办理中", "承办单位正在办理。"),
-    S.SUBMITTED: ("答复审核中", "承办单位已拟好答复，正在审核。"),
-    S.APPROVED: ("答复审核中", "答复已审核，即将发布。"),
-    S.PUBLISHED: ("已答复", "您的留言已答复，欢迎评价。"),
-    S.ARCHIVED: ("已办结", "您的留言已办结。"),
-    S.MERGED: ("已合并办理", "您的留言与此前收到的同一事项合并办理，进展和答复见下。"),
+    State.RECEIVED: ("已收到", "您的留言已收到，正在初审。"),
+    State.NOT_ACCEPTED: ("不予受理", "您的留言不在受理范围内，说明见下。"),
+    State.ACCEPTED: ("已受理", "您的留言已受理，正在登记分派。"),
+    State.REGISTERED: ("已受理", "您的留言已受理，正在分派给承办单位。"),
+    State.RETURNED: ("已受理", "您的留言正在重新分派承办单位。"),
+    State.DISPATCHED: ("办理中", "承办单位正在办理。"),
+    State.IN_PROGRESS: ("办理中", "承办单位正在办理。"),
+    State.DRAFTED: ("办理中", "承办单位正在办理。"),
+    State.SIGNED: ("办理中", "承办单位正在办理。"),
+    State.SENT_BACK: ("办理中", "承办单位正在办理。"),
+    State.SUBMITTED: ("答复审核中", "承办单位已拟好答复，正在审核。"),
+    State.APPROVED: ("答复审核中", "答复已审核，即将发布。"),
+    State.PUBLISHED: ("已答复", "您的留言已答复，欢迎评价。"),
+    State.ARCHIVED: ("已办结", "您的留言已办结。"),
+    State.MERGED: ("已合并办理", "您的留言与此前收到的同一事项合并办理，进展和答复见下。"),
 }
 
 # The only actions a writer sees, in their words. Everything else is internal.
@@ -84,13 +83,13 @@ def timeline(case: Case, *, other_writer: bool = False) -> list[Step]:
 
 def reply_for_writer(case: Case) -> Reply | None:
     """The answer the writer reads, public or private, once it is published."""
-    if case.state not in (S.PUBLISHED, S.ARCHIVED) or not case.answered_at:
+    if case.state not in (State.PUBLISHED, State.ARCHIVED) or not case.answered_at:
         return None
     return latest_reply(case)
 
 
 def can_rate(case: Case) -> bool:
-    return case.state == S.PUBLISHED and not case.rating and policy_named(case.policy_name).follow_up.rating
+    return case.state == State.PUBLISHED and not case.rating and policy_named(case.policy_name).follow_up.rating
 
 
 def is_public(case: Case) -> bool:
@@ -113,15 +112,15 @@ class Merged:
 def merged_view(case: Case) -> Merged | None:
     """The earlier case a merged one follows (to the end of the chain): its plain state, public
     steps and published answer only — never its writer, text, notes or a private answer."""
-    if case.state != S.MERGED or not case.merged_into_id:
+    if case.state != State.MERGED or not case.merged_into_id:
         return None
     root, hops = case.merged_into, 0
-    while root.state == S.MERGED and root.merged_into_id and hops < 20:
+    while root.state == State.MERGED and root.merged_into_id and hops < 20:
         root, hops = root.merged_into, hops + 1
     label, sentence = PLAIN[State(root.state)]
-    if root.state == S.PUBLISHED:
+    if root.state == State.PUBLISHED:
         sentence = "该留言已答复。"
-    elif root.state == S.NOT_ACCEPTED:
+    elif root.state == State.NOT_ACCEPTED:
         sentence = "该留言不予受理。"
     reply = reply_for_writer(root)
     public = reply is not None and is_public(root) and root.may_publish
