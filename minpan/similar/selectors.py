@@ -5,7 +5,7 @@ with more is boilerplate (尊敬的领导您好…) and ignored, as textmine.dup
 found in more than COMMON texts. Candidates are ranked by shared fingerprints / the smaller
 message's fingerprints (an estimate of the containment), and the best few are then scored
 exactly on their shingles with duplicates' rule (THRESHOLD, MIN_SHARED, NEAR_TOTAL), so the
-thresholds measured in docs/text.md apply unchanged.
+thresholds measured in docs/text-duplicates.md ("The rule") apply unchanged.
 """
 from __future__ import annotations
 
