@@ -9,6 +9,7 @@ from django.http import Http404
 
 from minpan.policies.active import policy_named
 from minpan.units.models import Unit
+from minpan.units.people import roles_of
 from minpan.units.roles import CENTER_ROLES
 
 from .models import Assignment, Case
@@ -17,7 +18,7 @@ from .models import Assignment, Case
 def is_center(user) -> bool:
     # asked several times per page; a user object lives for one request (or one test step)
     if not hasattr(user, "_minpan_center"):
-        user._minpan_center = user.is_authenticated and user.memberships.filter(role__in=CENTER_ROLES).exists()
+        user._minpan_center = bool(roles_of(user) & CENTER_ROLES)
     return user._minpan_center
 
 

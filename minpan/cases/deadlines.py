@@ -11,16 +11,11 @@ from minpan.policies.rules import Policy
 from minpan.workdays.arith import SHANGHAI, end_of_day, local_date
 from minpan.workdays.service import calendar_around, warn_unknown
 
-from .states import State
+from .states import AWAITING_UNIT_ANSWER, HELD_BY_UNIT, RETURNABLE, UNANSWERED, State
 
 # Reminders go out at the start of the office day.
 OFFICE_OPENS = dt.time(8, 30)
 
-CLOCK_STATES = frozenset({State.DISPATCHED, State.IN_PROGRESS, State.DRAFTED, State.SIGNED, State.SUBMITTED, State.SENT_BACK})
-# once the answer is with the center, the overdue ladder is not the unit's to climb
-LADDER_STATES = CLOCK_STATES - {State.SUBMITTED}
-RETURN_STATES = frozenset({State.DISPATCHED, State.IN_PROGRESS})
-UNANSWERED_STATES = CLOCK_STATES | {State.ACCEPTED, State.REGISTERED, State.RETURNED, State.APPROVED}
 # The national inspection of government websites: a valid message unanswered for 3 months
 # fails the site, so the center is warned at 60 days.
 ALARM_AFTER = dt.timedelta(days=60)
@@ -30,7 +25,7 @@ def recompute(case, policy: Policy, now: dt.datetime) -> None:
     unverified = False
     case.due_at = case.remind_at = case.return_due_at = case.next_step_at = case.nudge_at = None
 
-    if case.state in CLOCK_STATES and case.clock_started_at:
+    if case.state in HELD_BY_UNIT and case.clock_started_at:
         start = local_date(case.clock_started_at)
         days = policy.answer_working_days + case.extension_days
         steps = policy.escalation.steps
@@ -44,7 +39,7 @@ def recompute(case, policy: Policy, now: dt.datetime) -> None:
             if case.supervised:
                 lead += policy.escalation.supervised_extra_lead_days
             case.remind_at = _office_opens(cal.subtract(due, lead))
-        if case.state in LADDER_STATES and case.steps_done < len(steps):
+        if case.state in AWAITING_UNIT_ANSWER and case.steps_done < len(steps):
             # "N working days overdue" is reached at 24:00 of the Nth working day after the deadline
             # day; the notice goes out when the office opens on the next working day, never on a holiday.
             case.next_step_at = _office_opens(cal.add(due, steps[case.steps_done].after_days + 1))
@@ -56,14 +51,14 @@ def recompute(case, policy: Policy, now: dt.datetime) -> None:
         case.nudge_at = _office_opens(cal.add(local_date(since), 2))
 
     case.alarm_at = None
-    if case.state in UNANSWERED_STATES and not case.alarmed:
+    if case.state in UNANSWERED and not case.alarmed:
         day = local_date(case.received_at + ALARM_AFTER)
         cal = calendar_around(day, 1)
         case.alarm_at = _office_opens(day if cal.is_workday(day) else cal.add(day, 1))
 
     lead_received_at = _lead_received_at(case)
 
-    if case.state in RETURN_STATES and policy.return_rule.allowed and lead_received_at:
+    if case.state in RETURNABLE and policy.return_rule.allowed and lead_received_at:
         receipt = local_date(lead_received_at)
         window = policy.return_rule.window_working_days
         cal = calendar_around(receipt, max(window, 1))
@@ -87,7 +82,7 @@ def _office_opens(day: dt.date) -> dt.datetime:
 
 
 def _lead_received_at(case):
-    if case.state not in RETURN_STATES:
+    if case.state not in RETURNABLE:
         return None
     if hasattr(case, "lead_assignments"):  # prefetched by transitions.apply_batch
         return case.lead_assignments[0].dispatched_at if case.lead_assignments else None

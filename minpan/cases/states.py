@@ -21,10 +21,22 @@ class State(models.TextChoices):
     MERGED = "merged", "已并单"
 
 
-# The states in which a unit holds the case and the answer clock runs.
-UNIT_STATES = frozenset({State.DISPATCHED, State.IN_PROGRESS, State.DRAFTED, State.SIGNED, State.SUBMITTED, State.SENT_BACK})
+# The sets of states the rules speak of; every module imports them from here.
+# A unit holds the case (dispatched to it, answer not yet approved): the answer clock runs.
+HELD_BY_UNIT = frozenset({State.DISPATCHED, State.IN_PROGRESS, State.DRAFTED, State.SIGNED, State.SUBMITTED, State.SENT_BACK})
+# The unit has claimed the case and works on its answer (a sent-back answer is worked again).
+UNIT_AT_WORK = frozenset({State.IN_PROGRESS, State.DRAFTED, State.SIGNED, State.SENT_BACK})
+# The unit holds the case and has not submitted its answer: the overdue ladder climbs only here
+# (once the answer is with the center, the delay is not the unit's).
+AWAITING_UNIT_ANSWER = HELD_BY_UNIT - {State.SUBMITTED}
+# The unit may still give the case back (退办): before it drafts an answer.
+RETURNABLE = frozenset({State.DISPATCHED, State.IN_PROGRESS})
+# Accepted and not yet answered: what the inspection alarm counts.
+UNANSWERED = HELD_BY_UNIT | {State.ACCEPTED, State.REGISTERED, State.RETURNED, State.APPROVED}
 # A merged case is followed through the case it was merged into (merged_into).
 OPEN_STATES = frozenset(State) - {State.NOT_ACCEPTED, State.ARCHIVED, State.MERGED}
+# the earlier name of HELD_BY_UNIT, still imported by tests/test_demo_load.py
+UNIT_STATES = HELD_BY_UNIT
 
 
 class Action(models.TextChoices):

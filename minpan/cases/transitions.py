@@ -15,20 +15,13 @@ from django.utils import timezone
 
 from minpan.policies.active import policy_named
 from minpan.units.models import Unit
-from minpan.units.roles import CENTER_ROLES, Role
+from minpan.units.roles import CENTER_ROLES, UNIT_LEADERS, UNIT_ROLES, Role
 
 from . import effects, events
 from .deadlines import recompute
 from .errors import CaseError, IllegalTransition, NotPermitted
 from .models import Assignment, AssignmentRole, Case
-from .states import Action, State
-
-S = State
-R = Role
-HOLDING = frozenset({S.DISPATCHED, S.IN_PROGRESS, S.DRAFTED, S.SIGNED, S.SUBMITTED, S.SENT_BACK})
-WORKING = frozenset({S.IN_PROGRESS, S.DRAFTED, S.SIGNED, S.SENT_BACK})
-UNANSWERED = HOLDING | {S.ACCEPTED, S.REGISTERED, S.RETURNED, S.APPROVED}
-UNIT_PEOPLE = frozenset({R.UNIT_HANDLER, R.UNIT_PRINCIPAL, R.UNIT_DEPUTY})
+from .states import AWAITING_UNIT_ANSWER, HELD_BY_UNIT, OPEN_STATES, RETURNABLE, UNANSWERED, UNIT_AT_WORK, Action, State
 
 
 @dataclass(frozen=True)
@@ -46,48 +39,48 @@ def _m(sources, target, roles, side="center") -> Move:
 
 
 TABLE: dict[Action, Move] = {
-    Action.ACCEPT: _m({S.RECEIVED}, S.ACCEPTED, {R.CENTER_OPERATOR}),
-    Action.NOT_ACCEPT: _m({S.RECEIVED}, S.NOT_ACCEPTED, {R.CENTER_OPERATOR}),
+    Action.ACCEPT: _m({State.RECEIVED}, State.ACCEPTED, {Role.CENTER_OPERATOR}),
+    Action.NOT_ACCEPT: _m({State.RECEIVED}, State.NOT_ACCEPTED, {Role.CENTER_OPERATOR}),
     # 并单: while the center still holds the message (no unit has it yet), a repeat of an earlier
     # one is closed into it; once dispatched, the unit's answer covers it and 退办 is the way back.
-    Action.MERGE: _m({S.RECEIVED, S.ACCEPTED, S.REGISTERED}, S.MERGED, {R.CENTER_OPERATOR}),
+    Action.MERGE: _m({State.RECEIVED, State.ACCEPTED, State.REGISTERED}, State.MERGED, {Role.CENTER_OPERATOR}),
     # a wrong merge is undone: the message goes back to initial review, to be handled on its own
-    Action.UNMERGE: _m({S.MERGED}, S.RECEIVED, {R.CENTER_OPERATOR}),
-    Action.CLASSIFY: _m({S.ACCEPTED, S.REGISTERED, S.RETURNED}, S.REGISTERED, {R.CENTER_OPERATOR}),
-    Action.DIRECT_ANSWER: _m({S.REGISTERED}, S.APPROVED, {R.CENTER_OPERATOR}),
-    Action.DISPATCH: _m({S.REGISTERED, S.RETURNED}, S.DISPATCHED, {R.CENTER_OPERATOR}),
-    Action.CLAIM: _m({S.DISPATCHED}, S.IN_PROGRESS, {R.UNIT_HANDLER}, "lead"),
-    Action.RETURN: _m({S.DISPATCHED, S.IN_PROGRESS}, S.RETURNED, UNIT_PEOPLE, "lead"),
-    Action.REQUEST_EXTENSION: _m(WORKING, None, UNIT_PEOPLE, "lead"),
-    Action.APPROVE_EXTENSION: _m(HOLDING, None, {R.CENTER_REVIEWER}),
-    Action.REFUSE_EXTENSION: _m(HOLDING, None, {R.CENTER_REVIEWER}),
-    Action.CO_INPUT: _m(HOLDING - {S.SUBMITTED}, None, UNIT_PEOPLE, "co"),
-    Action.DRAFT: _m(WORKING, S.DRAFTED, {R.UNIT_HANDLER}, "lead"),
-    Action.SIGN_OFF: _m({S.DRAFTED}, S.SIGNED, {R.UNIT_PRINCIPAL, R.UNIT_DEPUTY}, "lead"),
-    Action.SUBMIT: _m({S.DRAFTED, S.SIGNED}, S.SUBMITTED, {R.UNIT_HANDLER}, "lead"),
-    Action.APPROVE: _m({S.SUBMITTED}, S.APPROVED, {R.CENTER_REVIEWER}),
-    Action.SEND_BACK: _m({S.SUBMITTED}, S.SENT_BACK, {R.CENTER_REVIEWER}),
-    Action.PUBLISH: _m({S.APPROVED}, S.PUBLISHED, {R.CENTER_OPERATOR}),
+    Action.UNMERGE: _m({State.MERGED}, State.RECEIVED, {Role.CENTER_OPERATOR}),
+    Action.CLASSIFY: _m({State.ACCEPTED, State.REGISTERED, State.RETURNED}, State.REGISTERED, {Role.CENTER_OPERATOR}),
+    Action.DIRECT_ANSWER: _m({State.REGISTERED}, State.APPROVED, {Role.CENTER_OPERATOR}),
+    Action.DISPATCH: _m({State.REGISTERED, State.RETURNED}, State.DISPATCHED, {Role.CENTER_OPERATOR}),
+    Action.CLAIM: _m({State.DISPATCHED}, State.IN_PROGRESS, {Role.UNIT_HANDLER}, "lead"),
+    Action.RETURN: _m(RETURNABLE, State.RETURNED, UNIT_ROLES, "lead"),
+    Action.REQUEST_EXTENSION: _m(UNIT_AT_WORK, None, UNIT_ROLES, "lead"),
+    Action.APPROVE_EXTENSION: _m(HELD_BY_UNIT, None, {Role.CENTER_REVIEWER}),
+    Action.REFUSE_EXTENSION: _m(HELD_BY_UNIT, None, {Role.CENTER_REVIEWER}),
+    Action.CO_INPUT: _m(AWAITING_UNIT_ANSWER, None, UNIT_ROLES, "co"),
+    Action.DRAFT: _m(UNIT_AT_WORK, State.DRAFTED, {Role.UNIT_HANDLER}, "lead"),
+    Action.SIGN_OFF: _m({State.DRAFTED}, State.SIGNED, UNIT_LEADERS, "lead"),
+    Action.SUBMIT: _m({State.DRAFTED, State.SIGNED}, State.SUBMITTED, {Role.UNIT_HANDLER}, "lead"),
+    Action.APPROVE: _m({State.SUBMITTED}, State.APPROVED, {Role.CENTER_REVIEWER}),
+    Action.SEND_BACK: _m({State.SUBMITTED}, State.SENT_BACK, {Role.CENTER_REVIEWER}),
+    Action.PUBLISH: _m({State.APPROVED}, State.PUBLISHED, {Role.CENTER_OPERATOR}),
     # 调整公开隐去: the reviewer's choices on the text to be published, while it can still change
-    Action.MASK: _m({S.SUBMITTED, S.APPROVED}, None, {R.CENTER_REVIEWER, R.CENTER_OPERATOR}),
-    Action.RATE: _m({S.PUBLISHED}, None, {R.CITIZEN}, "citizen"),
+    Action.MASK: _m({State.SUBMITTED, State.APPROVED}, None, {Role.CENTER_REVIEWER, Role.CENTER_OPERATOR}),
+    Action.RATE: _m({State.PUBLISHED}, None, {Role.CITIZEN}, "citizen"),
     # The unit calls back; the center does when the writer rated the answer 不满意 (待回访).
-    Action.CALLBACK: _m(WORKING | {S.PUBLISHED}, None, {R.UNIT_HANDLER, R.CENTER_OPERATOR}, "lead"),
-    Action.REOPEN: _m({S.PUBLISHED, S.ARCHIVED}, S.REGISTERED, {R.CENTER_OPERATOR}),
-    Action.ARCHIVE: _m({S.PUBLISHED, S.NOT_ACCEPTED}, S.ARCHIVED, {R.CENTER_OPERATOR}),
-    Action.INSTRUCT: _m(set(S) - {S.NOT_ACCEPTED, S.ARCHIVED, S.MERGED}, None, {R.CITY_LEADER, R.SUPERVISOR}),
+    Action.CALLBACK: _m(UNIT_AT_WORK | {State.PUBLISHED}, None, {Role.UNIT_HANDLER, Role.CENTER_OPERATOR}, "lead"),
+    Action.REOPEN: _m({State.PUBLISHED, State.ARCHIVED}, State.REGISTERED, {Role.CENTER_OPERATOR}),
+    Action.ARCHIVE: _m({State.PUBLISHED, State.NOT_ACCEPTED}, State.ARCHIVED, {Role.CENTER_OPERATOR}),
+    Action.INSTRUCT: _m(OPEN_STATES, None, {Role.CITY_LEADER, Role.SUPERVISOR}),
     # Yuncheng 五(三): a unit overdue with a reported reason gets no 催办通知书
-    Action.EXPLAIN_DELAY: _m(HOLDING - {S.SUBMITTED}, None, UNIT_PEOPLE, "lead"),
-    Action.APPROVE_BULLETIN: _m(set(S) - {S.RECEIVED, S.NOT_ACCEPTED, S.MERGED}, None, {R.CITY_LEADER}),
+    Action.EXPLAIN_DELAY: _m(AWAITING_UNIT_ANSWER, None, UNIT_ROLES, "lead"),
+    Action.APPROVE_BULLETIN: _m(set(State) - {State.RECEIVED, State.NOT_ACCEPTED, State.MERGED}, None, {Role.CITY_LEADER}),
     # the sweep's steps (notify.sweep): recorded on the case like any other action
-    Action.REMIND: _m(HOLDING, None, {R.SYSTEM}, "system"),
-    Action.URGE: _m(HOLDING, None, {R.SYSTEM}, "system"),
-    Action.SUPERVISE: _m(HOLDING, None, {R.SYSTEM}, "system"),
-    Action.TRANSFER: _m(HOLDING, None, {R.SYSTEM}, "system"),
-    Action.CRITICISE: _m(HOLDING, None, {R.SYSTEM}, "system"),
-    Action.ACCOUNT: _m(HOLDING, None, {R.SYSTEM}, "system"),
-    Action.NUDGE: _m(HOLDING | {S.RETURNED}, None, {R.SYSTEM}, "system"),
-    Action.ALARM: _m(UNANSWERED, None, {R.SYSTEM}, "system"),
+    Action.REMIND: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),
+    Action.URGE: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),
+    Action.SUPERVISE: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),
+    Action.TRANSFER: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),
+    Action.CRITICISE: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),
+    Action.ACCOUNT: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),
+    Action.NUDGE: _m(HELD_BY_UNIT | {State.RETURNED}, None, {Role.SYSTEM}, "system"),
+    Action.ALARM: _m(UNANSWERED, None, {Role.SYSTEM}, "system"),
 }
 
 

@@ -1,6 +1,7 @@
 """Who hears about a case: people found by their role, in the lead unit or at the center."""
 from django.contrib.auth import get_user_model
 
+from minpan.units.people import holding_any
 from minpan.units.roles import Role
 
 User = get_user_model()
@@ -13,7 +14,8 @@ def in_unit(unit, *roles) -> list:
 
 
 def at_center(*roles) -> list:
-    return list(User.objects.filter(is_active=True, memberships__role__in=roles).distinct())
+    """Whoever holds one of the roles, counted as roles_of counts them (a superuser is an admin)."""
+    return list(User.objects.filter(holding_any(roles), is_active=True).distinct())
 
 
 def supervisors() -> list:

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minpan.cases.access import ended_for, visible_cases
-from minpan.cases.deadlines import LADDER_STATES
 from minpan.cases.errors import CaseError
 from minpan.cases.models import Case
+from minpan.cases.states import AWAITING_UNIT_ANSWER
 from minpan.cases.transitions import apply
+from minpan.units.people import roles_of
 from minpan.units.roles import CENTER_ROLES, Role
 
 from .models import Letter, LetterState, Notification
@@ -23,8 +24,8 @@ from .models import Letter, LetterState, Notification
 LEADER_VIEW_ROLES = {Role.CITY_LEADER, Role.SUPERVISOR, Role.CENTER_OPERATOR, Role.CENTER_REVIEWER, Role.ADMIN}
 
 
-def _roles(user) -> set[str]:
-    return set(user.memberships.values_list("role", flat=True))
+def _roles(user) -> frozenset[str]:
+    return roles_of(user)
 
 
 def _role_labels(roles) -> str:
@@ -54,7 +55,7 @@ def leader_view(request):
     if not roles & LEADER_VIEW_ROLES:
         raise PermissionDenied("督办视图仅供市领导、督查室和中心人员使用。")
     now = timezone.now()
-    open_states = [s.value for s in LADDER_STATES]
+    open_states = [s.value for s in AWAITING_UNIT_ANSWER]
     supervised = (
         Case.objects.filter(supervised=True, state__in=open_states).select_related("lead_unit").order_by("due_at")[:200]
     )

@@ -14,6 +14,14 @@ class Role(models.TextChoices):
     SYSTEM = "system", "系统"    # imports and scheduled steps
 
 
+# The sets of roles the rules speak of; every module imports them from here.
+# The center's people: they act by role alone and see every case.
 CENTER_ROLES = frozenset({Role.CENTER_OPERATOR, Role.CENTER_REVIEWER, Role.SUPERVISOR, Role.CITY_LEADER, Role.ADMIN})
+# A unit's people: they act on the cases their unit holds.
 UNIT_ROLES = frozenset({Role.UNIT_HANDLER, Role.UNIT_PRINCIPAL, Role.UNIT_DEPUTY})
-LEADER_ROLES = frozenset({Role.UNIT_PRINCIPAL, Role.UNIT_DEPUTY})
+# A unit's leaders: they sign off its answers and see its extension requests.
+UNIT_LEADERS = frozenset({Role.UNIT_PRINCIPAL, Role.UNIT_DEPUTY})
+# Every staff member, at the center or in a unit (not the writer, not the system).
+STAFF_ROLES = CENTER_ROLES | UNIT_ROLES
+# What a superuser holds without a membership (units.people.roles_of).
+SUPERUSER_ROLES = frozenset({Role.ADMIN})

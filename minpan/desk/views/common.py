@@ -3,19 +3,13 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from minpan.units.models import Membership
+from minpan.units.people import roles_of
 from minpan.units.roles import Role
 
 
-def staff_roles(user) -> set[str]:
-    """The user's roles (one query, cached on the request's user object)."""
-    cached = getattr(user, "_desk_roles", None)
-    if cached is None:
-        cached = set(Membership.objects.filter(user=user).values_list("role", flat=True))
-        if user.is_superuser:
-            cached.add(Role.ADMIN.value)
-        user._desk_roles = cached
-    return cached
+def staff_roles(user) -> frozenset[str]:
+    """The user's roles, as access and notify count them (a superuser holds ADMIN)."""
+    return roles_of(user)
 
 
 def role_labels(roles: set[str]) -> str:
