@@ -6,11 +6,11 @@ form on a government site cannot be used to send chosen text to a stranger's pho
 """
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
 from minpan.cases.models import Citizen
 
+from . import deliveries
 from .models import Channel, Delivery
 
 CITIZEN_TITLES = {"receipt": "留言已收到", "reply": "留言已答复"}
@@ -41,7 +41,7 @@ def notify_citizen(case, kind: str, text: str, *, channels=(Channel.SMS, Channel
         rows.append(Delivery(case=case, channel=Channel.SMS, address=citizen.phone, title="", text=f"【{title}】{text}", next_attempt_at=now, queued_at=now))
     if citizen.email and citizen.email_confirmed_at and Channel.EMAIL in channels:
         rows.append(Delivery(case=case, channel=Channel.EMAIL, address=citizen.email, title=title, text=text, next_attempt_at=now, queued_at=now))
-    return _queue(rows)
+    return deliveries.queue(rows)
 
 
 def ask_citizen_to_confirm_email(case, *, link: str, days: int) -> int:
@@ -50,17 +50,8 @@ def ask_citizen_to_confirm_email(case, *, link: str, days: int) -> int:
     if citizen is None or not citizen.email or citizen.email_confirmed_at:
         return 0
     now = timezone.now()
-    return _queue([Delivery(
+    return deliveries.queue([Delivery(
         case=case, channel=Channel.EMAIL, address=citizen.email, title=CONFIRM_TITLE,
         text=CONFIRM_TEXT.format(link=link, days=days), next_attempt_at=now, queued_at=now,
     )])
 
-
-def _queue(rows: list[Delivery]) -> int:
-    if not rows:
-        return 0
-    ids = [d.pk for d in Delivery.objects.bulk_create(rows)]
-    from .tasks import deliver_all
-
-    transaction.on_commit(lambda: deliver_all.enqueue(ids))
-    return len(ids)
