@@ -35,6 +35,9 @@ SUBMIT_PER_CONTACT = Limit("submit-contact", allowed=5, window=dt.timedelta(days
 QUERY_FAIL_PER_IP = Limit("query-ip", allowed=20, window=dt.timedelta(hours=1), near=5)
 QUERY_FAIL_PER_CODE = Limit("query-code", allowed=5, window=dt.timedelta(hours=1), near=3)
 CHALLENGE_USED = Limit("challenge", allowed=1, window=dt.timedelta(minutes=30), near=1)
+# The password waits for the receipt page this long at most, then is wiped (by services on
+# show, by `sweep` below if never shown).
+RECEIPT_TTL = dt.timedelta(minutes=30)
 
 
 def key_of(value: str) -> str:
@@ -64,8 +67,6 @@ def hit(limit: Limit, value: str, *, now: dt.datetime | None = None) -> None:
 def sweep(*, now: dt.datetime | None = None, older_than: dt.timedelta = dt.timedelta(days=2)) -> tuple[int, int]:
     """Forget hits no window looks at any more, and wipe receipt passwords never shown in time.
     Safe to run at any time, twice or concurrently. Returns (hits deleted, passwords wiped)."""
-    from .services import RECEIPT_TTL
-
     now = now or timezone.now()
     deleted, _ = Hit.objects.filter(at__lt=now - older_than).delete()
     wiped = Submission.objects.filter(created_at__lt=now - RECEIPT_TTL).exclude(password="").update(password="")

@@ -19,14 +19,14 @@ from minpan.cases.models import Case
 from minpan.cases.services import case_by_code, case_collect
 from minpan.cases.states import Rating, State
 from minpan.cases.transitions import apply
+from minpan.notify.api import ask_citizen_to_confirm_email, notify_citizen
 
 from . import challenge, confirm_email, limits, uploads
+from .limits import RECEIPT_TTL
 from .models import Submission
 
 log = logging.getLogger("minpan.portal")
 KEY_RE = re.compile(r"[A-Za-z0-9_\-]{20,64}")
-# The password waits for the receipt page this long at most, then is wiped.
-RECEIPT_TTL = dt.timedelta(minutes=30)
 
 
 class TooMany(CaseError):
@@ -129,8 +129,6 @@ def _check_limits(ip, contacts, token, answer, now) -> None:
 def _confirm(case: Case, site: str) -> None:
     """The receipt by SMS, and to a typed e-mail address only the request to confirm it
     (confirm_email sends the receipt there once its owner has). Our own words only."""
-    from minpan.notify.api import ask_citizen_to_confirm_email, notify_citizen
-
     try:
         notify_citizen(case, "receipt", confirm_email.receipt_text(case))
         citizen = case.citizen
