@@ -2,6 +2,12 @@
 
 Pure module (no Django models) so settings can validate MINPAN_POLICY at start-up.
 Role names used here are the values of minpan.units.roles.Role.
+
+Every field here is read by the code that applies it. What a document says that nothing acts
+on yet (where answers are published, the bulletins and reports it names, how reminders are
+sent) is kept as a comment in its preset, citing the article, for the rules issue to restore.
+The center's review is not a setting: the transition table gives 审核 to the center reviewer
+under every policy.
 """
 from __future__ import annotations
 
@@ -25,7 +31,6 @@ class Extension:
     before_deadline: bool = True          # must be asked before the answer deadline
     needs_promised_date: bool = False
     needs_basis: bool = False
-    progress_report: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,6 @@ class Return:
     window_working_days: int = 0
     signer_roles: tuple[str, ...] = ()    # empty: the handler may return it
     needs_basis: bool = False
-    in_writing: bool = True
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,6 @@ class Reminder:
     recipient: str = "unit_principal"     # role in the lead unit
     # remind while the reply awaits review too (Tongliao 第十三条: 未报送答复意见或未进行公开答复的)
     until_published: bool = False
-    by: tuple[str, ...] = ("inbox",)      # inbox, phone, sms, email
 
 
 @dataclass(frozen=True)
@@ -58,20 +61,11 @@ class SignOff:
 
 
 @dataclass(frozen=True)
-class Review:
-    reviewer_role: str = "center_reviewer"
-    reviewer_title: str = "中心审核"
-
-
-@dataclass(frozen=True)
 class Publication:
     public_allowed: bool = True
     private_allowed: bool = True
-    same_day: bool = False                # publish on the day the reply is approved
-    show_unit: bool = True
+    same_day: bool = False                # publish on the day the reply is approved (publish_due_at)
     show_handler_contact: bool = False
-    in_unit_name: bool = False
-    places: tuple[str, ...] = ("portal",)
 
 
 @dataclass(frozen=True)
@@ -97,11 +91,10 @@ class Step:
 @dataclass(frozen=True)
 class Escalation:
     steps: tuple[Step, ...] = ()
-    transfer_to: str = ""                 # discipline inspection, supervision office
+    transfer_to: str = ""                 # who the transfer letter is addressed to (notify.letters)
     supervised_on_site: bool = False      # leader-instructed cases get on-site supervision
     # leader-instructed cases (督办事项) are reminded this many working days earlier
     supervised_extra_lead_days: int = 1
-    bulletins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,7 +124,6 @@ class Policy:
     return_rule: Return
     reminder: Reminder
     sign_off: SignOff
-    review: Review
     publication: Publication
     follow_up: FollowUp
     escalation: Escalation
@@ -139,7 +131,6 @@ class Policy:
     not_accepted_reasons: tuple[str, ...]
     channels: tuple[str, ...]
     unit_sees_identity: bool = False      # writer's name and contact shown to the handling unit
-    reports: tuple[str, ...] = ()
     reply_content: ReplyContent = ReplyContent()
 
     def as_dict(self) -> dict:

@@ -1,6 +1,6 @@
 """池州市网友留言、政务热线等办理工作办法（池政办秘〔2020〕92号）."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, Review, SignOff, Step,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, SignOff, Step,
 )
 
 # 第九条(五): 省级交办的事项由主要负责同志审签；市长信箱、市长热线交办事项由分管负责同志审核
@@ -24,15 +24,17 @@ POLICY = Policy(
     # 办法未设退办；第九条(六): 市政府办公室可退回重办
     return_rule=Return(allowed=False),
     # 第九条(四): 临近到期尚未办结的，通过电话等方式催办，并做好记录
-    reminder=Reminder(lead_working_days=1, recipient="unit_handler", by=("inbox", "phone")),
+    # Not yet a setting (issue 14, rules): 第九条(四) reminder.by=("inbox", "phone") (通过电话等方式催办)
+    reminder=Reminder(lead_working_days=1, recipient="unit_handler"),
     sign_off=SignOff(
         level="deputy",
         per_channel={**{c: "principal" for c in PROVINCE_CHANNELS}, **{c: "deputy" for c in CITY_CHANNELS}},
     ),
-    # 第九条(六): 市政府办公室审核办理结果，不符合要求的退回重新办理
-    review=Review(),
+    # 第九条(六): 市政府办公室审核办理结果，不符合要求的退回重新办理 — the center reviewer's
+    # 审核通过 and 退回重办 (transition table)
     # 第八条: 件件有回音；第九条(七): 告知办理结果
-    publication=Publication(show_unit=True, show_handler_contact=True, places=("mayor_mailbox",)),
+    # Not yet a setting (issue 14, rules): 第一条、第九条(七) places=("mayor_mailbox",), show_unit
+    publication=Publication(show_handler_contact=True),
     # 第九条(七): 办结后承办单位回访并在反馈时注明，未回访的予以退回（诉求人未留联系方式的除外）；“回头看”
     follow_up=FollowUp(rating=True, callback_by_unit=True, callback_before_submit=True),
     # 第九条(四): 超时限或质量不高的下发书面督办通知；领导批示的实地督查；第十四条 追究责任
@@ -40,7 +42,7 @@ POLICY = Policy(
     escalation=Escalation(
         steps=(Step("supervise", 0, letter="书面督办通知"), Step("account", 5, needs_leader=True)),
         supervised_on_site=True,
-        bulletins=("月度分析报告", "定期通报"),
+        # Not yet a setting (issue 14, rules): 第十一条 bulletins=("月度分析报告", "定期通报")
     ),
     # 第六条: 困难和问题、咨询、意见建议、投诉
     message_types=("help", "consult", "suggestion", "complaint", "other"),
@@ -50,7 +52,7 @@ POLICY = Policy(
     channels=PROVINCE_CHANNELS + CITY_CHANNELS,
     # 第九条(七): 承办单位回访诉求人；第十二条: 做好诉求人信息保密
     unit_sees_identity=True,
-    reports=("月度分析", "对账销号"),
+    # Not yet a setting (issue 14, rules): 第十一条、第九条(一) reports=("月度分析", "对账销号")
     # 第九条(三): 反馈办理结果，须注明经办人姓名、联系电话；第九条(六): 不符合法律法规和政策要求的退回；
     # 第九条(四)、第十四条: 办理质量不高的督办、追责
     reply_content=ReplyContent(

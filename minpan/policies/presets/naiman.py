@@ -1,6 +1,6 @@
 """奈曼旗人民政府门户网站和政府系统政务新媒体帐号网民留言办理工作制度."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, Review, SignOff, Step,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -18,17 +18,18 @@ POLICY = Policy(
     reminder=Reminder(lead_working_days=None),
     # 第十四条: 经本单位主要负责人或分管领导审签后加盖公章
     sign_off=SignOff(level="deputy", seal=True),
-    # 第十条(三): 留言答复在公开前要进行审核
-    review=Review(),
+    # 第十条(三): 留言答复在公开前要进行审核 — the center reviewer's 审核通过 (transition table)
     # 第十五条: 以承办单位名义在门户网站和新媒体帐号上回复，并公布承办单位及回复日期
-    publication=Publication(show_unit=True, in_unit_name=True, places=("portal", "new_media")),
+    # Not yet a setting (issue 14, rules): 第十五条 places=("portal", "new_media"), in_unit_name (以承办单位名义回复),
+    # show_unit (公布承办单位及回复日期)
+    publication=Publication(),
     # 第十条: 认领、承办、核查、答复和回访
     follow_up=FollowUp(rating=True, callback_by_unit=True),
     # 第十八条: 通报表扬、通报批评、严肃处理
     # 第十八条: 对敷衍应付、逾期办理的予以通报批评 — a draft bulletin when the deadline passes
     escalation=Escalation(
         steps=(Step("criticise", 0, letter="通报批评（草稿）", needs_leader=True),),
-        bulletins=("通报表扬", "通报批评"),
+        # Not yet a setting (issue 14, rules): 第十八条 bulletins=("通报表扬", "通报批评")
     ),
     # 第十条(二): 咨询、投诉、建议
     message_types=("consult", "complaint", "suggestion", "other"),
@@ -41,7 +42,7 @@ POLICY = Policy(
     channels=("portal", "new_media", "website_error"),
     # 第十条: 承办单位负责回访
     unit_sees_identity=True,
-    reports=("统计",),
+    # Not yet a setting (issue 14, rules): 第九条、第十八条 reports=("统计",)
     # 第十五条 公布承办单位及回复日期（不含经办人）；第十四条: 调查核实形成回复内容；
     # 第十八条: 敷衍应付的予以通报批评
     reply_content=ReplyContent(result_article="第十四条", quality_article="第十八条"),

@@ -1,6 +1,6 @@
 """通辽市人民网地方领导留言板市长板块“民盼通办”工作办法（暂行），2023-05-12."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, Review, SignOff, Step,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -21,11 +21,11 @@ POLICY = Policy(
     reminder=Reminder(lead_working_days=1, recipient="unit_principal", until_published=True),
     # 第十一条: 经本单位主要负责人审签后，并加盖公章
     sign_off=SignOff(level="principal", seal=True),
-    # 第七条(一): 留言答复在公开前要进行审核
-    review=Review(),
+    # 第七条(一): 留言答复在公开前要进行审核 — the center reviewer's 审核通过 (transition table)
     # 第十二条: 运维中心以承办单位的回复意见当日在网站上公开答复，并公布承办单位及经办人联系方式
     # 第十八条: 涉及个人隐私的答复可通过电话、电子邮件答复本人，并在公开时说明
-    publication=Publication(same_day=True, show_unit=True, show_handler_contact=True, places=("people_daily",)),
+    # Not yet a setting (issue 14, rules): 第十二条 places=("people_daily",), show_unit (公布承办单位)
+    publication=Publication(same_day=True, show_handler_contact=True),
     # 第十八条: 强化满意率回访
     follow_up=FollowUp(rating=True),
     # 第十九条: “三单一函” 提醒、催办、督办、移交；第二十条: 移交纪检监察机关并报市政府督查室专项督办
@@ -39,7 +39,7 @@ POLICY = Policy(
             Step("transfer", 10, letter="移交纪检监察机关函", needs_leader=True),
         ),
         transfer_to="纪检监察机关",
-        bulletins=("定期通报", "年度考核反向扣分"),
+        # Not yet a setting (issue 14, rules): 第二十一条 bulletins=("定期通报", "年度考核反向扣分")
     ),
     # 第七条(一): 咨询、建议、投诉等
     message_types=("consult", "suggestion", "complaint", "supervision", "other"),
@@ -52,7 +52,7 @@ POLICY = Policy(
     channels=("people_daily", "people_daily_chairman"),
     # 第十八条: 隐私答复由承办单位直接答复留言者本人，须知其联系方式
     unit_sees_identity=True,
-    reports=("定期通报", "年度考核"),
+    # Not yet a setting (issue 14, rules): 第二十一条 reports=("定期通报", "年度考核")
     # 第十二条: 公布承办单位及经办人联系方式；第十一条: 核查后形成回复意见；
     # 第十九条: 答非所问、敷衍塞责、重答轻办 启动“三单一函”
     reply_content=ReplyContent(

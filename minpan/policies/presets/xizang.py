@@ -1,6 +1,6 @@
 """西藏自治区 人民网网友留言办理工作实施办法（试行），2017-07-27."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, Review, SignOff, Step,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -14,24 +14,27 @@ POLICY = Policy(
     # 逾期不能提供答复材料的，向政府督查室提出延期办理书面申请（故不限于到期前）
     extension=Extension(
         allowed=True, max_days_total=20, approver_role="center_reviewer",
-        before_deadline=False, progress_report=True,
+        before_deadline=False,
     ),
+    # Not yet a setting (issue 14, rules): 第五条(四) extension.progress_report (延期的及时报告进度)
     # 第五条(五): 收到督办文函后，不属于本单位职能的，应在当日书面退回，并说明退件原因
     return_rule=Return(allowed=True, window_working_days=0),
     # 第五条(四): 到期前一天仍未报送答复材料的进行催办提醒
     reminder=Reminder(lead_working_days=1, recipient="unit_handler"),
-    # 第五条(二): 答复材料经政府督查室整理，报秘书长审定（中心审核，不设单位审签）
+    # 第五条(二): 答复材料经政府督查室整理，报秘书长审定（中心审核，不设单位审签）— the center
+    # reviewer's 审核通过 (transition table). Not yet a setting (issue 14, rules): 第五条(二) the
+    # review's title "秘书长审定"
     sign_off=SignOff(level=None),
-    review=Review(reviewer_title="秘书长审定"),
     # 第五条(三): 适宜公开的在网上公开，不宜公开的直接回复留言人
-    publication=Publication(show_unit=True, places=("people_daily_chairman",)),
+    # Not yet a setting (issue 14, rules): 第五条(三) places=("people_daily_chairman",), show_unit
+    publication=Publication(),
     # 第五条(二): 承办单位对留有联系信息的网友要在办前主动联系、办后回访联系
     follow_up=FollowUp(rating=True, callback_by_unit=True, contact_before_handling=True),
     # 第五条(三)(四)(七): 逾期督办，主要领导批示的列为督办事项，《督查通报》并纳入绩效考核
     # 第五条(四): 逾期督办制度，政府督查室跟踪督办
     escalation=Escalation(
         steps=(Step("supervise", 0),),
-        bulletins=("督查通报", "绩效考核"),
+        # Not yet a setting (issue 14, rules): 第五条(七) bulletins=("督查通报", "绩效考核")
     ),
     # 第五条(一): 咨询、投诉、求助、建议、其它
     message_types=("consult", "complaint", "help", "suggestion", "other"),
@@ -40,7 +43,7 @@ POLICY = Policy(
     channels=("people_daily_chairman",),
     # 第五条(二) 办前联系需要联系方式；第六条: 不得向利害相对人提供来信人信息（由个案“回避”处理）
     unit_sees_identity=True,
-    reports=("督查通报",),
+    # Not yet a setting (issue 14, rules): 第五条(七) reports=("督查通报",)
     # 第七条(二): 答复材料政策法律依据准确；第七条(三): 告知调查处理结果；
     # 第五条(五): 答非所问、敷衍塞责的退回重新办理
     reply_content=ReplyContent(result_article="第七条(二)(三)", quality_article="第五条(五)"),

@@ -3,7 +3,7 @@
 The document has sections, not articles: citations name 五(三) = 五、运行机制（三）.
 """
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, Review, SignOff, Step,
+    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, SignOff, Step,
 )
 
 POLICY = Policy(
@@ -21,13 +21,14 @@ POLICY = Policy(
     # 五(三): 收到转办函件次日起 1 个工作日内退回，并详细说明理由和依据
     return_rule=Return(allowed=True, window_working_days=1, needs_basis=True),
     # 五(三): 办理时限届满前通过电话或网络短信等方式进行催办（提前量未规定，取 1 个工作日）
-    reminder=Reminder(lead_working_days=1, recipient="unit_handler", by=("inbox", "phone", "sms")),
+    # Not yet a setting (issue 14, rules): 五(三) reminder.by=("inbox", "phone", "sms") (电话或网络短信)
+    reminder=Reminder(lead_working_days=1, recipient="unit_handler"),
     # 方案未规定承办单位审签
     sign_off=SignOff(level=None),
-    # 五(四)(五): 承办单位向“市长信箱”反馈，市长信箱审核后回复
-    review=Review(),
+    # 五(四)(五): 承办单位向“市长信箱”反馈，市长信箱审核后回复 — the center reviewer's 审核通过 (transition table)
     # 五(五): 收到办结反馈后，应快速对网民留言进行回复
-    publication=Publication(show_unit=True, places=("mayor_mailbox",)),
+    # Not yet a setting (issue 14, rules): 四、五(五) places=("mayor_mailbox",), show_unit
+    publication=Publication(),
     # 二: “从严考核” 评价由市长信箱承担
     follow_up=FollowUp(rating=True),
     # 五(三): 超期未说明理由发《催办通知书》；五(四): 两次催办仍超过时限 3 个工作日且不说明理由，
@@ -38,7 +39,7 @@ POLICY = Policy(
             Step("criticise", 3, letter="通报批评（草稿）", needs_leader=True, unless_explained=True, min_prompts=2),
         ),
         transfer_to="市委、市政府督查室",
-        bulletins=("书面通报批评",),
+        # Not yet a setting (issue 14, rules): 五(四) bulletins=("书面通报批评",)
     ),
     # 五(一): 咨询、反映、投诉、建议、求助
     message_types=("consult", "report", "complaint", "suggestion", "help"),
@@ -51,7 +52,7 @@ POLICY = Policy(
     channels=("mayor_mailbox", "tv_app", "people_daily"),
     # 三: 答复由“市长信箱”统一承担；六(四): 严防泄漏网民信息
     unit_sees_identity=False,
-    reports=("专报", "月报"),
+    # Not yet a setting (issue 14, rules): 五(六) reports=("专报", "月报")
     # 五(二): 依据相关规定回复、办结群众诉求；五(四): 推诿扯皮、敷衍塞责的转交督查室问责。
     # 答复由“市长信箱”统一发出（三），方案未要求写明经办人。
     reply_content=ReplyContent(result_article="五(二)", quality_article="五(四)"),
