@@ -40,7 +40,7 @@ def test_a_co_unit_posting_the_leads_claim_gets_403(client, city):
     assert state(case) == "dispatched"
 
 
-def test_reviewer_posting_accept_gets_403_even_with_a_bad_form(client, city):
+def test_reviewer_posting_not_accept_gets_403_even_with_a_bad_form(client, city):
     case = collect("tongliao")
     assert act(client, city.reviewer, case, "not_accept").status_code == 403
     assert state(case) == "received"
