@@ -1,58 +1,38 @@
-"""Attachment limits: what may be uploaded, checked by size, extension and the file's first bytes."""
+"""Staff attachments: what may be uploaded (checked by minpan.attachments: the content decides,
+and the name must agree with it), and adding one to a case."""
 from __future__ import annotations
 
+from django.db import transaction
+from django.utils import timezone
+
+from minpan.attachments import content
+from minpan.attachments.storage import clean_name, disk_name
+from minpan.cases import events
+from minpan.cases.models import Case
+from minpan.cases.states import Action
+
+from .models import Attachment
+
 MAX_BYTES = 10 * 1024 * 1024
-# extension -> (content type, magic prefixes; empty: plain text)
-ALLOWED = {
-    "pdf": ("application/pdf", (b"%PDF",)),
-    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
-    "doc": ("application/msword", (b"\xd0\xcf\x11\xe0",)),
-    "xls": ("application/vnd.ms-excel", (b"\xd0\xcf\x11\xe0",)),
-    "txt": ("text/plain", ()),
-}
+ALLOWED = (content.PDF, content.JPEG, content.PNG, content.DOCX, content.XLSX, content.DOC, content.XLS, content.TXT)
 
 
-def check(name: str, size: int, head: bytes) -> tuple[str, str]:
-    """(content type, error). The error is empty when the file may be stored."""
-    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if ext not in ALLOWED:
-        return "", f"不支持的文件类型“.{ext or '（无扩展名）'}”。可上传：{'、'.join(sorted(ALLOWED))}。"
-    if size <= 0:
-        return "", "文件是空的。"
-    if size > MAX_BYTES:
-        return "", f"文件过大（{size / 1048576:.1f} MB），单个附件不超过 {MAX_BYTES // 1048576} MB。"
-    kind, magic = ALLOWED[ext]
-    if magic and not any(head.startswith(m) for m in magic):
-        return "", f"文件内容与扩展名“.{ext}”不符。"
-    if not magic:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError:
-            if b"\x00" in head:
-                return "", "文本文件中含有二进制内容。"
-    return kind, ""
+def check(upload) -> content.Kind:
+    """The upload's kind; raises content.BadFile with a message for the uploader."""
+    if upload.size > MAX_BYTES:  # before reading it into memory
+        raise content.BadFile(f"文件过大（{upload.size / 1048576:.1f} MB），单个附件不超过 {MAX_BYTES // 1048576} MB。")
+    return content.check(upload.name, content.read_all(upload), allowed=ALLOWED, max_bytes=MAX_BYTES)
 
 
-def attachment_add(*, case, upload, kind: str, user, post):
+def attachment_add(*, case, upload, kind: content.Kind, user, post) -> Attachment:
     """Store an uploaded file on the case and put it on the timeline, in one transaction with the
     case locked (the event's place in the hash chain). `post` is the uploader's membership."""
-    from django.db import transaction
-    from django.utils import timezone
-
-    from minpan.cases import events
-    from minpan.cases.models import Case
-    from minpan.cases.states import Action
-
-    from .models import Attachment
-
+    name = clean_name(upload.name)
+    upload.name = disk_name(kind)  # the stored file's suffix is the one its content showed
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
         item = Attachment.objects.create(
-            case=case, file=upload, name=upload.name[-200:], content_type=kind, size=upload.size,
+            case=case, file=upload, name=name, content_type=kind.content_type, size=upload.size,
             uploaded_by=user, unit=post.unit,
         )
         events.append(

@@ -21,11 +21,12 @@ def redispatched(city):
 
 
 def _upload_as_education(client, city, case):
+    from minpan.attachments.content import PDF
     from minpan.desk import attachments
 
     post = Membership.objects.get(user=city.edu_handler)
-    upload = SimpleUploadedFile("现场照片.pdf", b"%PDF-1.4\n% evidence\n", content_type="application/pdf")
-    return attachments.attachment_add(case=case, upload=upload, kind="pdf", user=city.edu_handler, post=post)
+    upload = SimpleUploadedFile("现场照片.pdf", b"%PDF-1.4\n% evidence\n%%EOF\n", content_type="application/pdf")
+    return attachments.attachment_add(case=case, upload=upload, kind=PDF, user=city.edu_handler, post=post)
 
 
 def test_returning_unit_sees_its_own_return_and_nothing_after(client, city, redispatched):

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from minpan.attachments.content import BadFile
 from minpan.cases.access import case_for, ended_for
 from minpan.cases.states import State
 from minpan.units.models import Membership
@@ -45,14 +46,13 @@ def upload(request, pk: int):
     if upload is None:
         messages.error(request, "请选择要上传的文件。")
         return redirect("desk:case", pk=case.pk)
-    head = upload.read(512)
-    upload.seek(0)
-    kind, error = attachments.check(upload.name, upload.size, head)
-    if error:
-        messages.error(request, error)
+    try:
+        kind = attachments.check(upload)
+    except BadFile as exc:
+        messages.error(request, str(exc))
         return redirect("desk:case", pk=case.pk)
-    attachments.attachment_add(case=case, upload=upload, kind=kind, user=request.user, post=post)
-    messages.success(request, f"已上传附件“{upload.name}”。")
+    item = attachments.attachment_add(case=case, upload=upload, kind=kind, user=request.user, post=post)
+    messages.success(request, f"已上传附件“{item.name}”。")
     return redirect("desk:case", pk=case.pk)
 
 
