@@ -35,9 +35,10 @@ def test_operator_merges_repeat_into_earlier_case(city, earlier):
     assert fresh(earlier).state == "accepted"
 
 
-def test_the_writer_is_told_the_earlier_reference_not_its_content(city, earlier):
+def test_the_writer_is_told_the_earlier_reference_not_its_content(city, earlier, django_capture_on_commit_callbacks):
     case = repeat()
-    apply(case, "merge", actor=city.operator, now=at("2026-03-04 10:00"), target=earlier.pk)
+    with django_capture_on_commit_callbacks(execute=True):  # the writer is told once the merge is committed
+        apply(case, "merge", actor=city.operator, now=at("2026-03-04 10:00"), target=earlier.pk)
     texts = list(Delivery.objects.filter(case=case).values_list("text", flat=True))
     assert texts and all(earlier.reference in t and "合并办理" in t for t in texts)
     assert not any(LIFT[:10] in t for t in texts)

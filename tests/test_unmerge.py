@@ -24,9 +24,10 @@ def test_operator_undoes_a_merge_and_the_message_returns_to_initial_review(city,
     assert fresh(earlier).state == "accepted"
 
 
-def test_the_writer_is_told_the_message_is_handled_on_its_own(city, earlier):
+def test_the_writer_is_told_the_message_is_handled_on_its_own(city, earlier, django_capture_on_commit_callbacks):
     case = merged(city, earlier)
-    apply(case, "unmerge", actor=city.operator, now=at("2026-03-04 11:00"), reason="不是同一事项")
+    with django_capture_on_commit_callbacks(execute=True):  # the writer is told once the undo is committed
+        apply(case, "unmerge", actor=city.operator, now=at("2026-03-04 11:00"), reason="不是同一事项")
     texts = list(Delivery.objects.filter(case=case).values_list("text", flat=True))
     assert any("将单独办理" in t for t in texts)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from minpan.textmine.replies import check_case_reply
 from minpan.units.models import Level, Unit
 from minpan.units.roles import Role
 from minpan.workdays.arith import SHANGHAI, deadline_day, parse_date
@@ -91,11 +90,6 @@ def merge(ctx, *, target):
         before=earlier.state, after=earlier.state, note=f"并入 {case.reference}",
         data={"merged": case.pk, "merged_ref": case.reference},
     )
-    from minpan.notify.api import notify_citizen
-
-    # The earlier case's reference only: never its text, writer or unit.
-    notify_citizen(case, "merge", f"您的留言（查询码 {case.tracking_code}）与此前收到的同一事项（{earlier.reference}）合并办理，"
-                                  f"请凭原查询码查询办理进展和答复。")
     return {"into": earlier.pk, "into_ref": earlier.reference}
 
 
@@ -118,9 +112,6 @@ def unmerge(ctx, *, reason: str):
             before=earlier.state, after=earlier.state, note=f"撤销并入 {case.reference}：{reason}",
             data={"merged": case.pk, "merged_ref": case.reference},
         )
-    from minpan.notify.api import notify_citizen
-
-    notify_citizen(case, "unmerge", f"您的留言（查询码 {case.tracking_code}）将单独办理，请凭原查询码查询办理进展。")
     return {"reason": reason, "into": earlier.pk if earlier else None, "into_ref": earlier.reference if earlier else ""}
 
 
@@ -162,16 +153,7 @@ def classify(ctx, *, msg_type: str, domain: str, urgency: str = Urgency.NORMAL, 
     mask_for_units(case)
     if not case.reg_no:
         case.reg_no = _next_reg_no(ctx.now)
-    _record_choices(ctx, domain=domain, msg_type=msg_type)
     return {"msg_type": msg_type, "domain": domain, "urgency": urgency, "reg_no": case.reg_no}
-
-
-def _record_choices(ctx, **chosen) -> None:
-    # Whether the operator kept the suggestion or corrected it: feedback for the next training.
-    from minpan.textmine.suggest import record_choice
-
-    for kind, value in chosen.items():
-        record_choice(ctx.case, kind, value, actor=ctx.actor, now=ctx.now)
 
 
 def _next_reg_no(now: dt.datetime) -> str:
@@ -217,7 +199,6 @@ def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = ()):
     _new_deadline_round(case)
     case.prompts, case.delay_explained_at = 0, None
     case.clock_started_at = ctx.now if ctx.policy.clock_start == "receipt" else None
-    _record_choices(ctx, lead_unit=lead.pk)
     return {"lead": lead.pk, "lead_name": lead.name, "co": [u.pk for u in co], "co_names": [u.name for u in co]}
 
 
@@ -406,15 +387,8 @@ def submit(ctx):
         raise RuleViolation(f"答复须经本单位{who}审签后报送。")
     if ctx.policy.follow_up.callback_before_submit and _reachable(case) and not _called_back(case):
         raise RuleViolation("报送前须回访诉求人并注明回访情况（诉求人未留联系方式的除外）。")
-    reply = _latest_reply(case)
-    # The reply check only informs the reviewer (答非所问、敷衍塞责 are theirs to send back); it never
-    # blocks the submission, so a fault in it is logged and the submission goes on.
-    try:
-        check = check_case_reply(case, reply, ctx.policy)
-    except Exception:
-        logger.exception("reply check failed on %s", case.reference)
-        return {"reply_version": reply.version}
-    return {"reply_version": reply.version, "reply_flags": check.codes, "reply_relevance": round(check.relevance, 3)}
+    # textmine adds the reply check's flags to this event (cases.hooks contributor)
+    return {"reply_version": _latest_reply(case).version}
 
 
 def _reachable(case) -> bool:
@@ -576,6 +550,7 @@ def explain_delay(ctx, *, reason: str = ""):
 
 @effect(Action.APPROVE_BULLETIN)
 def approve_bulletin(ctx, *, letter: int):
+    # The letter itself (notify.Letter) is issued by notify's contributor, in this transaction.
     return {"letter": int(letter)}
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from dataclasses import replace
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,7 +12,7 @@ from minpan.policies.active import active_policy, policy_named
 from minpan.policies.codes import CHANNELS
 from minpan.units.roles import Role
 
-from . import events
+from . import events, hooks
 from .errors import CaseError
 from .hashers import check_query_password, hash_query_password
 from .models import Case, Citizen
@@ -71,18 +72,18 @@ def case_collect(
                 state=State.RECEIVED,
             )
             Citizen.objects.create(case=case, **citizen)
-            events.append(
-                case=case, actor=actor, role=role, unit=None, at=received_at, action=Action.COLLECT,
+            applied = hooks.Applied(
+                case=case, action=Action.COLLECT, actor=actor, role=role, unit=None, policy=policy, at=received_at,
                 before="", after=State.RECEIVED, data={"channel": channel, "external_id": external_id},
             )
-            # In the same transaction: a message is findable as a duplicate the moment it exists.
-            from minpan.similar.services import index_case
-
-            index_case(case)
-            # After commit, in the worker: suggestions need the models, which the web must not load.
-            from minpan.textmine.tasks import suggest_later
-
-            suggest_later(case.pk)
+            # similar indexes the message in here (findable as a duplicate the moment it exists);
+            # textmine queues its suggestions after commit
+            data = hooks.contributions(applied)
+            events.append(
+                case=case, actor=actor, role=role, unit=None, at=received_at, action=Action.COLLECT,
+                before="", after=State.RECEIVED, data=data,
+            )
+            hooks.announce(replace(applied, data=data))
     except IntegrityError:
         existing = Case.objects.filter(channel=channel, external_id=external_id).first() if external_id else None
         if existing:

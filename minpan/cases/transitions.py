@@ -3,12 +3,13 @@
 TABLE says, for every action, the states it may start from, the state it leads
 to (None: the state stays) and who may take it. `apply` locks the case row,
 checks the table, lets the action's effect check the policy and write its rows,
-recomputes the deadlines and appends the event, all in one transaction.
+recomputes the deadlines and appends the event, all in one transaction; the apps
+above the core hear of it through cases.hooks.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +18,7 @@ from minpan.policies.active import policy_named
 from minpan.units.models import Unit
 from minpan.units.roles import CENTER_ROLES, UNIT_LEADERS, UNIT_ROLES, Role
 
-from . import effects, events
+from . import effects, events, hooks
 from .deadlines import recompute
 from .errors import CaseError, IllegalTransition, NotPermitted
 from .models import Assignment, AssignmentRole, Case
@@ -112,11 +113,17 @@ def apply(case: Case | int, action: Action | str, *, actor=None, as_role: str | 
         if move.target is not None:
             case.state = move.target
         recompute(case, ctx.policy, now)
+        applied = hooks.Applied(
+            case=case, action=action, actor=actor, role=role, unit=unit, policy=ctx.policy, at=now,
+            before=before, after=case.state, note=note, data=data,
+        )
+        data = hooks.contributions(applied)
         case.save()
         events.append(
             case=case, actor=actor, role=role, unit=unit, at=now, action=action,
             before=before, after=case.state, note=note, data=data,
         )
+        hooks.announce(replace(applied, data=data))
     return case
 
 
@@ -134,6 +141,7 @@ def apply_batch(case_ids, choose, *, now: dt.datetime) -> list[tuple[Case, Actio
     `choose(case)` returns (action, params) for a locked case, or None to leave it. Only
     actions the table gives to the system, which never change a case's state, come here.
     A case whose step the rules refuse (already taken, no longer due) is left as it is.
+    Listeners (cases.hooks) hear each step after commit, as after `apply`; contributors do not run.
     """
     from django.db.models import Prefetch
 
@@ -141,7 +149,7 @@ def apply_batch(case_ids, choose, *, now: dt.datetime) -> list[tuple[Case, Actio
 
     from .models import ExtensionRequest
 
-    done, entries = [], []
+    done, entries, announced = [], [], []
     with transaction.atomic(), one_calendar():
         cases = Case.objects.select_for_update(of=("self",)).select_related("lead_unit").filter(pk__in=list(case_ids)).order_by("pk").prefetch_related(
             Prefetch("assignments", Assignment.objects.filter(active=True, role=AssignmentRole.LEAD), to_attr="lead_assignments"),
@@ -167,8 +175,14 @@ def apply_batch(case_ids, choose, *, now: dt.datetime) -> list[tuple[Case, Actio
             case.updated_at = now
             done.append((case, action))
             entries.append(dict(case=case, role=Role.SYSTEM, at=now, action=action, before=case.state, after=case.state, data=data))
+            if hooks.heard(action):
+                announced.append(hooks.Applied(
+                    case=case, action=action, actor=None, role=Role.SYSTEM, unit=None, policy=ctx.policy, at=now,
+                    before=case.state, after=case.state, data=data,
+                ))
         _save_batch([c for c, _ in done])
         events.append_many(entries)
+        hooks.announce_many(announced)
     return done
 
 

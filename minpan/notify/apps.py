@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class NotifyConfig(AppConfig):
     name = "minpan.notify"
     verbose_name = "催办与通知"
+
+    def ready(self):
+        from minpan.cases import hooks
+        from minpan.cases.states import Action
+
+        from . import letters, listeners
+
+        hooks.listen(Action.MERGE, listeners.tell_writer_merged)
+        hooks.listen(Action.UNMERGE, listeners.tell_writer_unmerged)
+        # in the approval's transaction: the letter is issued exactly when the case records it
+        hooks.contribute(Action.APPROVE_BULLETIN, letters.issue_approved)

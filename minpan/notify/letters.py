@@ -2,9 +2,16 @@
 from __future__ import annotations
 
 from minpan.cases.access import unit_subject
+from minpan.cases.errors import RuleViolation
+from minpan.cases.hooks import Applied
 from minpan.workdays.arith import SHANGHAI, deadline_day
 
 from .models import Letter, LetterCounter, LetterState
+
+
+class AlreadyIssued(RuleViolation):
+    pass
+
 
 PREFIX = {"urge": "催办", "supervise": "督办", "transfer": "移交", "criticise": "通报", "account": "问责"}
 
@@ -25,6 +32,18 @@ def issue_letter(case, step, *, now, overdue_days: int, policy) -> Letter:
         body=body, state=LetterState.DRAFT if step.needs_leader else LetterState.ISSUED, created_at=now,
         issued_at=None if step.needs_leader else now,
     )
+
+
+def issue_approved(applied: Applied) -> None:
+    """The leader's approval (approve_bulletin) issues the draft letter it names, inside the
+    action's transaction: the letter is issued if and only if the case records the approval."""
+    letter = Letter.objects.select_for_update().filter(pk=applied.data["letter"], case=applied.case).first()
+    if letter is None:
+        raise RuleViolation("该留言没有这份文书。")
+    if letter.state != LetterState.DRAFT:
+        raise AlreadyIssued(f"{letter.number} 已印发。")
+    letter.state, letter.approved_by, letter.issued_at = LetterState.ISSUED, applied.actor, applied.at
+    letter.save(update_fields=["state", "approved_by", "issued_at"])
 
 
 def _body(case, step, *, unit: str, overdue_days: int, policy) -> str:

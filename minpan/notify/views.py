@@ -4,7 +4,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,7 @@ from minpan.cases.transitions import apply
 from minpan.units.people import roles_of
 from minpan.units.roles import CENTER_ROLES, Role
 
+from .letters import AlreadyIssued
 from .models import Letter, LetterState, Notification
 
 LEADER_VIEW_ROLES = {Role.CITY_LEADER, Role.SUPERVISOR, Role.CENTER_OPERATOR, Role.CENTER_REVIEWER, Role.ADMIN}
@@ -87,16 +87,12 @@ def letter_page(request, pk: int):
 @login_required
 @require_POST
 def approve_letter(request, pk: int):
-    if Role.CITY_LEADER not in _roles(request.user):
-        raise PermissionDenied("只有市领导可以同意印发。")
-    with transaction.atomic():
-        letter = get_object_or_404(Letter.objects.select_for_update(), pk=pk)
-        if letter.state != LetterState.DRAFT:
-            return redirect("notify:leader")
-        try:
-            apply(letter.case_id, "approve_bulletin", actor=request.user, letter=letter.pk)
-        except CaseError as exc:
-            raise PermissionDenied(str(exc)) from None
-        letter.state, letter.approved_by, letter.issued_at = LetterState.ISSUED, request.user, timezone.now()
-        letter.save(update_fields=["state", "approved_by", "issued_at"])
+    # Who may approve, and the letter's issuing, are the approve_bulletin action's (letters.issue_approved).
+    letter = get_object_or_404(Letter, pk=pk)
+    try:
+        apply(letter.case_id, "approve_bulletin", actor=request.user, letter=letter.pk)
+    except AlreadyIssued:
+        pass  # a second click: the first one issued it
+    except CaseError as exc:
+        raise PermissionDenied(str(exc)) from None
     return redirect("notify:leader")

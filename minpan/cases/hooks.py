@@ -1,0 +1,109 @@
+"""How the core tells the apps built on it that an action was applied, without importing them.
+
+`transitions.apply`, `transitions.apply_batch` and `services.case_collect` announce every
+action they apply. The apps above the core (notify, textmine, similar, …) register in their
+`AppConfig.ready()`, in one of two kinds:
+
+- `listen(action, fn)`: `fn(applied)` runs **after commit**, once the action is safely
+  recorded. This is the default: notifications, queued work, anything that may fail or
+  wait. A listener that raises is logged and the next one runs; it never undoes the action.
+- `contribute(action, fn)`: `fn(applied)` runs **inside** the action's transaction, with the
+  case locked, after the effect and the deadlines, before the event is written. Only for what
+  must commit or roll back with the action, or whose result the event records: it may return
+  a dict of keys to add to the event's data (never to replace the effect's), and an exception
+  it raises (a CaseError to refuse) rolls the whole action back. The sweep's batch steps
+  take no contributors: they write no rows but their own.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from .models import Case
+from .states import Action
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Applied:
+    """One applied action, as the event records it."""
+
+    case: Case
+    action: Action
+    actor: Any | None  # the user; None for the system and the writer
+    role: str
+    unit: Any | None  # the actor's unit (units.Unit), None at the center's system and the writer
+    policy: Any  # the case's policies.Policy
+    at: dt.datetime  # the event's time
+    before: str  # the state before ("" when collected)
+    after: str
+    note: str = ""
+    data: Mapping[str, Any] = field(default_factory=dict)  # the event's data
+
+
+Contributor = Callable[[Applied], "Mapping[str, Any] | None"]
+Listener = Callable[[Applied], None]
+
+CONTRIBUTORS: dict[Action, list[Contributor]] = {}
+LISTENERS: dict[Action, list[Listener]] = {}
+
+
+def contribute(action: Action | str, fn: Contributor) -> Contributor:
+    """Run `fn` inside the transaction of every `action` (see the module's docstring)."""
+    _add(CONTRIBUTORS, action, fn)
+    return fn
+
+
+def listen(action: Action | str, fn: Listener) -> Listener:
+    """Run `fn` after the commit of every `action` (see the module's docstring)."""
+    _add(LISTENERS, action, fn)
+    return fn
+
+
+def _add(registry: dict, action, fn) -> None:
+    fns = registry.setdefault(Action(action), [])
+    if fn not in fns:  # ready() may run twice in a process (tests, reloads): register once
+        fns.append(fn)
+
+
+def heard(action: Action) -> bool:
+    """Whether anyone listens to `action`: the sweep builds no Applied for a step nobody hears."""
+    return bool(LISTENERS.get(action))
+
+
+def contributions(applied: Applied) -> dict[str, Any]:
+    """Called by the core inside the transaction: the effect's data with what contributors add."""
+    data = dict(applied.data)
+    for fn in CONTRIBUTORS.get(applied.action, ()):
+        extra = fn(applied) or {}
+        clash = set(extra) & set(data)
+        if clash:
+            raise ValueError(f"{fn.__qualname__} would replace {sorted(clash)} in the {applied.action} event")
+        data.update(extra)
+    return data
+
+
+def announce(applied: Applied) -> None:
+    """Called by the core inside the transaction: the listeners run once it commits."""
+    announce_many([applied])
+
+
+def announce_many(applied: Iterable[Applied]) -> None:
+    heard = [a for a in applied if LISTENERS.get(a.action)]
+    if heard:
+        transaction.on_commit(lambda: _tell(heard))
+
+
+def _tell(heard: list[Applied]) -> None:
+    for applied in heard:
+        for fn in LISTENERS.get(applied.action, ()):
+            try:
+                fn(applied)
+            except Exception:  # the action is committed; what reacts to it must not take it back
+                logger.exception("listener %s failed on %s of %s", fn.__qualname__, applied.action, applied.case.reference)
