@@ -14,9 +14,10 @@ import socket
 import time
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
+from minpan.cli import database_not_ready
 from minpan.notify.sweep import sweep
 from minpan.portal.limits import sweep as portal_sweep
 from minpan.textmine.hotcases import refresh_recent as refresh_hot
@@ -43,6 +44,9 @@ class Command(BaseCommand):
         if sweep_every <= 0 or poll <= 0:
             self.stderr.write("间隔必须大于 0")
             raise SystemExit(2)
+        advice = database_not_ready()  # else each turn would log the missing tables' tracebacks
+        if advice:
+            raise CommandError(advice)
         self.running = True
         worker_id = f"{socket.gethostname()}-{os.getpid()}"[:64]
         retrainer = Retrainer(worker_id)
