@@ -123,7 +123,7 @@ def _opens_as_image(data: bytes) -> bool:
     try:
         with Image.open(io.BytesIO(data)) as im:
             im.verify()
-    except Exception:  # Pillow raises many kinds for a broken file; all mean "not an image"
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds for a broken file; all mean "not an image"
         return False
     return True
 

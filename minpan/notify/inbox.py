@@ -26,4 +26,4 @@ def unread_count(user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-__all__ = ["AsUnitsRead", "Kind", "Message", "send", "send_many", "render", "unread_count"]
+__all__ = ["AsUnitsRead", "Kind", "Message", "render", "send", "send_many", "unread_count"]

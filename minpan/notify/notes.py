@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.template import Context, Template as DjangoTemplate
+from django.template import Context
+from django.template import Template as DjangoTemplate
 
 from minpan.cases.access import unit_body, unit_subject
 

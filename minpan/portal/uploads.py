@@ -20,7 +20,7 @@ KINDS = (*content.IMAGES, content.PDF)
 ACCEPT = ",".join(k.content_type for k in KINDS)
 RULE_TEXT = f"可上传 {MAX_FILES} 个以内的图片（JPG、PNG、GIF、WebP）或 PDF，每个不超过 {MAX_BYTES // 1024 // 1024} MB。"
 
-__all__ = ["ACCEPT", "BadAttachment", "MAX_BYTES", "MAX_FILES", "RULE_TEXT", "check", "discard", "store"]
+__all__ = ["ACCEPT", "MAX_BYTES", "MAX_FILES", "RULE_TEXT", "BadAttachment", "check", "discard", "store"]
 
 
 def check(files) -> list[tuple[object, content.Kind]]:
