@@ -18,9 +18,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.shared_data import TEDDY as DATA  # noqa: E402
 from minpan.textmine import classify  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "data" / "teddy2020c"
 
 
 def main() -> None:

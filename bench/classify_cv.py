@@ -24,10 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from sklearn.model_selection import StratifiedGroupKFold  # noqa: E402
 
+from bench.shared_data import TEDDY as DATA  # noqa: E402
 from minpan.textmine import classify, duplicates  # noqa: E402
 from minpan.textmine.features import message_text, normalise  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "data" / "teddy2020c"
 
 
 def main() -> None:

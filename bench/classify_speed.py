@@ -30,9 +30,8 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 
+from bench.shared_data import TEDDY as DATA  # noqa: E402
 from minpan.textmine import classify  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "data" / "teddy2020c"
 
 
 def cpu_model() -> str:

@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.shared_data import SHARED_DATA as DATA  # noqa: E402
 from minpan.textmine import classify  # noqa: E402
 from minpan.textmine.duplicates import DuplicateFinder  # noqa: E402
 from minpan.textmine.features import normalise  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
 CJK = [chr(c) for c in range(0x4E00, 0x9FA5)]
 
 

@@ -16,10 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.shared_data import TEDDY  # noqa: E402
 from minpan.textmine import hot  # noqa: E402
 from minpan.textmine.features import words  # noqa: E402
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "teddy2020c" / "hot_topics_attachment3.csv"
+DEFAULT = TEDDY / "hot_topics_attachment3.csv"
 
 
 def more_messages(folder: Path, at) -> list:

@@ -21,9 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.shared_data import SHARED_DATA as DATA  # noqa: E402
 from minpan.textmine import classify, msgtype  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "data"
 
 
 def _id(value: str) -> str:

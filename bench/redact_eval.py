@@ -43,9 +43,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.shared_data import SHARED_DATA as DATA  # noqa: E402
 from minpan.redaction import spans  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data"
 FILES = ("domain_train.csv", "domain_dev.csv")
 KINDS = ("mobile", "landline", "id", "bank", "account", "serial", "email", "wechat", "qq", "weibo", "plate",
          "house", "name", "birth", "known")
@@ -71,7 +71,7 @@ def need_data() -> Path:
     folder = DATA / "teddy2020c"
     if not all((folder / f).is_file() for f in FILES):
         sys.exit(f"redact_eval: the shared data is absent ({folder}/{FILES[0]} not found); nothing to measure. "
-                 "Put the teddy2020c files under ../shared/data (see its README.md).")
+                 "Put the teddy2020c files under ../shared/data, or name their parent in MINPAN_SHARED_DATA.")
     return folder
 
 

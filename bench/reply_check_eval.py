@@ -20,12 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.shared_data import TEDDY  # noqa: E402
 from minpan.textmine import replycheck as rc  # noqa: E402
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "teddy2020c"))
+    ap.add_argument("--data", default=str(TEDDY))
     args = ap.parse_args()
     rows = list(csv.DictReader(open(Path(args.data) / "replies_attachment4.csv", encoding="utf-8")))
     idf = rc.fit_idf(t for r in rows for t in (f"{r['留言主题']} {r['留言详情']}", r["答复意见"]))

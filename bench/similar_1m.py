@@ -40,7 +40,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minpan.settings")
 os.environ.setdefault("MINPAN_DEBUG", "0")
 os.environ.setdefault("MINPAN_SECRET_KEY", "bench-only-" + "k" * 60)
 
-DATA = ROOT.parent / "shared" / "data" / "teddy2020c"
+from bench.shared_data import TEDDY as DATA  # noqa: E402
 # the same edits as the in-memory measurement, so the two figures compare
 from duplicates_eval import CJK, edits  # noqa: E402  (bench/ is on the path when run as a script)
 PLACES = ["A市", "A1区", "A2区", "A3区", "A4区", "A5区", "A6县", "A7县", "A8县", "A9市"]

@@ -1,16 +1,12 @@
-"""bench/redact_eval.py measures every category on real messages (skipped without the shared data)."""
+"""bench/redact_eval.py measures every category on real messages (which need the shared data)."""
 import importlib.util
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data" / "teddy2020c"
+from tests.data import require
 
-pytestmark = pytest.mark.skipif(
-    not all((DATA / f).is_file() for f in ("domain_train.csv", "domain_dev.csv")),
-    reason="../shared/data/teddy2020c absent: the redaction bench needs the real messages",
-)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _bench():
@@ -21,6 +17,7 @@ def _bench():
 
 
 def test_the_bench_plants_every_category_and_the_aims_hold(capsys):
+    require("domain_train.csv", "domain_dev.csv")
     bench = _bench()
     result = bench.main(["--n", "300", "--show", "0", "--seed", "11"])
     out = capsys.readouterr().out

@@ -14,6 +14,7 @@ from minpan.cases.models import Case
 from minpan.cases.states import Domain
 from minpan.textmine import classify
 from minpan.textmine.features import normalise
+from tests.data import require
 
 TOPICS = {
     "城乡建设": ["小区电梯经常故障", "物业不作为楼顶漏水", "老旧小区改造进度慢", "违章搭建影响采光", "拆迁安置房迟迟不交房", "房屋产权证办不下来"],
@@ -171,21 +172,16 @@ def test_train_without_csv_says_when_too_few_cases_are_classified(db, models_dir
 
 # ---------------------------------------------------------------- on the real data, when it is there
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "teddy2020c"
-needs_data = pytest.mark.skipif(not (DATA / "domain_dev.csv").exists(),
-                                reason=f"the teddy2020c data is not at {DATA} (it is not shipped with minpan)")
-
-
-@needs_data
 def test_every_label_in_the_real_data_is_a_domain():
+    data = require("domain_train.csv", "domain_dev.csv")
     for name in ("domain_train.csv", "domain_dev.csv"):
-        assert {r["label"] for r in classify.read_csv(DATA / name)} <= set(classify.DOMAIN_CODES)
+        assert {r["label"] for r in classify.read_csv(data / name)} <= set(classify.DOMAIN_CODES)
 
 
-@needs_data
 def test_a_model_trained_on_part_of_the_real_data_classifies_the_dev_set(tmp_path):
-    train = classify.read_csv(DATA / "domain_train.csv")[:3000]
-    dev = classify.read_csv(DATA / "domain_dev.csv")
+    data = require("domain_train.csv", "domain_dev.csv")
+    train = classify.read_csv(data / "domain_train.csv")[:3000]
+    dev = classify.read_csv(data / "domain_dev.csv")
     model = classify.DomainClassifier().fit([r["title"] for r in train], [r["detail"] for r in train],
                                             [r["label"] for r in train], calibrate=False)
     _, macro = classify.report([r["label"] for r in dev], list(model.predict((r["title"], r["detail"]) for r in dev)))

@@ -1,12 +1,12 @@
 """`minpan hot evaluate --csv FILE`: the top topics of a CSV (tiny file here; the real one when present)."""
 import csv
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from minpan.textmine import hot
+from tests.data import require
 
 COLUMNS = ["留言编号", "留言用户", "留言主题", "留言时间", "留言详情", "反对数", "点赞数"]
 ROWS = [
@@ -56,12 +56,9 @@ def test_evaluate_refuses_a_file_without_the_columns(tmp_path):
         run("evaluate", "--csv", path)
 
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "teddy2020c" / "hot_topics_attachment3.csv"
-
-
-@pytest.mark.skipif(not DATA.exists(), reason=f"the teddy2020c data is not at {DATA} (it is not shipped with minpan)")
 def test_the_real_attachment_finds_its_well_known_topics():
-    text = run("evaluate", "--csv", str(DATA), "--top", "5")
+    data = require("hot_topics_attachment3.csv")
+    text = run("evaluate", "--csv", str(data / "hot_topics_attachment3.csv"), "--top", "5")
     assert text.startswith("messages 4310 (skipped without a readable time: 0)")
     top = [line for line in text.splitlines() if line[:2] in {"1.", "2.", "3.", "4.", "5."}]
     assert any("丽发新城" in line for line in top[:2])

@@ -1,4 +1,4 @@
-"""`minpan replycheck evaluate`: tiny CSVs in tmp_path; the real files when ../shared/data is there."""
+"""`minpan replycheck evaluate`: tiny CSVs in tmp_path; the real files from the shared data."""
 import csv
 import re
 import io
@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+
+from tests.data import require
 
 COLUMNS = ["留言编号", "留言用户", "留言主题", "留言时间", "留言详情", "答复意见", "答复时间"]
 ROWS = [
@@ -72,13 +74,9 @@ def test_a_missing_file_or_column_is_a_clear_error(files, tmp_path):
         run("--csv", bad)
 
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "teddy2020c"
-
-
-@pytest.mark.skipif(not (DATA / "replies_attachment4.csv").exists(),
-                    reason="needs ../shared/data/teddy2020c (third-party data kept outside the repository)")
 def test_on_the_real_replies_shuffled_pairs_are_flagged_and_true_ones_rarely():
-    out = run("--csv", str(DATA / "replies_attachment4.csv"), "--labels", str(DATA / "reply_labels_100.csv"),
+    data = require("replies_attachment4.csv", "reply_labels_100.csv")
+    out = run("--csv", str(data / "replies_attachment4.csv"), "--labels", str(data / "reply_labels_100.csv"),
               "--hand", str(Path(__file__).resolve().parents[2] / "bench" / "data" / "reply_hand_labels.csv"))
     key = dict(part.rsplit(" ", 1) for part in out.strip().splitlines()[-1][len("key: "):].split(", "))
     assert float(key["shuffled_flagged"]) > 0.7
