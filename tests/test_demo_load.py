@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from minpan.cases.models import Assignment, Case, Event, ExtensionRequest
-from minpan.cases.states import UNIT_STATES, State
+from minpan.cases.states import HELD_BY_UNIT, State
 from minpan.demo.plan import reachable_states
 from minpan.policies.presets import PRESETS
 from minpan.units.models import Level, Membership, Unit
@@ -56,7 +56,7 @@ def test_small_demo_under_each_policy(db, settings, name):
     assert set(cases.values_list("policy_name", flat=True)) == {name}
 
     now = timezone.now()
-    assert cases.filter(state__in=UNIT_STATES, due_at__lt=now).exists(), "some overdue cases"
+    assert cases.filter(state__in=HELD_BY_UNIT, due_at__lt=now).exists(), "some overdue cases"
     assert cases.filter(supervised=True).exists()
     assert cases.filter(send_back_count__gt=0).exists()
     assert cases.filter(reopened_count__gt=0).exists()

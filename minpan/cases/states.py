@@ -35,8 +35,6 @@ RETURNABLE = frozenset({State.DISPATCHED, State.IN_PROGRESS})
 UNANSWERED = HELD_BY_UNIT | {State.ACCEPTED, State.REGISTERED, State.RETURNED, State.APPROVED}
 # A merged case is followed through the case it was merged into (merged_into).
 OPEN_STATES = frozenset(State) - {State.NOT_ACCEPTED, State.ARCHIVED, State.MERGED}
-# the earlier name of HELD_BY_UNIT, still imported by tests/test_demo_load.py
-UNIT_STATES = HELD_BY_UNIT
 
 
 class Action(models.TextChoices):

@@ -20,7 +20,7 @@ from django.utils import timezone
 from minpan.cases.deadlines import extension_room
 from minpan.cases.models import Case
 from minpan.cases.services import case_collect
-from minpan.cases.states import Action as A
+from minpan.cases.states import Action
 from minpan.cases.states import State
 from minpan.cases.transitions import apply
 from minpan.policies.active import active_policy
@@ -107,7 +107,7 @@ class Walk:
 
     # ---- plumbing ----------------------------------------------------------------
 
-    def do(self, action: A, actor, **params) -> None:
+    def do(self, action: Action, actor, **params) -> None:
         self.case = apply(self.case, action, actor=actor, now=self.clock.t, **params)
 
     def check(self) -> None:
@@ -145,20 +145,20 @@ class Walk:
             self.merge()
         if p.reason:
             _, _, explanation, suggested = texts.REJECTED[p.reason]
-            self.do(A.NOT_ACCEPT, self.operator, reason=p.reason, explanation=explanation, suggested_channel=suggested)
+            self.do(Action.NOT_ACCEPT, self.operator, reason=p.reason, explanation=explanation, suggested_channel=suggested)
             self.check()
             self.clock.days(1, 5)
-            self.do(A.ARCHIVE, self.operator)
+            self.do(Action.ARCHIVE, self.operator)
             self.check()
-        self.do(A.ACCEPT, self.operator)
+        self.do(Action.ACCEPT, self.operator)
         self.check()
         self.clock.office(5, 90)
-        self.do(A.CLASSIFY, self.operator, msg_type=p.msg_type, domain=p.template.domain, urgency=p.urgency,
+        self.do(Action.CLASSIFY, self.operator, msg_type=p.msg_type, domain=p.template.domain, urgency=p.urgency,
                 identity_withheld=p.template.about_unit)
         self.check()
         if "direct" in p.detours:
             self.clock.office(30, 600)
-            self.do(A.DIRECT_ANSWER, self.operator, body=self.answer(center=True))
+            self.do(Action.DIRECT_ANSWER, self.operator, body=self.answer(center=True))
             self.check()
             self.after_approval()
             return
@@ -167,7 +167,7 @@ class Walk:
             if "return" in self.pending:
                 self.returned()
                 continue
-            self.do(A.DISPATCH, self.operator, lead=self.unit(p.lead), co=[self.unit(c) for c in p.co])
+            self.do(Action.DISPATCH, self.operator, lead=self.unit(p.lead), co=[self.unit(c) for c in p.co])
             self.check()
             self.handle()
             if not self.after_approval():
@@ -180,15 +180,15 @@ class Walk:
         if last and last >= self.clock.t:
             # the note on the earlier case's timeline must come after its own last step
             self.clock.recently(after=last)
-        self.do(A.MERGE, self.operator, target=target.pk)
+        self.do(Action.MERGE, self.operator, target=target.pk)
         self.check()
 
     def returned(self) -> None:
         p = self.plan
-        self.do(A.DISPATCH, self.operator, lead=self.unit(p.wrong))
+        self.do(Action.DISPATCH, self.operator, lead=self.unit(p.wrong))
         self.check()
         self.clock.same_day(20, 200)
-        self.do(A.RETURN, self.post(p.wrong, "fg"),
+        self.do(Action.RETURN, self.post(p.wrong, "fg"),
                 reason=f"经核实，该事项不属于本单位职责范围，应由{self.unit(p.lead).name}负责办理。",
                 basis="《示范市人民政府工作部门职责分工规定》")
         self.pending.discard("return")
@@ -198,7 +198,7 @@ class Walk:
         p = self.plan
         handler = self.post(p.lead, "jb")
         self.clock.office(15, 570)
-        self.do(A.CLAIM, handler)
+        self.do(Action.CLAIM, handler)
         self.check()
         if "instruct" in self.pending and p.target in EARLY_INSTRUCT:
             self.clock.office(30, 900)
@@ -208,20 +208,20 @@ class Walk:
             self.extension()
         for code in p.co:
             self.clock.days(0.3, 1.5)
-            self.do(A.CO_INPUT, self.post(code, "jb"), text=f"{self.unit(code).name}已按职责配合核查，意见如下：情况属实，将配合牵头单位处理。")
+            self.do(Action.CO_INPUT, self.post(code, "jb"), text=f"{self.unit(code).name}已按职责配合核查，意见如下：情况属实，将配合牵头单位处理。")
         self.clock.days(0.5, 2)
         self.draft(perfunctory="send_back" in self.pending)
         self.sign_and_submit()
         if "send_back" in self.pending:
             self.clock.office(60, 500)
-            self.do(A.SEND_BACK, self.reviewer, reason=self.rng.choice(texts.SEND_BACK_REASONS))
+            self.do(Action.SEND_BACK, self.reviewer, reason=self.rng.choice(texts.SEND_BACK_REASONS))
             self.pending.discard("send_back")
             self.check()
             self.clock.days(0.5, 1.5)
             self.draft(perfunctory=False)
             self.sign_and_submit()
         self.clock.office(60, 500)
-        self.do(A.APPROVE, self.reviewer)
+        self.do(Action.APPROVE, self.reviewer)
         self.check()
 
     def extension(self) -> None:
@@ -236,23 +236,23 @@ class Walk:
             days = min(days, room)
         # The promised date is the extended deadline itself: the latest the rules accept.
         promised = self.clock.cal.add(deadline_day(case.due_at), days) if rule.needs_promised_date else None
-        self.do(A.REQUEST_EXTENSION, requester, days=days, reason=self.rng.choice(texts.EXTENSION_REASONS),
+        self.do(Action.REQUEST_EXTENSION, requester, days=days, reason=self.rng.choice(texts.EXTENSION_REASONS),
                 basis="《留言办理工作办法》关于延期办理的规定", promised_date=promised)
         self.pending.discard("ext_pending")
         self.check()
         if self.pending & {"ext_approved", "ext_refused"}:
             self.clock.office(60, 400)
             if "ext_approved" in self.pending:
-                self.do(A.APPROVE_EXTENSION, self.reviewer, decision_note="理由充分，同意延期。")
+                self.do(Action.APPROVE_EXTENSION, self.reviewer, decision_note="理由充分，同意延期。")
             else:
-                self.do(A.REFUSE_EXTENSION, self.reviewer, decision_note="该事项不复杂，请在原时限内办结。")
+                self.do(Action.REFUSE_EXTENSION, self.reviewer, decision_note="该事项不复杂，请在原时限内办结。")
             self.pending -= {"ext_approved", "ext_refused"}
             self.check()
 
     def draft(self, perfunctory: bool) -> None:
         handler = self.post(self.plan.lead, "jb")
         body = self.rng.choice(texts.PERFUNCTORY) if perfunctory else self.answer(center=False)
-        self.do(A.DRAFT, handler, body=body, handler_name=display_name(handler), handler_phone=self.unit(self.plan.lead).phone)
+        self.do(Action.DRAFT, handler, body=body, handler_name=display_name(handler), handler_phone=self.unit(self.plan.lead).phone)
         self.check()
 
     def sign_and_submit(self) -> None:
@@ -261,15 +261,15 @@ class Walk:
         if level:
             self.clock.office(30, 300)
             signer = self.post(lead, "fzr" if level == "principal" or self.rng.random() < 0.3 else "fg")
-            self.do(A.SIGN_OFF, signer, sealed=self.policy.sign_off.seal)
+            self.do(Action.SIGN_OFF, signer, sealed=self.policy.sign_off.seal)
             self.check()
         case = self.case
         called = case.callback_at and case.clock_started_at and case.callback_at >= case.clock_started_at
         if self.policy.follow_up.callback_before_submit and self.reachable and not called:
             self.clock.office(20, 120)
-            self.do(A.CALLBACK, self.post(lead, "jb"), note=self.rng.choice(texts.CALLBACK_NOTES))
+            self.do(Action.CALLBACK, self.post(lead, "jb"), note=self.rng.choice(texts.CALLBACK_NOTES))
         self.clock.office(10, 60)
-        self.do(A.SUBMIT, self.post(lead, "jb"))
+        self.do(Action.SUBMIT, self.post(lead, "jb"))
         self.check()
 
     def after_approval(self) -> bool:
@@ -277,16 +277,16 @@ class Walk:
         p = self.plan
         self.clock.office(10, 120)
         private = "private" in p.detours or not p.may_publish
-        self.do(A.PUBLISH, self.operator, mode="private" if private else "public",
+        self.do(Action.PUBLISH, self.operator, mode="private" if private else "public",
                 public_note="该留言涉及个人信息，已通过电话直接答复留言人。" if private else "")
         rating = "unsatisfied" if "reopen" in self.pending else p.rating
         if rating:
             self.clock.anytime(6, 96)
-            self.do(A.RATE, None, rating=rating, comment=self.rng.choice(texts.RATING_COMMENTS[rating]))
+            self.do(Action.RATE, None, rating=rating, comment=self.rng.choice(texts.RATING_COMMENTS[rating]))
         self.check()
         if "reopen" in self.pending:
             self.clock.office(60, 900)
-            self.do(A.REOPEN, self.operator, reason="留言人对答复不满意，经核实问题尚未解决，重新交办。")
+            self.do(Action.REOPEN, self.operator, reason="留言人对答复不满意，经核实问题尚未解决，重新交办。")
             self.pending.discard("reopen")
             self.check()
             return True
@@ -294,10 +294,10 @@ class Walk:
             # The lead unit calls back; a writer unsatisfied with the center's own answer hears from the center.
             caller = self.post(p.lead, "jb") if self.case.lead_unit_id else self.operator
             self.clock.days(0.3, 2)
-            self.do(A.CALLBACK, caller, note=self.rng.choice(texts.CALLBACK_NOTES))
+            self.do(Action.CALLBACK, caller, note=self.rng.choice(texts.CALLBACK_NOTES))
             self.check()
         self.clock.days(1, 4)
-        self.do(A.ARCHIVE, self.operator)
+        self.do(Action.ARCHIVE, self.operator)
         self.check()
         return False
 
@@ -305,7 +305,7 @@ class Walk:
         leader = self.city.users["shizhang" if self.rng.random() < 0.7 else "ducha"]
         lead = self.unit(self.plan.lead).name
         text = self.rng.choice(texts.INSTRUCTIONS).format(unit=lead)
-        self.do(A.INSTRUCT, leader, text=text, leader_name=display_name(leader))
+        self.do(Action.INSTRUCT, leader, text=text, leader_name=display_name(leader))
         self.pending.discard("instruct")
 
     def answer(self, *, center: bool) -> str:

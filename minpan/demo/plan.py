@@ -15,41 +15,40 @@ from . import texts
 from .city import COUNTIES, DEPARTMENTS
 from .texts import TEMPLATES, Template
 
-S = State
 # Detours the walk must take before it may stop at the target state.
 PENDING = frozenset({"return", "ext_pending", "ext_approved", "ext_refused", "send_back", "instruct", "reopen"})
-DISPATCH_PATH = (S.DISPATCHED, S.RETURNED, S.IN_PROGRESS, S.DRAFTED, S.SIGNED, S.SUBMITTED, S.SENT_BACK,
-                 S.APPROVED, S.PUBLISHED, S.ARCHIVED)
+DISPATCH_PATH = (State.DISPATCHED, State.RETURNED, State.IN_PROGRESS, State.DRAFTED, State.SIGNED, State.SUBMITTED, State.SENT_BACK,
+                 State.APPROVED, State.PUBLISHED, State.ARCHIVED)
 AFTER_CLAIM = DISPATCH_PATH[2:]
-HOLDING_WORK = (S.IN_PROGRESS, S.DRAFTED, S.SIGNED)
-AFTER_SUBMIT = (S.SUBMITTED, S.APPROVED, S.PUBLISHED, S.ARCHIVED)
-OVERDUE_TARGETS = (S.DISPATCHED, S.IN_PROGRESS, S.DRAFTED, S.SIGNED, S.SENT_BACK)
+HOLDING_WORK = (State.IN_PROGRESS, State.DRAFTED, State.SIGNED)
+AFTER_SUBMIT = (State.SUBMITTED, State.APPROVED, State.PUBLISHED, State.ARCHIVED)
+OVERDUE_TARGETS = (State.DISPATCHED, State.IN_PROGRESS, State.DRAFTED, State.SIGNED, State.SENT_BACK)
 
 # Days before now a case in that state was received (cases further along are older).
 AGES = {
-    S.RECEIVED: (0.05, 1.5), S.NOT_ACCEPTED: (1, 40), S.ACCEPTED: (0.5, 2.5), S.REGISTERED: (0.5, 3),
-    S.DISPATCHED: (0.5, 3), S.RETURNED: (0.5, 4), S.IN_PROGRESS: (1, 5), S.DRAFTED: (2, 6), S.SIGNED: (2, 6),
-    S.SUBMITTED: (2, 7), S.SENT_BACK: (3, 8), S.APPROVED: (3, 8), S.PUBLISHED: (5, 20), S.ARCHIVED: (12, 58),
-    S.MERGED: (0.3, 6),
+    State.RECEIVED: (0.05, 1.5), State.NOT_ACCEPTED: (1, 40), State.ACCEPTED: (0.5, 2.5), State.REGISTERED: (0.5, 3),
+    State.DISPATCHED: (0.5, 3), State.RETURNED: (0.5, 4), State.IN_PROGRESS: (1, 5), State.DRAFTED: (2, 6), State.SIGNED: (2, 6),
+    State.SUBMITTED: (2, 7), State.SENT_BACK: (3, 8), State.APPROVED: (3, 8), State.PUBLISHED: (5, 20), State.ARCHIVED: (12, 58),
+    State.MERGED: (0.3, 6),
 }
 OVERDUE_AGE = (16, 32)
 WEIGHTS = {
-    S.RECEIVED: 4, S.NOT_ACCEPTED: 5, S.ACCEPTED: 2, S.REGISTERED: 3, S.DISPATCHED: 5, S.RETURNED: 2,
-    S.IN_PROGRESS: 12, S.DRAFTED: 4, S.SIGNED: 3, S.SUBMITTED: 4, S.SENT_BACK: 3, S.APPROVED: 3,
-    S.PUBLISHED: 15, S.ARCHIVED: 30, S.MERGED: 2,
+    State.RECEIVED: 4, State.NOT_ACCEPTED: 5, State.ACCEPTED: 2, State.REGISTERED: 3, State.DISPATCHED: 5, State.RETURNED: 2,
+    State.IN_PROGRESS: 12, State.DRAFTED: 4, State.SIGNED: 3, State.SUBMITTED: 4, State.SENT_BACK: 3, State.APPROVED: 3,
+    State.PUBLISHED: 15, State.ARCHIVED: 30, State.MERGED: 2,
 }
 # Every demo shows these first, so even a small load has each state and side path.
 MUST = (
-    (S.RECEIVED, ()), (S.NOT_ACCEPTED, ()), (S.ARCHIVED, ("reject",)), (S.ACCEPTED, ()), (S.REGISTERED, ()),
-    (S.DISPATCHED, ()), (S.DISPATCHED, ("overdue",)), (S.RETURNED, ("return",)), (S.IN_PROGRESS, ()),
-    (S.IN_PROGRESS, ("overdue", "instruct")), (S.IN_PROGRESS, ("ext_pending",)), (S.DRAFTED, ()),
-    (S.DRAFTED, ("overdue",)), (S.SIGNED, ()), (S.SUBMITTED, ()), (S.SUBMITTED, ("instruct",)),
-    (S.SENT_BACK, ("send_back",)), (S.SENT_BACK, ("send_back", "overdue")), (S.APPROVED, ()),
-    (S.APPROVED, ("direct",)), (S.PUBLISHED, ()), (S.PUBLISHED, ("private",)), (S.ARCHIVED, ()),
-    (S.ARCHIVED, ("ext_approved",)), (S.ARCHIVED, ("return",)), (S.ARCHIVED, ("send_back",)),
-    (S.ARCHIVED, ("co",)), (S.ARCHIVED, ("direct",)), (S.IN_PROGRESS, ("reopen",)),
-    (S.IN_PROGRESS, ("ext_refused",)), (S.DRAFTED, ("co", "ext_approved")), (S.PUBLISHED, ("instruct",)),
-    (S.MERGED, ()),
+    (State.RECEIVED, ()), (State.NOT_ACCEPTED, ()), (State.ARCHIVED, ("reject",)), (State.ACCEPTED, ()), (State.REGISTERED, ()),
+    (State.DISPATCHED, ()), (State.DISPATCHED, ("overdue",)), (State.RETURNED, ("return",)), (State.IN_PROGRESS, ()),
+    (State.IN_PROGRESS, ("overdue", "instruct")), (State.IN_PROGRESS, ("ext_pending",)), (State.DRAFTED, ()),
+    (State.DRAFTED, ("overdue",)), (State.SIGNED, ()), (State.SUBMITTED, ()), (State.SUBMITTED, ("instruct",)),
+    (State.SENT_BACK, ("send_back",)), (State.SENT_BACK, ("send_back", "overdue")), (State.APPROVED, ()),
+    (State.APPROVED, ("direct",)), (State.PUBLISHED, ()), (State.PUBLISHED, ("private",)), (State.ARCHIVED, ()),
+    (State.ARCHIVED, ("ext_approved",)), (State.ARCHIVED, ("return",)), (State.ARCHIVED, ("send_back",)),
+    (State.ARCHIVED, ("co",)), (State.ARCHIVED, ("direct",)), (State.IN_PROGRESS, ("reopen",)),
+    (State.IN_PROGRESS, ("ext_refused",)), (State.DRAFTED, ("co", "ext_approved")), (State.PUBLISHED, ("instruct",)),
+    (State.MERGED, ()),
 )
 
 
@@ -82,9 +81,9 @@ def reachable_states(policy: Policy) -> set[State]:
     """The states a case can reach under the policy (RETURNED needs 退办, SIGNED needs 审签)."""
     states = set(State)
     if not policy.return_rule.allowed:
-        states.discard(S.RETURNED)
+        states.discard(State.RETURNED)
     if not signable_channels(policy):
-        states.discard(S.SIGNED)
+        states.discard(State.SIGNED)
     return states
 
 
@@ -98,10 +97,10 @@ def fits(policy: Policy, target: State, detours) -> bool:
     # A reopened case is handled again from registration: the target is reached in the second
     # round, so it cannot be a side state of the first round, and a request left pending in the
     # first round would be dropped by the new dispatch.
-    if "reopen" in detours and (target in (S.RETURNED, S.SENT_BACK) or "ext_pending" in detours):
+    if "reopen" in detours and (target in (State.RETURNED, State.SENT_BACK) or "ext_pending" in detours):
         return False
     # Before the claim a claim-started clock (Xizang) has no deadline to miss.
-    if "overdue" in detours and target == S.DISPATCHED and policy.clock_start == "claim":
+    if "overdue" in detours and target == State.DISPATCHED and policy.clock_start == "claim":
         return False
     return True
 
@@ -120,7 +119,7 @@ def make_plans(policy: Policy, n: int, seed: int) -> list[Plan]:
     for i, p in enumerate(plans, start=1):
         p.external_id = f"demo-{i:05d}"
     for i, p in enumerate(plans):
-        if p.target == S.MERGED:
+        if p.target == State.MERGED:
             _repeat(p, plans[:i])
     return plans
 
@@ -128,9 +127,9 @@ def make_plans(policy: Policy, n: int, seed: int) -> list[Plan]:
 def _repeat(plan: Plan, older: list[Plan]) -> None:
     """A merged message re-posts the nearest older one that was handled and archived (its
     timeline is complete, so the merge note comes after its last step); with none, it waits."""
-    source = next((o for o in reversed(older) if o.target == S.ARCHIVED and o.template and not o.reason), None)
+    source = next((o for o in reversed(older) if o.target == State.ARCHIVED and o.template and not o.reason), None)
     if source is None:
-        plan.target = S.RECEIVED
+        plan.target = State.RECEIVED
         return
     plan.repeats, plan.template, plan.msg_type = source.external_id, source.template, source.msg_type
     plan.fill = {**source.fill, "subject": "再次反映：" + source.fill["subject"]}
@@ -138,13 +137,13 @@ def _repeat(plan: Plan, older: list[Plan]) -> None:
 
 def _random_detours(rng: random.Random, policy: Policy, target: State) -> frozenset:
     d = set()
-    if target == S.RETURNED:
+    if target == State.RETURNED:
         d.add("return")
-    if target == S.SENT_BACK:
+    if target == State.SENT_BACK:
         d.add("send_back")
-    if target == S.ARCHIVED and rng.random() < 0.08:
+    if target == State.ARCHIVED and rng.random() < 0.08:
         return frozenset({"reject"})
-    if target in (S.APPROVED, S.PUBLISHED, S.ARCHIVED) and rng.random() < 0.1:
+    if target in (State.APPROVED, State.PUBLISHED, State.ARCHIVED) and rng.random() < 0.1:
         d.add("direct")
         return frozenset(d)
     if target in DISPATCH_PATH:
@@ -164,20 +163,20 @@ def _random_detours(rng: random.Random, policy: Policy, target: State) -> frozen
         d.add("send_back")
     if target in OVERDUE_TARGETS and rng.random() < 0.3:
         d.add("overdue")
-    if target in (S.PUBLISHED, S.ARCHIVED) and rng.random() < 0.1:
+    if target in (State.PUBLISHED, State.ARCHIVED) and rng.random() < 0.1:
         d.add("private")
     return frozenset(d)
 
 
 def _plan(rng: random.Random, policy: Policy, target: State, detours: frozenset) -> Plan:
-    channels = signable_channels(policy) if target == S.SIGNED else list(policy.channels)
+    channels = signable_channels(policy) if target == State.SIGNED else list(policy.channels)
     channel = rng.choices(channels, weights=[3] + [1] * (len(channels) - 1))[0]
     lo, hi = OVERDUE_AGE if "overdue" in detours else AGES[target]
     if "reopen" in detours:
         # a second round of handling needs an older message, still inside the demo's ~60 days
         lo, hi = min(lo + 15, 45), min(hi + 15, 60)
     age = rng.uniform(lo, hi)
-    if "reject" in detours or target == S.NOT_ACCEPTED:
+    if "reject" in detours or target == State.NOT_ACCEPTED:
         reason = rng.choice(policy.not_accepted_reasons)
         subject, body, _, _ = texts.REJECTED[reason]
         citizen = {} if reason == "no_identity" else _citizen(rng, "")
@@ -192,7 +191,7 @@ def _plan(rng: random.Random, policy: Policy, target: State, detours: frozenset)
     co = tuple(c for c in tpl.co if c != lead)[:1] or (rng.choice(departments),)
     wrong = rng.choice([c for c in departments if c not in co])
     rating = ""
-    if target in (S.PUBLISHED, S.ARCHIVED) and rng.random() < (0.5 if target == S.PUBLISHED else 0.8):
+    if target in (State.PUBLISHED, State.ARCHIVED) and rng.random() < (0.5 if target == State.PUBLISHED else 0.8):
         rating = rng.choice(["satisfied"] * 7 + ["basically"] * 2 + ["unsatisfied"])
     urgency = "urgent" if tpl.urgent and rng.random() < 0.6 else ("critical" if rng.random() < 0.02 else "normal")
     return Plan(

@@ -11,7 +11,6 @@ from minpan.cases.states import Action, Domain, PublishMode, Urgency
 from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS
 from minpan.units.models import Level, Unit
 
-A = Action
 TEXT = {"rows": 4}
 
 
@@ -49,11 +48,11 @@ def dispatchable_units():
 
 
 class AcceptForm(ActionForm):
-    action = A.ACCEPT
+    action = Action.ACCEPT
 
 
 class NotAcceptForm(ActionForm):
-    action = A.NOT_ACCEPT
+    action = Action.NOT_ACCEPT
     danger = True
     template_kind, template_field = "not_accepted", "explanation"
     reason = forms.ChoiceField(label="不予受理理由")
@@ -104,7 +103,7 @@ def find_case(user, ref: str):
 
 
 class MergeForm(ActionForm):
-    action = A.MERGE
+    action = Action.MERGE
     danger = True
     submit_label = "并入较早留言"
     target = forms.CharField(label="并入的较早留言", max_length=32,
@@ -118,14 +117,14 @@ class MergeForm(ActionForm):
 
 
 class UnmergeForm(ActionForm):
-    action = A.UNMERGE
+    action = Action.UNMERGE
     submit_label = "撤销并单"
     reason = forms.CharField(label="撤销理由", widget=forms.Textarea(attrs={"rows": 2}),
                              help_text="撤销后本留言回到待初审，单独办理，并告知留言人")
 
 
 class ClassifyForm(ActionForm):
-    action = A.CLASSIFY
+    action = Action.CLASSIFY
     msg_type = forms.ChoiceField(label="留言类型")
     domain = forms.ChoiceField(label="领域", choices=Domain.choices)
     urgency = forms.ChoiceField(label="缓急", choices=Urgency.choices, initial=Urgency.NORMAL)
@@ -140,13 +139,13 @@ class ClassifyForm(ActionForm):
 
 
 class DirectAnswerForm(ActionForm):
-    action = A.DIRECT_ANSWER
+    action = Action.DIRECT_ANSWER
     template_kind, template_field = "reply", "body"
     body = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 6}))
 
 
 class DispatchForm(ActionForm):
-    action = A.DISPATCH
+    action = Action.DISPATCH
     lead = forms.ModelChoiceField(label="牵头单位", queryset=Unit.objects.none(), empty_label="请选择")
     co = forms.ModelMultipleChoiceField(label="配合单位", queryset=Unit.objects.none(), required=False,
                                         widget=forms.SelectMultiple(attrs={"size": 6}),
@@ -166,11 +165,11 @@ class DispatchForm(ActionForm):
 
 
 class ClaimForm(ActionForm):
-    action = A.CLAIM
+    action = Action.CLAIM
 
 
 class ReturnForm(ActionForm):
-    action = A.RETURN
+    action = Action.RETURN
     danger = True
 
     @classmethod
@@ -183,7 +182,7 @@ class ReturnForm(ActionForm):
 
 
 class RequestExtensionForm(ActionForm):
-    action = A.REQUEST_EXTENSION
+    action = Action.REQUEST_EXTENSION
 
     @classmethod
     def offered(cls, policy, case, roles):
@@ -196,7 +195,7 @@ class RequestExtensionForm(ActionForm):
 
 
 class ApproveExtensionForm(ActionForm):
-    action = A.APPROVE_EXTENSION
+    action = Action.APPROVE_EXTENSION
 
     @classmethod
     def offered(cls, policy, case, roles):
@@ -205,19 +204,19 @@ class ApproveExtensionForm(ActionForm):
 
 
 class RefuseExtensionForm(ActionForm):
-    action = A.REFUSE_EXTENSION
+    action = Action.REFUSE_EXTENSION
     danger = True
     offered = ApproveExtensionForm.offered
     decision_note = forms.CharField(label="不同意的理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class CoInputForm(ActionForm):
-    action = A.CO_INPUT
+    action = Action.CO_INPUT
     text = forms.CharField(label="配合意见", widget=forms.Textarea(attrs=TEXT))
 
 
 class DraftForm(ActionForm):
-    action = A.DRAFT
+    action = Action.DRAFT
     template_kind, template_field = "reply", "body"
     body = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 8}))
     handler_name = forms.CharField(label="经办人", max_length=60, required=False)
@@ -232,7 +231,7 @@ class DraftForm(ActionForm):
 
 
 class SignOffForm(ActionForm):
-    action = A.SIGN_OFF
+    action = Action.SIGN_OFF
     sealed = forms.BooleanField(label="已加盖单位公章", required=False)
 
     @classmethod
@@ -247,22 +246,22 @@ class SignOffForm(ActionForm):
 
 
 class SubmitForm(ActionForm):
-    action = A.SUBMIT
+    action = Action.SUBMIT
 
 
 class ApproveForm(ActionForm):
-    action = A.APPROVE
+    action = Action.APPROVE
 
 
 class SendBackForm(ActionForm):
-    action = A.SEND_BACK
+    action = Action.SEND_BACK
     danger = True
     reason = forms.CharField(label="退回重办的理由", widget=forms.Textarea(attrs=TEXT),
                              help_text="如答非所问、敷衍塞责，说明须补充的内容")
 
 
 class PublishForm(ActionForm):
-    action = A.PUBLISH
+    action = Action.PUBLISH
     mode = forms.ChoiceField(label="答复方式", choices=PublishMode.choices, widget=forms.RadioSelect)
     public_note = forms.CharField(label="公开说明", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                   help_text="不公开答复时必填：对该留言作出说明")
@@ -278,7 +277,7 @@ class PublishForm(ActionForm):
 
 
 class CallbackForm(ActionForm):
-    action = A.CALLBACK
+    action = Action.CALLBACK
 
     @classmethod
     def offered(cls, policy, case, roles):
@@ -293,22 +292,22 @@ class CallbackForm(ActionForm):
 
 
 class ReopenForm(ActionForm):
-    action = A.REOPEN
+    action = Action.REOPEN
     reason = forms.CharField(label="重新办理的原因", widget=forms.Textarea(attrs=TEXT))
 
 
 class ArchiveForm(ActionForm):
-    action = A.ARCHIVE
+    action = Action.ARCHIVE
 
 
 class InstructForm(ActionForm):
-    action = A.INSTRUCT
+    action = Action.INSTRUCT
     text = forms.CharField(label="批示内容", widget=forms.Textarea(attrs=TEXT))
     leader_name = forms.CharField(label="批示领导", max_length=60, required=False)
 
 
 class ExplainDelayForm(ActionForm):
-    action = A.EXPLAIN_DELAY
+    action = Action.EXPLAIN_DELAY
     reason = forms.CharField(label="逾期理由", widget=forms.Textarea(attrs=TEXT))
 
 
