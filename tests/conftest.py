@@ -74,9 +74,35 @@ def city(db):
 
 CHROMIUM = os.environ.get("MINPAN_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
-# make around it (creating users, checking rows) are still plain synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls a browser test
+# makes around it (creating users, checking rows) are still plain synchronous code. Only
+# browser tests lift Django's guard, from the start of their set-up (the session's database
+# may be created inside it, once Playwright is running) to the end of their teardown.
+# A hook rather than a fixture: session fixtures are set up before any function-scoped one.
+_ASYNC_UNSAFE_BEFORE = pytest.StashKey[str | None]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("browser"):
+        item.stash[_ASYNC_UNSAFE_BEFORE] = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        if _ASYNC_UNSAFE_BEFORE in item.stash:
+            before = item.stash[_ASYNC_UNSAFE_BEFORE]
+            if before is None:
+                os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+            else:
+                os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
 @pytest.fixture(scope="session")
