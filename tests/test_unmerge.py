@@ -46,7 +46,7 @@ def test_an_unmerged_message_can_be_accepted_and_handled(city, earlier):
 
 
 def test_the_portal_no_longer_shows_the_earlier_case(city, earlier, client):
-    from minpan.portal.public import merged_view
+    from minpan.portal.own_case import merged_view
 
     case = merged(city, earlier)
     assert merged_view(fresh(case)) is not None

@@ -14,12 +14,21 @@ from django.views.decorators.http import require_POST
 
 from minpan.cases.errors import CaseError
 from minpan.cases.models import Case, Citizen
+from minpan.cases.publication import handler_contact, reply_unit_name
 from minpan.cases.services import BODY_MAX, SUBJECT_MAX
 from minpan.policies.active import active_policy
 from minpan.workdays.arith import deadline_day
 
-from . import challenge, confirm_email, promise, public, services, uploads
-from .forms import CONSENT_TEXT, PERSONAL_TEXT, BODY_MIN, ErrorReportForm, QueryForm, RateForm, WriteForm
+from . import challenge, confirm_email, own_case, promise, services, uploads
+from .forms import (
+    BODY_MIN,
+    CONSENT_TEXT,
+    PERSONAL_TEXT,
+    ErrorReportForm,
+    QueryForm,
+    RateForm,
+    WriteForm,
+)
 from .limits import client_ip
 from .models import Submission
 
@@ -170,13 +179,13 @@ def status(request):
 
 
 def _render_status(request, case, rate_form, code=200):
-    reply = public.reply_for_writer(case)
-    label, sentence = public.plain_state(case)
+    reply = own_case.reply_for_writer(case)
+    label, sentence = own_case.plain_state(case)
     return render(request, "portal/status.html", {
-        "case": case, "state_label": label, "state_sentence": sentence, "steps": public.timeline(case),
-        "reply": reply, "reply_unit": public.reply_unit_name(reply), "handler_contact": public.handler_contact(case, reply),
-        "merged": public.merged_view(case),
-        "due_day": deadline_day(case.due_at) if case.due_at else None, "can_rate": public.can_rate(case), "rate_form": rate_form, "attachments": case.portal_attachments.all(),
+        "case": case, "state_label": label, "state_sentence": sentence, "steps": own_case.timeline(case),
+        "reply": reply, "reply_unit": reply_unit_name(reply), "handler_contact": handler_contact(case, reply),
+        "merged": own_case.merged_view(case),
+        "due_day": deadline_day(case.due_at) if case.due_at else None, "can_rate": own_case.can_rate(case), "rate_form": rate_form, "attachments": case.portal_attachments.all(),
     }, status=code)
 
 

@@ -9,8 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from minpan.cases.models import Case, PublicCopy, Reply
-# the unit and handler lines are the public copy's: one definition, in the core
-from minpan.cases.publication import handler_contact, latest_reply, reply_unit_name  # noqa: F401
+from minpan.cases.publication import latest_reply
 from minpan.cases.states import Action, PublishMode, State
 from minpan.policies.active import policy_named
 
