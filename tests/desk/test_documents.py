@@ -58,9 +58,14 @@ def test_return_note_and_overdue_notice(client, city):
     client.force_login(city.operator)
     text = client.get(f"/desk/case/{returned.pk}/doc/return_note/").content.decode()
     assert "属教育局职责。" in text and "deputy" in text
-    with time_machine.travel(at("2026-03-12 09:00"), tick=True):
-        text = client.get(f"/desk/case/{late.pk}/doc/overdue_notice/").content.decode()
-    assert "催办通知书" in text and "逾期" in text and "个工作日" in text
+    # Received Monday 2026-03-02: five working days end at 24:00 on Monday 03-09. The notice
+    # counts the working days after that day up to today, today included; weekends do not count.
+    for now, overdue in [("2026-03-10 09:00", 1), ("2026-03-12 09:00", 3), ("2026-03-16 09:00", 5)]:
+        with time_machine.travel(at(now), tick=True):
+            text = client.get(f"/desk/case/{late.pk}/doc/overdue_notice/").content.decode()
+        assert "催办通知书" in text
+        assert "<th>办理期限</th><td>2026年03月09日 24:00</td>" in text
+        assert f"<th>逾期</th><td>{overdue} 个工作日</td>" in text, now
 
 
 def test_a_unit_gets_no_writer_identity_when_withheld(client, city):
