@@ -36,10 +36,9 @@ def test_a_listener_hears_the_action_only_after_commit(city, heard, django_captu
 
 def test_a_listener_hears_nothing_of_an_action_rolled_back(city, heard, django_capture_on_commit_callbacks):
     case = collect("tongliao")
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            apply(case, "accept", actor=city.operator)
-            raise RuntimeError("the caller's transaction fails after the action")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        apply(case, "accept", actor=city.operator)
+        raise RuntimeError("the caller's transaction fails after the action")
     assert heard == []
     assert fresh(case).state == "received"
 

@@ -1,0 +1,81 @@
+"""After the answer: the writer's rating, the callback, reopening and archiving; and what
+leaders do at any time: instructions, and the approval of a letter to be issued."""
+from __future__ import annotations
+
+from minpan.units.roles import Role
+
+from ..errors import NotPermitted, RuleViolation
+from ..states import Action, Rating
+from . import effect, latest_reply, reachable, required, void_pending_extensions
+
+
+@effect(Action.RATE)
+def rate(ctx, *, rating: str, comment: str = ""):
+    case = ctx.case
+    if not ctx.policy.follow_up.rating:
+        raise RuleViolation("本制度不设网民评价。")
+    if rating not in Rating.values:
+        raise RuleViolation("请选择 满意、基本满意 或 不满意。")
+    if case.rating:
+        raise RuleViolation("已经评价过了。")
+    case.rating, case.rating_comment = rating, (comment or "").strip()[:2000]
+    if rating == Rating.UNSATISFIED:
+        case.callback_due = True
+    return {"rating": rating}
+
+
+@effect(Action.CALLBACK)
+def callback(ctx, *, note: str = ""):
+    # apply() takes `note` for the event, so the callback record arrives as ctx.note.
+    note = required(note or ctx.note, "回访情况")
+    case = ctx.case
+    if ctx.role == Role.CENTER_OPERATOR and case.lead_unit_id and ctx.policy.follow_up.callback_by_unit:
+        raise NotPermitted("本制度由承办单位回访留言人。")
+    case.callback_at, case.callback_due = ctx.now, False
+    reply = latest_reply(case)
+    if reply is not None:
+        reply.callback_note = note
+        reply.save(update_fields=["callback_note"])
+    return {}
+
+
+@effect(Action.REOPEN)
+def reopen(ctx, *, reason: str):
+    case = ctx.case
+    reason = required(reason, "重新办理的原因")
+    case.assignments.filter(active=True).update(active=False, ended_at=ctx.now)
+    case.lead_unit = None
+    case.clock_started_at = None
+    case.reopened_count += 1
+    void_pending_extensions(case, "重新办理后作废")
+    case.archived_at = None
+    case.rating, case.rating_comment, case.callback_due = "", "", False
+    return {"reason": reason}
+
+
+@effect(Action.ARCHIVE)
+def archive(ctx):
+    case = ctx.case
+    if case.callback_due and reachable(case):
+        raise RuleViolation("尚未回访留言人，不能归档。")
+    case.archived_at = ctx.now
+    return {}
+
+
+@effect(Action.INSTRUCT)
+def instruct(ctx, *, text: str, leader_name: str = ""):
+    ctx.case.supervised = True
+    return {"text": required(text, "批示内容"), "leader_name": (leader_name or "").strip()}
+
+
+@effect(Action.EXPLAIN_DELAY)
+def explain_delay(ctx, *, reason: str = ""):
+    reason = required(reason or ctx.note, "逾期理由")
+    ctx.case.delay_explained_at = ctx.now
+    return {"reason": reason}
+
+
+@effect(Action.APPROVE_BULLETIN)
+def approve_bulletin(ctx, *, letter: int):
+    # The letter itself (notify.Letter) is issued by notify's contributor, in this transaction.
+    return {"letter": int(letter)}

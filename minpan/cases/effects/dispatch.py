@@ -1,0 +1,78 @@
+"""Dispatch to the units, the lead unit's claim, and its return of a case it should not handle."""
+from __future__ import annotations
+
+from minpan.units.models import Level, Unit
+from minpan.units.roles import Role
+
+from ..errors import NotPermitted, RuleViolation
+from ..models import Assignment, AssignmentRole
+from ..states import Action
+from . import (
+    effect,
+    fmt_due,
+    lead_of,
+    new_deadline_round,
+    required,
+    void_pending_extensions,
+)
+
+
+@effect(Action.DISPATCH)
+def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = ()):
+    case = ctx.case
+    co = [u for u in co if u.pk != lead.pk]
+    for unit in [lead, *co]:
+        if unit.level == Level.CENTER or not unit.active:
+            raise RuleViolation(f"“{unit.name}”不是可交办的承办单位。")
+    if len({u.pk for u in co}) != len(co):
+        raise RuleViolation("配合单位重复。")
+    if not case.reg_no:
+        raise RuleViolation("请先分类登记再交办。")
+    case.assignments.filter(active=True).update(active=False, ended_at=ctx.now)
+    Assignment.objects.create(case=case, unit=lead, role=AssignmentRole.LEAD, dispatched_at=ctx.now)
+    Assignment.objects.bulk_create(
+        Assignment(case=case, unit=u, role=AssignmentRole.CO, dispatched_at=ctx.now) for u in co
+    )
+    case.lead_unit = lead
+    # A new receipt starts a new clock; extensions belonged to the previous round.
+    case.extension_days = case.extension_count = 0
+    void_pending_extensions(case, "重新交办后作废")
+    new_deadline_round(case)
+    case.prompts, case.delay_explained_at = 0, None
+    case.clock_started_at = ctx.now if ctx.policy.clock_start == "receipt" else None
+    return {"lead": lead.pk, "lead_name": lead.name, "co": [u.pk for u in co], "co_names": [u.name for u in co]}
+
+
+@effect(Action.CLAIM)
+def claim(ctx):
+    lead = lead_of(ctx.case)
+    lead.claimed_at, lead.claimed_by = ctx.now, ctx.actor
+    lead.save(update_fields=["claimed_at", "claimed_by"])
+    if ctx.policy.clock_start == "claim":
+        ctx.case.clock_started_at = ctx.now
+    return {}
+
+
+@effect(Action.RETURN)
+def return_case(ctx, *, reason: str, basis: str = ""):
+    rule = ctx.policy.return_rule
+    case = ctx.case
+    if not rule.allowed:
+        raise RuleViolation(f"《{ctx.policy.document}》未设退办程序：承办单位须办理，或请中心协调。")
+    if case.return_due_at is None or ctx.now >= case.return_due_at:
+        limit = "收到当日" if rule.window_working_days == 0 else f"收到次日起 {rule.window_working_days} 个工作日内"
+        raise RuleViolation(f"退办须在{limit}提出，期限（{fmt_due(case.return_due_at)}）已过。")
+    if rule.signer_roles and ctx.role not in rule.signer_roles:
+        raise NotPermitted("退办须由本单位分管领导签字后提出。")
+    reason = required(reason, "退办原因")
+    basis = required(basis, "退办依据") if rule.needs_basis else (basis or "").strip()
+    lead = lead_of(case)
+    lead.returned_at, lead.return_reason, lead.return_basis = ctx.now, reason, basis
+    lead.return_signed_by = ctx.actor if ctx.role in (Role.UNIT_PRINCIPAL, Role.UNIT_DEPUTY) else None
+    lead.active, lead.ended_at = False, ctx.now
+    lead.save()
+    case.assignments.filter(active=True).update(active=False, ended_at=ctx.now)
+    case.lead_unit = None
+    case.clock_started_at = None
+    void_pending_extensions(case, "退办后作废")
+    return {"unit": lead.unit_id, "reason": reason, "basis": basis}

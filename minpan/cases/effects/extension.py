@@ -1,0 +1,101 @@
+"""Extensions: the lead unit asks for more working days, the center approves or refuses."""
+from __future__ import annotations
+
+import datetime as dt
+
+from minpan.workdays.arith import SHANGHAI, deadline_day, parse_date
+from minpan.workdays.service import calendar_around
+
+from ..deadlines import extension_room
+from ..errors import NotPermitted, RuleViolation
+from ..models import ExtensionRequest, ExtensionState
+from ..states import Action
+from . import effect, fmt_due, new_deadline_round, required
+
+
+@effect(Action.REQUEST_EXTENSION)
+def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | str | None = None, basis: str = ""):
+    rule = ctx.policy.extension
+    case = ctx.case
+    if not rule.allowed:
+        raise RuleViolation(f"《{ctx.policy.document}》未设延期：须在 {ctx.policy.answer_working_days} 个工作日内办结。")
+    if ctx.role not in rule.requester_roles:
+        raise NotPermitted("延期申请须经承办单位分管负责同志签批。")
+    if case.extension_pending:
+        raise RuleViolation("已有一份延期申请待审批。")
+    if rule.before_deadline and (case.due_at is None or ctx.now >= case.due_at):
+        raise RuleViolation(f"延期须在办理期限（{fmt_due(case.due_at)}）届满前申请。")
+    days = _check_days(ctx, days)
+    asked = case.extensions.filter(unit=ctx.unit, requested_at__gte=case.clock_started_at).count()
+    if rule.max_count is not None and asked >= rule.max_count:
+        raise RuleViolation(f"本制度只能申请延期 {rule.max_count} 次，本单位已申请过。")
+    reason = required(reason, "延期理由")
+    if rule.needs_basis:
+        basis = required(basis, "延期依据")
+    if rule.needs_promised_date and not promised_date:
+        raise RuleViolation("请填写承诺办结日期。")
+    if isinstance(promised_date, str) and promised_date:
+        promised_date = parse_date(promised_date)
+    if promised_date and promised_date < ctx.now.astimezone(SHANGHAI).date():
+        raise RuleViolation("承诺办结日期不能早于今天。")
+    if promised_date and case.due_at:
+        new_due = calendar_around(deadline_day(case.due_at), days).add(deadline_day(case.due_at), days)
+        if promised_date > new_due:
+            raise RuleViolation(f"承诺办结日期晚于延期后的期限（{new_due} 24:00）：请增加延长天数或提前承诺日期。")
+    ExtensionRequest.objects.create(
+        case=case, unit=ctx.unit, days=days, reason=reason, basis=basis or "",
+        promised_date=promised_date or None, requested_by=ctx.actor, requested_at=ctx.now,
+    )
+    case.extension_pending = True
+    return {"days": days, "promised_date": promised_date.isoformat() if promised_date else None}
+
+
+def _check_days(ctx, days) -> int:
+    rule = ctx.policy.extension
+    try:
+        days = int(days)
+    except (TypeError, ValueError):
+        raise RuleViolation(f"延长天数必须是整数：{days!r}") from None
+    if days <= 0:
+        raise RuleViolation("延长天数必须大于 0。")
+    if rule.max_count is not None and ctx.case.extension_count >= rule.max_count:
+        raise RuleViolation(f"本制度只能延期 {rule.max_count} 次，已用完。")
+    if rule.max_days_each is not None and days > rule.max_days_each:
+        raise RuleViolation(f"每次延期最长 {rule.max_days_each} 个工作日。")
+    room = extension_room(ctx.case, ctx.policy)
+    if room is not None and days > room:
+        raise RuleViolation(f"超过延期上限：最多还能延长 {room} 个工作日。")
+    return days
+
+
+def _pending(ctx) -> ExtensionRequest:
+    req = ctx.case.extensions.filter(state=ExtensionState.PENDING).first()
+    if req is None:
+        raise RuleViolation("没有待审批的延期申请。")
+    if ctx.role != ctx.policy.extension.approver_role:
+        raise NotPermitted("延期申请须由交办单位审批。")
+    return req
+
+
+@effect(Action.APPROVE_EXTENSION)
+def approve_extension(ctx, *, decision_note: str = ""):
+    req = _pending(ctx)
+    _check_days(ctx, req.days)  # caps may have changed since the request
+    _decide(ctx, req, ExtensionState.APPROVED, decision_note)
+    ctx.case.extension_days += req.days
+    ctx.case.extension_count += 1
+    new_deadline_round(ctx.case)
+    return {"days": req.days, "extension_days": ctx.case.extension_days}
+
+
+@effect(Action.REFUSE_EXTENSION)
+def refuse_extension(ctx, *, decision_note: str):
+    req = _pending(ctx)
+    _decide(ctx, req, ExtensionState.REFUSED, required(decision_note, "不同意的理由"))
+    return {"days": req.days}
+
+
+def _decide(ctx, req, state, note):
+    req.state, req.decided_by, req.decided_at, req.decision_note = state, ctx.actor, ctx.now, note
+    req.save()
+    ctx.case.extension_pending = False
