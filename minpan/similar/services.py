@@ -22,8 +22,8 @@ def rows_for(case_id: int, subject: str, body: str) -> tuple[list[Sample], int]:
 
 
 def index_case(case: Case) -> int:
-    """Put one case's fingerprints in the index (replacing any). Called by cases.services.case_collect
-    in the transaction that creates the case, so a message is findable the moment it exists."""
+    """Put one case's fingerprints in the index (replacing any). Called by similar.listeners inside
+    the transaction that collects the case, so a message is findable the moment it exists."""
     samples, size = rows_for(case.pk, case.subject, case.body)
     with transaction.atomic():
         Sample.objects.filter(case_id=case.pk).delete()

@@ -3,7 +3,7 @@
 `store_for(case)` computes the domain, message type and lead unit suggestions and keeps them
 (the worker does it right after a message is collected: see tasks.suggest_case);
 `suggestions_for(case)` is what the initial-review panel reads (and computes what is missing);
-`record_choice` is called by the classify and dispatch effects, inside their transaction, to
+`record_choice` is called by textmine.listeners inside the classify and dispatch transactions, to
 mark the suggestion accepted or corrected.
 """
 from __future__ import annotations

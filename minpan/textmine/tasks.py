@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from django.db import transaction
 from django_tasks import task
 
 log = logging.getLogger(__name__)
@@ -21,15 +20,3 @@ def suggest_case(case_id: int) -> int:
     if case is None:  # collected in a transaction that was later rolled back by its caller
         return 0
     return len(store_for(case))
-
-
-def suggest_later(case_id: int) -> None:
-    """Queue suggest_case once the collecting transaction commits. A failure to queue is logged
-    and never stops the collection: the initial-review page computes what is missing."""
-    def enqueue():
-        try:
-            suggest_case.enqueue(case_id)
-        except Exception:  # the message is safely recorded; the suggestion can wait for the page
-            log.exception("无法排队生成自动建议：case=%s", case_id)
-
-    transaction.on_commit(enqueue)
