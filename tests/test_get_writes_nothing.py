@@ -119,9 +119,9 @@ def test_no_desk_or_notify_page_writes_for(client, city, cases, role):
     assert found == {}, "\n".join(f"{u}: {[s[:90] for s in q]}" for u, q in found.items())
 
 
-def test_no_public_page_writes(client, city, cases):
+def test_no_public_page_nor_the_sign_in_page_writes(client, city, cases):
     assert crawl(client, ["/", "/answers/", "/not-accepted/", "/statistics/", "/elder/", "/write/",
-                          "/query/", "/website-error/"]) == {}
+                          "/query/", "/website-error/", "/desk/login/", "/desk/"]) == {}
 
 
 def test_the_writers_status_page_and_email_link_write_nothing(client, city, cases):
