@@ -80,8 +80,15 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 # makes around it (creating users, checking rows) are still plain synchronous code. Only
 # browser tests lift Django's guard, from the start of their set-up (the session's database
 # may be created inside it, once Playwright is running) to the end of their teardown.
-# A hook rather than a fixture: session fixtures are set up before any function-scoped one.
+# Hooks rather than a fixture: session fixtures are set up before any function-scoped one.
+# Once started, Playwright's loop stays registered as running in this thread until the
+# session ends, so the browser tests run last: every other test runs before it exists.
 _ASYNC_UNSAFE_BEFORE = pytest.StashKey[str | None]()
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering, which this keeps within each group
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 @pytest.hookimpl(wrapper=True)
