@@ -6,7 +6,7 @@ from minpan.units.roles import Role
 
 from ..errors import NotPermitted, RuleViolation
 from ..states import Action, Rating
-from . import effect, latest_reply, reachable, required, void_pending_extensions
+from .base import effect, latest_reply, reachable, required, void_pending_extensions
 
 
 @effect(Action.RATE)

@@ -9,7 +9,7 @@ from ..errors import NotPermitted, RuleViolation
 from ..identity import writer_terms
 from ..models import AssignmentRole, Citizen
 from ..states import Action, PublishMode, State
-from . import called_back, effect, latest_reply, new_reply, reachable, required
+from .base import called_back, effect, latest_reply, new_reply, reachable, required
 
 
 @effect(Action.CO_INPUT)

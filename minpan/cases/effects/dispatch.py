@@ -7,7 +7,7 @@ from minpan.units.roles import Role
 from ..errors import NotPermitted, RuleViolation
 from ..models import Assignment, AssignmentRole
 from ..states import Action
-from . import (
+from .base import (
     effect,
     fmt_due,
     lead_of,

@@ -10,7 +10,7 @@ from ..deadlines import extension_room
 from ..errors import NotPermitted, RuleViolation
 from ..models import ExtensionRequest, ExtensionState
 from ..states import Action
-from . import effect, fmt_due, new_deadline_round, required
+from .base import effect, fmt_due, new_deadline_round, required
 
 
 @effect(Action.REQUEST_EXTENSION)

@@ -12,7 +12,7 @@ from ..errors import RuleViolation
 from ..identity import mask_for_units
 from ..models import Case, Counter
 from ..states import Action, Domain, State, Urgency
-from . import effect, new_reply, required
+from .base import effect, new_reply, required
 
 
 @effect(Action.ACCEPT)

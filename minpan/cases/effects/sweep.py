@@ -8,7 +8,7 @@ import datetime as dt
 
 from ..errors import RuleViolation
 from ..states import Action
-from . import effect
+from .base import effect
 
 
 @effect(Action.REMIND)
