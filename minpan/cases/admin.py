@@ -15,10 +15,13 @@ class ReadOnly(admin.ModelAdmin):
         return False
 
 
+EVENT_FIELDS = ("seq", "at", "action", "role", "actor_name", "state_before", "state_after", "note")
+
+
 class EventInline(admin.TabularInline):
     model = Event
-    fields = ["seq", "at", "action", "role", "actor_name", "state_before", "state_after", "note"]
-    readonly_fields = fields
+    fields = EVENT_FIELDS
+    readonly_fields = EVENT_FIELDS
     extra = 0
     can_delete = False
 

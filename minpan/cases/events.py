@@ -107,7 +107,8 @@ def verify_chain(events) -> Break | None:
 
 def verify_all(batch: int = 2000):
     """Yield a Break for every case whose chain is broken, streaming events in case order."""
-    current, bucket = None, []
+    current: int | None = None
+    bucket: list[Event] = []
     for ev in Event.objects.order_by("case_id", "seq").iterator(chunk_size=batch):
         if ev.case_id != current:
             if bucket and (brk := verify_chain(bucket)):

@@ -82,9 +82,11 @@ class Action(models.TextChoices):
     ALARM = "alarm", "超期未答复预警"
 
 
-Channel = models.TextChoices("Channel", [(k, (k, v)) for k, v in CHANNELS.items()])
-MessageType = models.TextChoices("MessageType", [(k, (k, v)) for k, v in MESSAGE_TYPES.items()])
-NotAcceptedReason = models.TextChoices("NotAcceptedReason", [(k, (k, v)) for k, v in NOT_ACCEPTED_REASONS.items()])
+# The codes live in policies.codes; the functional Enum API builds the choices from them. django-stubs
+# types TextChoices(...) only as a member lookup, not as that API, hence the ignores.
+Channel = models.TextChoices("Channel", [(k, (k, v)) for k, v in CHANNELS.items()])  # type: ignore[call-overload]
+MessageType = models.TextChoices("MessageType", [(k, (k, v)) for k, v in MESSAGE_TYPES.items()])  # type: ignore[call-overload]
+NotAcceptedReason = models.TextChoices("NotAcceptedReason", [(k, (k, v)) for k, v in NOT_ACCEPTED_REASONS.items()])  # type: ignore[call-overload]
 
 
 class Domain(models.TextChoices):

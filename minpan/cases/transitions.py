@@ -12,9 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from django.db import transaction
+from django.db.models import Field
 from django.utils import timezone
 
 from minpan.policies.active import policy_named
+from minpan.policies.rules import Policy
 from minpan.units.models import Unit
 from minpan.units.roles import CENTER_ROLES, UNIT_LEADERS, UNIT_ROLES, Role
 
@@ -91,7 +93,7 @@ class Context:
     actor: object | None
     role: Role
     unit: Unit | None
-    policy: object
+    policy: Policy
     now: dt.datetime
     note: str = ""  # the note the actor writes; the event keeps it, effects may use it
 
@@ -149,7 +151,9 @@ def apply_batch(case_ids, choose, *, now: dt.datetime) -> list[tuple[Case, Actio
 
     from .models import ExtensionRequest
 
-    done, entries, announced = [], [], []
+    done: list[tuple[Case, Action]] = []
+    entries: list[dict] = []
+    announced: list[hooks.Applied] = []
     with transaction.atomic(), one_calendar():
         cases = Case.objects.select_for_update(of=("self",)).select_related("lead_unit").filter(pk__in=list(case_ids)).order_by("pk").prefetch_related(
             Prefetch("assignments", Assignment.objects.filter(active=True, role=AssignmentRole.LEAD), to_attr="lead_assignments"),
@@ -193,12 +197,19 @@ def _save_batch(cases: list[Case]) -> None:
         return
     from django.db import connection
 
-    fields = [Case._meta.get_field(name) for name in BATCH_FIELDS]
+    fields = [_column_field(name) for name in BATCH_FIELDS]
     qn = connection.ops.quote_name
-    sql = f"UPDATE {qn(Case._meta.db_table)} SET {', '.join(f'{qn(f.column)} = %s' for f in fields)} WHERE {qn('id')} = %s"
-    rows = [[f.get_db_prep_save(getattr(c, f.attname), connection) for f in fields] + [c.pk] for c in cases]
+    sql = f"UPDATE {qn(Case._meta.db_table)} SET {', '.join(f'{qn(column)} = %s' for _, column in fields)} WHERE {qn('id')} = %s"
+    rows = [[f.get_db_prep_save(getattr(c, f.attname), connection) for f, _ in fields] + [c.pk] for c in cases]
     with connection.cursor() as cur:
         cur.executemany(sql, rows)
+
+
+def _column_field(name: str) -> tuple[Field, str]:
+    field = Case._meta.get_field(name)
+    if not isinstance(field, Field) or field.column is None:
+        raise TypeError(f"BATCH_FIELDS names {name!r}, which is not a column of Case")
+    return field, field.column
 
 
 def allowed_actions(case: Case) -> list[Action]:

@@ -9,7 +9,7 @@ from ..errors import NotPermitted, RuleViolation
 from ..identity import writer_terms
 from ..models import AssignmentRole, Citizen
 from ..states import Action, PublishMode, State
-from .base import called_back, effect, latest_reply, new_reply, reachable, required
+from .base import called_back, effect, new_reply, reachable, required, the_reply
 
 
 @effect(Action.CO_INPUT)
@@ -39,7 +39,7 @@ def sign_off(ctx, *, sealed: bool = False):
         raise NotPermitted("此件答复须由承办单位主要负责人审签。")
     if rule.seal and not sealed:
         raise RuleViolation("答复须加盖单位公章。")
-    reply = latest_reply(ctx.case)
+    reply = the_reply(ctx.case)
     reply.signed_by, reply.signed_at, reply.sealed = ctx.actor, ctx.now, bool(sealed)
     reply.save(update_fields=["signed_by", "signed_at", "sealed"])
     return {"reply_version": reply.version, "level": level, "sealed": bool(sealed)}
@@ -55,12 +55,12 @@ def submit(ctx):
     if ctx.policy.follow_up.callback_before_submit and reachable(case) and not called_back(case):
         raise RuleViolation("报送前须回访诉求人并注明回访情况（诉求人未留联系方式的除外）。")
     # textmine adds the reply check's flags to this event (cases.hooks contributor)
-    return {"reply_version": latest_reply(case).version}
+    return {"reply_version": the_reply(case).version}
 
 
 @effect(Action.APPROVE)
 def approve(ctx):
-    return {"reply_version": latest_reply(ctx.case).version}
+    return {"reply_version": the_reply(ctx.case).version}
 
 
 @effect(Action.SEND_BACK)

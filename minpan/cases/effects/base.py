@@ -37,6 +37,22 @@ def latest_reply(case) -> Reply | None:
     return case.replies.order_by("-version").first()
 
 
+def the_lead(case) -> Assignment:
+    """The active lead assignment, for effects the table allows only while a unit holds the case."""
+    lead = lead_of(case)
+    if lead is None:
+        raise RuleViolation(f"{case.reference} 当前没有承办单位。")
+    return lead
+
+
+def the_reply(case) -> Reply:
+    """The latest reply, for effects the table allows only once a reply is drafted."""
+    reply = latest_reply(case)
+    if reply is None:
+        raise RuleViolation(f"{case.reference} 尚无答复稿。")
+    return reply
+
+
 def void_pending_extensions(case, note: str) -> None:
     # A request belongs to one unit's round of handling; a new round starts clean.
     case.extensions.filter(state=ExtensionState.PENDING).update(state=ExtensionState.REFUSED, decision_note=note)

@@ -10,9 +10,9 @@ from ..states import Action
 from .base import (
     effect,
     fmt_due,
-    lead_of,
     new_deadline_round,
     required,
+    the_lead,
     void_pending_extensions,
 )
 
@@ -45,7 +45,7 @@ def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = ()):
 
 @effect(Action.CLAIM)
 def claim(ctx):
-    lead = lead_of(ctx.case)
+    lead = the_lead(ctx.case)
     lead.claimed_at, lead.claimed_by = ctx.now, ctx.actor
     lead.save(update_fields=["claimed_at", "claimed_by"])
     if ctx.policy.clock_start == "claim":
@@ -66,7 +66,7 @@ def return_case(ctx, *, reason: str, basis: str = ""):
         raise NotPermitted("退办须由本单位分管领导签字后提出。")
     reason = required(reason, "退办原因")
     basis = required(basis, "退办依据") if rule.needs_basis else (basis or "").strip()
-    lead = lead_of(case)
+    lead = the_lead(case)
     lead.returned_at, lead.return_reason, lead.return_basis = ctx.now, reason, basis
     lead.return_signed_by = ctx.actor if ctx.role in (Role.UNIT_PRINCIPAL, Role.UNIT_DEPUTY) else None
     lead.active, lead.ended_at = False, ctx.now
