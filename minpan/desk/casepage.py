@@ -1,6 +1,8 @@
 """Everything the case page shows, read in a fixed number of queries whatever the case holds."""
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from django.db.models import Q
 
 from minpan.cases.access import sight, visible_cases
@@ -52,7 +54,7 @@ def event_details(data: dict) -> list[tuple[str, str]]:
     return out
 
 
-def offered_forms(user, case, roles: set[str], policy, bound: ActionForm | None = None) -> list[ActionForm]:
+def offered_forms(user, case, roles: AbstractSet[str], policy, bound: ActionForm | None = None) -> list[ActionForm]:
     """A form for every action the user may take now; the others are not offered."""
     forms = []
     for action in allowed_actions(case):
@@ -78,7 +80,7 @@ def canned(user, kinds: set[str]) -> dict[str, list[ReplyTemplate]]:
     return out
 
 
-def case_context(user, case, roles: set[str], bound: ActionForm | None = None, error: str = "") -> dict:
+def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None = None, error: str = "") -> dict:
     policy = policy_named(case.policy_name)
     clock = Clock()
     left = clock.days_left(case.due_at)

@@ -29,12 +29,12 @@ def response(title: str, rows: list[dict], fmt: str) -> HttpResponse:
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     filename = f"{title}-{stamp}"
     if fmt == "csv":
-        buf = io.StringIO()
-        buf.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with the BOM
-        writer = csv.writer(buf)
+        text = io.StringIO()
+        text.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with the BOM
+        writer = csv.writer(text)
         writer.writerow(HEADERS)
         writer.writerows(_cells(r) for r in rows)
-        resp = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
+        resp = HttpResponse(text.getvalue(), content_type="text/csv; charset=utf-8")
         ext = "csv"
     elif fmt == "xlsx":
         book = Workbook()

@@ -5,6 +5,8 @@ The forms only parse and say what is missing, in Chinese; every rule is the core
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from django import forms
 
 from minpan.cases.states import Action, Domain, PublishMode, Urgency
@@ -31,7 +33,7 @@ class ActionForm(forms.Form):
         pass
 
     @classmethod
-    def offered(cls, policy, case, roles: set[str]) -> bool:
+    def offered(cls, policy, case, roles: AbstractSet[str]) -> bool:
         """False where the policy in force has no such step for these roles (the core would refuse it)."""
         return True
 

@@ -11,11 +11,12 @@ characters or more; shorter queries scan the queue's cases (docs/performance.md,
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Callable
 
 from django import forms
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 
 from minpan.cases.access import held_cases, holding, is_center, visible_cases
 from minpan.cases.models import Case
@@ -73,7 +74,7 @@ BY_SLUG = {q.slug: q for q in QUEUES}
 COUNTED_STATES = [s.value for s in State if s not in (State.ARCHIVED, State.MERGED)]
 
 
-def queues_for(roles: set[str]) -> list[Queue]:
+def queues_for(roles: AbstractSet[str]) -> list[Queue]:
     return [q for q in QUEUES if q.roles & roles]
 
 
@@ -125,12 +126,15 @@ class QueueFilter(forms.Form):
         out = []
         for name, field in self.fields.items():
             value = data.get(name) if self.is_bound else self.initial.get(name, "")
-            if hasattr(value, "pk"):
+            if isinstance(value, Model):
                 value = value.pk
-            item = {"name": name, "label": field.label, "value": "" if value is None else str(value)}
+            item: dict[str, object] = {"name": name, "label": field.label, "value": "" if value is None else str(value)}
             if isinstance(field, forms.ModelChoiceField):
+                assert field.queryset is not None  # the unit field is declared with its queryset
                 item["choices"] = [("", "全部")] + [(str(u.pk), u.name) for u in field.queryset]
             elif isinstance(field, forms.ChoiceField):
+                # Django normalises a field's choices to a list; the stubs also allow the unnormalised input
+                assert isinstance(field.choices, list)
                 item["choices"] = [(str(k), v) for k, v in field.choices]
             else:
                 item["type"] = "search" if name == "q" else "date"

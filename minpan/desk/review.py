@@ -6,6 +6,8 @@ whether a suggestion was accepted or corrected.
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from minpan.cases.access import visible_cases
 from minpan.cases.models import Citizen
 from minpan.cases.states import Action, State
@@ -22,7 +24,9 @@ REVIEW_STATES = frozenset({State.RECEIVED, State.ACCEPTED, State.REGISTERED, Sta
 
 def preview(text: str, names, extra) -> dict:
     """The text as the public pages will show it, cut into pieces so the masked ones can be marked."""
-    pieces, pos, counts = [], 0, {}
+    pieces: list[tuple[str, str]] = []
+    pos = 0
+    counts: dict[str, int] = {}
     for span in spans(text, names, extra):
         if span.start > pos:
             pieces.append((text[pos:span.start], ""))
@@ -79,7 +83,7 @@ def _kinds(suggestions: dict) -> list[dict]:
     return out
 
 
-def review_context(user, case, roles: set[str]) -> dict | None:
+def review_context(user, case, roles: AbstractSet[str]) -> dict | None:
     if case.state not in REVIEW_STATES or not (roles & CENTER_ROLES):
         return None
     suggestions = suggestions_for(case)

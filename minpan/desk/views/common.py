@@ -1,6 +1,8 @@
 """What every staff page needs: the user's roles and a 403 page in Chinese."""
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from django.shortcuts import render
 
 from minpan.units.people import roles_of
@@ -12,7 +14,7 @@ def staff_roles(user) -> frozenset[str]:
     return roles_of(user)
 
 
-def role_labels(roles: set[str]) -> str:
+def role_labels(roles: AbstractSet[str]) -> str:
     return "、".join(Role(r).label for r in sorted(roles)) or "未分配岗位"
 
 

@@ -7,6 +7,8 @@ taken through transitions.apply like any other.
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -33,7 +35,7 @@ KINDS = {**LABELS, "writer": "留言人登记信息", "text": "文字"}
 FIELDS = ("add", "keep", "unkeep", "unmask", "reason")
 
 
-def preview_context(user, case, roles: set[str]) -> dict | None:
+def preview_context(user, case, roles: AbstractSet[str]) -> dict | None:
     """The 公开预览 panel for center staff while the answer is under review and the writer agreed
     to publication; None otherwise."""
     if case.state not in PREVIEW_STATES or not (roles & CENTER_ROLES) or not case.may_publish:
