@@ -11,7 +11,7 @@ from .content import Kind
 log = logging.getLogger(__name__)
 
 
-def clean_name(name: str) -> str:
+def clean_name(name: str | None) -> str:
     """The uploader's file name as shown to people: no folders, no control characters, 200 at most."""
     name = Path(str(name or "附件")).name
     return "".join(c for c in name if c.isprintable())[:200] or "附件"

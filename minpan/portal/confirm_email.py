@@ -61,6 +61,7 @@ def email_confirm(*, token: str, now: dt.datetime | None = None) -> tuple[Case, 
         # The case lock orders the event in the chain and makes a double click confirm once.
         case = Case.objects.select_for_update().filter(pk=case_id).first()
         citizen = _checked(Citizen.objects.filter(case=case).first() if case else None, hashed)
+        assert case is not None  # _checked found the case's writer
         if citizen.email_confirmed_at:
             return case, False
         citizen.email_confirmed_at = now

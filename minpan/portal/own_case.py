@@ -32,7 +32,7 @@ PLAIN = {
 }
 
 # The only actions a writer sees, in their words. Everything else is internal.
-PUBLIC_STEPS = {
+PUBLIC_STEPS: dict[str, str] = {
     Action.COLLECT: "收到留言",
     Action.ACCEPT: "受理",
     Action.NOT_ACCEPT: "不予受理",
@@ -108,14 +108,20 @@ class Merged:
     answered_privately: bool
 
 
+def _merged_into(case: Case) -> Case:
+    if case.merged_into is None:
+        raise ValueError(f"{case.reference} is merged into no case")
+    return case.merged_into
+
+
 def merged_view(case: Case) -> Merged | None:
     """The earlier case a merged one follows (to the end of the chain): its plain state, public
     steps and published answer only — never its writer, text, notes or a private answer."""
     if case.state != State.MERGED or not case.merged_into_id:
         return None
-    root, hops = case.merged_into, 0
+    root, hops = _merged_into(case), 0
     while root.state == State.MERGED and root.merged_into_id and hops < 20:
-        root, hops = root.merged_into, hops + 1
+        root, hops = _merged_into(root), hops + 1
     label, sentence = PLAIN[State(root.state)]
     if root.state == State.PUBLISHED:
         sentence = "该留言已答复。"

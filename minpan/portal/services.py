@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import re
 import time
+from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -66,7 +67,7 @@ def portal_submit(
     contacts = [c for c in (citizen.get("phone"), citizen.get("email")) if c]
     _check_limits(ip, contacts, check_token, check_answer, now)
     checked = uploads.check(files)
-    written = []
+    written: list[Path] = []
     try:
         with transaction.atomic():
             case, password = case_collect(
@@ -83,11 +84,11 @@ def portal_submit(
         if not isinstance(exc, IntegrityError):
             raise
         # The same key arrived twice at once (a double click): the other request made the case.
-        submission = _made_by_the_other_request(key)
-        if submission is None:
+        other = _made_by_the_other_request(key)
+        if other is None:
             log.warning("同一表单同时提交两次，另一次尚未保存完成：key=%s…", key[:6], exc_info=True)
             raise StillSaving("这份留言正在保存，请稍等几秒后再点一次“提交留言”，不会重复提交。") from None
-        return submission, False
+        return other, False
     limits.hit(limits.SUBMIT_PER_IP, ip, now=now)
     for c in contacts:
         limits.hit(limits.SUBMIT_PER_CONTACT, c, now=now)

@@ -102,10 +102,10 @@ def report(period: Period) -> Report:
     cal = load_calendar(first, local_date(end))
     by_unit: dict[str, tuple[list, list]] = {}
     for c in received:
-        if c.lead_unit_id:
+        if c.lead_unit is not None:
             by_unit.setdefault(c.lead_unit.name, ([], []))[0].append(c)
     for c in answered:
-        if c.lead_unit_id:
+        if c.lead_unit is not None:
             by_unit.setdefault(c.lead_unit.name, ([], []))[1].append(c)
     rows = [UnitRow(name, _figures(r, a, cal)) for name, (r, a) in by_unit.items()]
     ranked = [r for r in rows if max(r.figures.received, r.figures.done) >= MIN_RANKED]

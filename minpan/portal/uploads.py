@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from minpan.attachments import content
@@ -23,16 +25,17 @@ RULE_TEXT = f"可上传 {MAX_FILES} 个以内的图片（JPG、PNG、GIF、WebP�
 __all__ = ["ACCEPT", "MAX_BYTES", "MAX_FILES", "RULE_TEXT", "BadAttachment", "check", "discard", "store"]
 
 
-def check(files) -> list[tuple[object, content.Kind]]:
+def check(files: Iterable[UploadedFile | None]) -> list[tuple[UploadedFile, content.Kind]]:
     """Each uploaded file with its real kind; raises BadAttachment with a message for the writer."""
-    files = [f for f in files if f is not None and getattr(f, "size", 0)]
-    if len(files) > MAX_FILES:
-        raise BadAttachment(f"附件最多 {MAX_FILES} 个，您选择了 {len(files)} 个。")
+    chosen = [f for f in files if f is not None and f.size]
+    if len(chosen) > MAX_FILES:
+        raise BadAttachment(f"附件最多 {MAX_FILES} 个，您选择了 {len(chosen)} 个。")
     checked = []
-    for f in files:
+    for f in chosen:
         name = clean_name(f.name)
-        if f.size > MAX_BYTES:
-            raise BadAttachment(f"附件“{name}”有 {f.size / 1024 / 1024:.1f} MB，超过 {MAX_BYTES // 1024 // 1024} MB 的上限。")
+        size = f.size or 0
+        if size > MAX_BYTES:
+            raise BadAttachment(f"附件“{name}”有 {size / 1024 / 1024:.1f} MB，超过 {MAX_BYTES // 1024 // 1024} MB 的上限。")
         kind = content.identify(content.read_all(f))
         if kind not in KINDS:
             raise BadAttachment(f"附件“{name}”不是可接受的图片或 PDF 文件（按文件内容判断，与扩展名无关）。")
@@ -40,7 +43,7 @@ def check(files) -> list[tuple[object, content.Kind]]:
     return checked
 
 
-def store(case, checked: list[tuple[object, content.Kind]], written: list[Path] | None = None) -> list[Attachment]:
+def store(case, checked: list[tuple[UploadedFile, content.Kind]], written: list[Path] | None = None) -> list[Attachment]:
     """Write the files under MINPAN_FILES_DIR (outside the web root) and record them. Each file's
     path is added to `written` before it is written, so a caller whose transaction rolls back can
     remove them (discard): the rows go with the rollback, the files would not."""
@@ -58,7 +61,7 @@ def store(case, checked: list[tuple[object, content.Kind]], written: list[Path] 
                 digest.update(chunk)
                 out.write(chunk)
         saved.append(Attachment.objects.create(
-            case=case, name=clean_name(f.name), content_type=kind.content_type, size=f.size,
+            case=case, name=clean_name(f.name), content_type=kind.content_type, size=f.size or 0,
             sha256=digest.hexdigest(), stored_as=str(rel), uploaded_at=now,
         ))
     return saved

@@ -167,7 +167,10 @@ def _session_case(request) -> Case | None:
     held = request.session.get(SESSION_CASE)
     if not isinstance(held, dict) or time.time() - float(held.get("at", 0)) > SESSION_TTL:
         return None
-    return Case.objects.filter(pk=held.get("id")).select_related("lead_unit").first()
+    case_id = held.get("id")
+    if not isinstance(case_id, int):
+        return None
+    return Case.objects.filter(pk=case_id).select_related("lead_unit").first()
 
 
 @never_cache
