@@ -21,6 +21,7 @@ from .forms import FORMS, ActionForm
 from .models import ReplyTemplate
 from .review import prefill, review_context
 from .views.publication import preview_context
+from .views.writer_files import withheld_from, writer_files
 
 CHECKED_STATES = frozenset({State.DRAFTED, State.SIGNED, State.SUBMITTED, State.APPROVED})
 
@@ -86,7 +87,7 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
     left = clock.days_left(case.due_at)
     seen = sight(user, case)
     if seen.ended_at is not None:
-        return past_context(case, seen, policy)
+        return past_context(user, case, seen, policy)
     identity = seen.identity
     citizen = Citizen.objects.filter(case=case).first() if identity else None
     assignments = list(case.assignments.select_related("unit", "claimed_by").order_by("-active", "role", "dispatched_at"))
@@ -117,7 +118,8 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
         "past_assignments": [a for a in assignments if not a.active],
         "replies": replies, "reply": replies[0] if replies else None, "extensions": extensions,
         "timeline": [{"event": e, "details": event_details(e.data)} for e in events],
-        "attachments": list(case.attachments.select_related("uploaded_by")),
+        "attachments": list(case.attachments.select_related("uploaded_by", "unit")),
+        "writer_files": list(writer_files(user, case)), "writer_files_withheld": withheld_from(user, case),
         "forms": [{"form": f, "templates": templates.get(f.template_kind, [])} for f in forms],
         "documents": documents.available(case, assignments=assignments, extensions=extensions, replies=replies,
                                          events=events, overdue=left is not None and left < 0),
@@ -128,7 +130,7 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
     }
 
 
-def past_context(case, seen, policy) -> dict:
+def past_context(user, case, seen, policy) -> dict:
     """A unit that no longer holds the case (it returned it, or the case went to another unit or was
     reopened) keeps what it saw until then: the message as units read it, its own assignments,
     the replies, requests, files and timeline up to that moment. Never what the next unit drafts
@@ -146,7 +148,8 @@ def past_context(case, seen, policy) -> dict:
         "replies": replies, "reply": replies[0] if replies else None,
         "extensions": list(case.extensions.select_related("unit", "requested_by").filter(requested_at__lte=ended).order_by("-requested_at")),
         "timeline": [{"event": e, "details": event_details(e.data)} for e in events],
-        "attachments": list(case.attachments.select_related("uploaded_by").filter(uploaded_at__lte=ended)),
+        "attachments": list(case.attachments.select_related("uploaded_by", "unit").filter(uploaded_at__lte=ended)),
+        "writer_files": list(writer_files(user, case)), "writer_files_withheld": withheld_from(user, case),
         "forms": [], "documents": [], "error": "", "state_label": "本单位已不再承办", "review": None,
         "reply_check": None, "merged_into": None, "merged_here": [], "may_upload": False,
     }

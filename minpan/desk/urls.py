@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, bulk, case, documents, files, hot, publication, queues
+from .views import auth, bulk, case, documents, files, hot, publication, queues, writer_files
 
 app_name = "desk"
 urlpatterns = [
@@ -17,5 +17,6 @@ urlpatterns = [
     path("case/<int:pk>/doc/<slug:kind>.docx", documents.document_docx, name="document_docx"),
     path("case/<int:pk>/files/", files.upload, name="upload"),
     path("case/<int:pk>/files/<int:att>/", files.download, name="download"),
+    path("case/<int:pk>/writer-files/<int:att>/", writer_files.writer_file, name="writer_file"),
     *hot.urlpatterns,  # hot/ and hot/<YYYY-MM>.docx: 热点问题
 ]
