@@ -304,7 +304,7 @@ def test_a_promised_date_beyond_the_extended_deadline_is_refused(city):
     case = dispatched(city, POLICY, now=at("2026-02-13 10:00"))
     apply(case, "claim", actor=city.handler, now=at("2026-02-13 11:00"))
     # due 02-25 24:00; one more working day ends 02-26 24:00, so 03-20 cannot be promised
-    with pytest.raises(RuleViolation, match="晚于延期后的期限（2026-02-26 24:00）"):
+    with pytest.raises(RuleViolation, match="晚于延期后的期限（2026年02月26日 24:00）"):
         apply(case, "request_extension", actor=city.handler, now=at("2026-02-24 10:00"),
               days=1, reason="需现场核查", basis=BASIS, promised_date="2026-03-20")
     apply(case, "request_extension", actor=city.handler, now=at("2026-02-24 10:00"),

@@ -1,6 +1,8 @@
 """Read-only views of the case records: state changes only through cases.transitions."""
 from django.contrib import admin
 
+from minpan.workdays.arith import deadline_text
+
 from .models import Assignment, Case, Event, ExtensionRequest, Reply
 
 
@@ -31,13 +33,17 @@ class EventInline(admin.TabularInline):
 
 @admin.register(Case)
 class CaseAdmin(ReadOnly):
-    list_display = ["reference", "subject", "channel", "state", "lead_unit", "due_at", "received_at"]
+    list_display = ["reference", "subject", "channel", "state", "lead_unit", "deadline", "received_at"]
     list_filter = ["state", "channel", "domain", "msg_type", "supervised"]
     search_fields = ["reg_no", "tracking_code", "subject"]
     # The citizen's identity is not shown here: it lives in its own table, for center staff only.
     exclude = ["query_password"]
     inlines = [EventInline]
     list_select_related = ["lead_unit"]
+
+    @admin.display(description="办理期限", ordering="due_at")
+    def deadline(self, case: Case) -> str:
+        return deadline_text(case.due_at) if case.due_at else "未计时"
 
 
 @admin.register(Assignment)

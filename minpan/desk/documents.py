@@ -20,7 +20,7 @@ from minpan.cases.models import Citizen
 from minpan.cases.states import Action
 from minpan.policies.active import policy_named
 from minpan.units.models import Level, Unit
-from minpan.workdays.arith import deadline_day
+from minpan.workdays.arith import deadline_text
 
 from .clock import Clock
 
@@ -72,9 +72,7 @@ def _d(moment) -> str:
 
 def _due(moment) -> str:
     # A deadline is 24:00 of its day: shown as that day, not as 00:00 of the next.
-    if not moment:
-        return "未计时"
-    return f"{deadline_day(moment):%Y年%m月%d日} 24:00"
+    return deadline_text(moment) if moment else "未计时"
 
 
 def _center_name() -> str:

@@ -10,13 +10,15 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from minpan.workdays.arith import deadline_text
+
 MAX_ROWS = 20000
 HEADERS = ["登记编号", "标题", "来源渠道", "留言类型", "领域", "状态", "牵头单位", "收到时间", "办理期限", "剩余工作日"]
 
 
 def _cells(row: dict) -> list:
     case = row["case"]
-    due = timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M") if case.due_at else ""
+    due = deadline_text(case.due_at) if case.due_at else ""
     return [
         case.reference, row["subject"], case.get_channel_display(), case.get_msg_type_display(),
         case.get_domain_display(), case.get_state_display(), case.lead_unit.name if case.lead_unit_id else "",

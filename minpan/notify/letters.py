@@ -4,7 +4,7 @@ from __future__ import annotations
 from minpan.cases.access import unit_subject
 from minpan.cases.errors import RuleViolation
 from minpan.cases.hooks import Applied
-from minpan.workdays.arith import SHANGHAI, deadline_day
+from minpan.workdays.arith import SHANGHAI, deadline_text
 
 from .models import Letter, LetterCounter, LetterState
 
@@ -47,7 +47,7 @@ def issue_approved(applied: Applied) -> None:
 
 
 def _body(case, step, *, unit: str, overdue_days: int, policy) -> str:
-    due = f"{deadline_day(case.due_at):%Y年%m月%d日}" if case.due_at else "（未计时）"
+    due = deadline_text(case.due_at) if case.due_at else "（未计时）"
     facts = f"网民留言《{unit_subject(case)}》（登记编号 {case.reg_no}）办理期限为 {due}，现已逾期 {overdue_days} 个工作日。"
     if step.kind == "urge":
         return f"{unit}：\n    {facts}请接此通知后立即办理，及时报送答复意见；不能办结的，请书面说明理由。"

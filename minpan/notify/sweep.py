@@ -22,7 +22,7 @@ from minpan.cases.states import OPEN_STATES, State
 from minpan.cases.transitions import apply_batch
 from minpan.policies.active import policy_named
 from minpan.units.roles import Role
-from minpan.workdays.arith import deadline_day, local_date
+from minpan.workdays.arith import deadline_day, deadline_text, local_date
 from minpan.workdays.service import calendar_around, one_calendar
 
 from . import recipients as who
@@ -211,4 +211,4 @@ def _unit_name(case) -> str:
 
 
 def _due_text(due_at) -> str:
-    return f"{deadline_day(due_at):%Y年%m月%d日} 24:00" if due_at else "（未计时）"
+    return deadline_text(due_at) if due_at else "（未计时）"

@@ -91,6 +91,12 @@ def deadline_day(moment: dt.datetime) -> dt.date:
     return local_date(moment - dt.timedelta(microseconds=1))
 
 
+def deadline_text(moment: dt.datetime) -> str:
+    """The one way a deadline is shown, on pages, exports, documents and notices:
+    its day and 24:00 ("2026年10月09日 24:00"), never 00:00 of the next day."""
+    return f"{deadline_day(moment):%Y年%m月%d日} 24:00"
+
+
 def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())

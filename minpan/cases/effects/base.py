@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from minpan.workdays.arith import SHANGHAI
+from minpan.workdays.arith import deadline_text
 
 from ..errors import RuleViolation
 from ..models import Assignment, AssignmentRole, Citizen, ExtensionState, Reply
@@ -88,10 +88,7 @@ def new_deadline_round(case) -> None:
 
 
 def fmt_due(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return "未计时"
-    local = (moment - dt.timedelta(microseconds=1)).astimezone(SHANGHAI)
-    return f"{local:%Y-%m-%d} 24:00"
+    return deadline_text(moment) if moment is not None else "未计时"
 
 
 # Last: each module registers its effects in EFFECTS when imported.

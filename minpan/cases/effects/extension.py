@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from minpan.workdays.arith import SHANGHAI, deadline_day, parse_date
+from minpan.workdays.arith import SHANGHAI, deadline_day, end_of_day, parse_date
 from minpan.workdays.service import calendar_around
 
 from ..deadlines import extension_room
@@ -41,7 +41,7 @@ def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | s
     if promised_date and case.due_at:
         new_due = calendar_around(deadline_day(case.due_at), days).add(deadline_day(case.due_at), days)
         if promised_date > new_due:
-            raise RuleViolation(f"承诺办结日期晚于延期后的期限（{new_due} 24:00）：请增加延长天数或提前承诺日期。")
+            raise RuleViolation(f"承诺办结日期晚于延期后的期限（{fmt_due(end_of_day(new_due))}）：请增加延长天数或提前承诺日期。")
     ExtensionRequest.objects.create(
         case=case, unit=ctx.unit, days=days, reason=reason, basis=basis or "",
         promised_date=promised_date or None, requested_by=ctx.actor, requested_at=ctx.now,
