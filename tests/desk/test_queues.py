@@ -82,3 +82,11 @@ def test_pages_of_fifty(client, city):
 def test_unknown_queue_is_404(client, city):
     client.force_login(city.operator)
     assert client.get("/desk/q/nope/").status_code == 404
+
+
+def test_both_people_daily_boards_read_in_full(client, city):
+    collect("tongliao", channel="people_daily", subject="市长板块的留言")
+    collect("tongliao", channel="people_daily_chairman", subject="主席板块的留言")
+    client.force_login(city.operator)
+    page = client.get("/desk/q/review/").content.decode()
+    assert "人民网领导留言板（市长板块）" in page and "人民网领导留言板（主席板块）" in page

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from minpan.cases.access import is_center, unit_subject
+from minpan.cases.states import Action
+from minpan.cases.transitions import TABLE
 
 from .. import export
 from ..clock import Clock
@@ -16,6 +18,8 @@ from ..queues import BY_SLUG, QueueFilter, counts, queue_cases, queue_page, queu
 from .common import is_htmx, role_labels, staff_roles
 
 BULK_QUEUES = {"dispatch", "returned"}
+# Only these get a checkbox in the bulk bar: the core would refuse the others (an accepted case is not classified yet).
+DISPATCHABLE = TABLE[Action.DISPATCH].sources
 
 
 def _queue(slug: str):
@@ -75,7 +79,7 @@ def _row(case, clock: Clock, center: bool) -> dict:
         "state": case.get_state_display() if held else "本单位已不再承办",
         "unit": (case.lead_unit.name if case.lead_unit_id else "") if held else "", "received": timezone.localtime(case.received_at),
         "left": left, "tone": clock.tone(left), "left_text": clock.describe(left),
-        "tags": _tags(case) if held else [],
+        "tags": _tags(case) if held else [], "dispatchable": case.state in DISPATCHABLE,
     }
 
 
