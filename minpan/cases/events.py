@@ -43,7 +43,9 @@ def append(*, case, actor, role: str, unit, at: dt.datetime, action: str, before
     last = Event.objects.filter(case=case).order_by("-seq").values_list("seq", "hash").first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     ev = Event(
-        case=case, seq=seq, actor=actor, actor_name=actor.get_username() if actor else "",
+        # the person's name as the timeline and documents show it, never the login name ("" for a
+        # user with no name on file: the page shows the role instead)
+        case=case, seq=seq, actor=actor, actor_name=actor.get_full_name().strip() if actor else "",
         role=role, unit=unit, at=at, action=action, state_before=before, state_after=after,
         note=note, data=_jsonable(data or {}), prev_hash=prev,
     )

@@ -10,14 +10,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
-from docx import Document
-from docx.shared import Pt
 
 from minpan.cases.models import Case
-from minpan.textmine import hotcases
 from minpan.redaction import redact
+from minpan.textmine import hotcases
 from minpan.units.roles import CENTER_ROLES
 
+from ..documents import add_title, gbt9704_document
 from .common import forbidden, role_labels, staff_roles
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -92,10 +91,8 @@ def hot_docx(request, month: str):
 def report_section(report, top: int = IN_REPORT) -> bytes:
     """The 热点问题 section of the monthly report. Titles and names come from citizens' text, so every
     string from a message is redacted (names, phones, ID numbers …) before it goes in."""
-    book = Document()
-    book.styles["Normal"].font.name = "宋体"
-    book.styles["Normal"].font.size = Pt(11)
-    book.add_heading(f"热点问题（{report.label}）", level=1)
+    book = gbt9704_document()  # A4 and GB/T 9704's margins and fonts, as the case documents
+    add_title(book, f"热点问题（{report.label}）")
     book.add_paragraph(
         f"本月收到留言 {report.cases} 条（上月 {report.previous_cases} 条）。按同一地点、同一问题归并为话题，"
         "依留言人数、留言数和点赞数排序；增长为与上月同一话题留言数相比。")
