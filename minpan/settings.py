@@ -49,15 +49,15 @@ def database_from_url(url: str, base_dir: Path) -> dict:
         return _sqlite(base_dir / name, options)
     if not db.get("NAME"):
         raise ImproperlyConfigured("DATABASE_URL 无效：PostgreSQL 地址缺少数据库名，例如 postgres://user:pass@127.0.0.1:5432/minpan。")
-    db.update(
-        PORT=str(db.get("PORT") or ""),
-        CONN_MAX_AGE=60,
-        CONN_HEALTH_CHECKS=True,
-        TEST={"NAME": f"test_{db['NAME']}"},
-    )
+    db.update({
+        "PORT": str(db.get("PORT") or ""),
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"NAME": f"test_{db['NAME']}"},
+    })
     if options:
         db["OPTIONS"] = options
-    return db
+    return dict(db)
 
 
 def _sqlite(path: Path, options: dict | None = None) -> dict:

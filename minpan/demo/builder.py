@@ -96,7 +96,7 @@ class Walk:
         self.plan, self.city, self.policy, self.clock, self.rng = plan, city, policy, clock, rng
         self.pending = set(plan.detours & PENDING)
         self.operator, self.reviewer = city.users["shouli"], city.users["shenhe"]
-        self.case = None
+        self.case: Case  # made by _run's first step, case_collect
 
     def run(self) -> None:
         try:
@@ -126,6 +126,13 @@ class Walk:
         return self.city.post(code, suffix)
 
     @property
+    def template(self) -> texts.Template:
+        """Only a plan that is not accepted has no template, and its walk ends before the template is read."""
+        if self.plan.template is None:
+            raise RuntimeError(f"{self.plan.external_id}：只有不予受理的留言没有模板")
+        return self.plan.template
+
+    @property
     def reachable(self) -> bool:
         return bool(self.plan.citizen.get("phone") or self.plan.citizen.get("email"))
 
@@ -153,8 +160,8 @@ class Walk:
         self.do(Action.ACCEPT, self.operator)
         self.check()
         self.clock.office(5, 90)
-        self.do(Action.CLASSIFY, self.operator, msg_type=p.msg_type, domain=p.template.domain, urgency=p.urgency,
-                identity_withheld=p.template.about_unit)
+        self.do(Action.CLASSIFY, self.operator, msg_type=p.msg_type, domain=self.template.domain, urgency=p.urgency,
+                identity_withheld=self.template.about_unit)
         self.check()
         if "direct" in p.detours:
             self.clock.office(30, 600)
@@ -235,7 +242,11 @@ class Walk:
         if room is not None:
             days = min(days, room)
         # The promised date is the extended deadline itself: the latest the rules accept.
-        promised = self.clock.cal.add(deadline_day(case.due_at), days) if rule.needs_promised_date else None
+        promised = None
+        if rule.needs_promised_date:
+            if case.due_at is None:
+                raise RuntimeError(f"{self.plan.external_id}：申请延期时留言没有办理期限")
+            promised = self.clock.cal.add(deadline_day(case.due_at), days)
         self.do(Action.REQUEST_EXTENSION, requester, days=days, reason=self.rng.choice(texts.EXTENSION_REASONS),
                 basis="《留言办理工作办法》关于延期办理的规定", promised_date=promised)
         self.pending.discard("ext_pending")
@@ -312,7 +323,7 @@ class Walk:
         p = self.plan
         unit = self.unit(p.lead)
         fill = {**p.fill, "unit": unit.name}
-        core = p.template.reply.format(**fill)
+        core = self.template.reply.format(**fill)
         if center:
             return f"网友：您好！经{self.unit(CENTER).name}向{unit.name}了解，{core}感谢您对{texts.CITY}工作的关心和支持。"
         return (f"网友：您好！您的留言收悉。{core}感谢您对{texts.CITY}工作的关心和支持。"

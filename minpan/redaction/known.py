@@ -50,7 +50,10 @@ def _loose(literal: str) -> re.Pattern:
 
 def _digit_runs(sh: str):
     """Runs of digits (and a closing X) joined by separators only: [(digit string, positions)]."""
-    runs, digits, positions, gap = [], [], [], 0
+    runs: list[tuple[str, list[int]]] = []
+    digits: list[str] = []
+    positions: list[int] = []
+    gap = 0
     for i, c in enumerate(sh):
         if c.isdigit() and c.isascii() or (c in "Xx" and digits and gap == 0):
             digits.append(c.upper())

@@ -116,6 +116,8 @@ def _at_cue(text: str, cue_end: int, strong: bool):
     """A name right after a cue (allowing ：, 是, 叫 between): (start, end) or None.
     我母亲叫X / 邻居名叫X say a name follows as firmly as 姓名：X."""
     m = re.compile(_BEFORE_CUE).match(text, cue_end)
+    if m is None:  # cannot happen: every part of _BEFORE_CUE may be empty
+        return None
     start = m.end()
     strong = strong or "叫" in m.group()
     length = name_at(text, start, strong) if start < len(text) else 0

@@ -254,7 +254,7 @@ def fit_and_store(kind: str, titles, bodies, codes, *, source: str, root: Path |
         tmp.write_text(version + "\n", encoding="utf-8")
         os.replace(tmp, root / "CURRENT")
     else:
-        log.warning("新模型 %s 未启用，保留 %s：%s", version, current["version"], reason)
+        log.warning("新模型 %s 未启用，保留 %s：%s", version, meta["previous"], reason)
     return target, meta
 
 

@@ -54,7 +54,7 @@ class ShingleIndex:
         s = text if isinstance(text, frozenset) else shingles(text, self.k)
         if not s:
             return []
-        shared = Counter()
+        shared: Counter[int] = Counter()
         for g in s:
             posting = self.postings.get(g, ())
             if len(posting) > COMMON:

@@ -253,7 +253,7 @@ def _vectors(messages, prep: _Prepared):
 
 def _similar_pairs(x, floor: float, chunk: int = 1000):
     """(similarity, i, j) with i < j and similarity ≥ floor, computed a block of rows at a time."""
-    out = []
+    out: list[tuple[float, int, int]] = []
     for start in range(0, x.shape[0], chunk):
         block = (x[start:start + chunk] @ x.T).tocoo()
         rows = block.row + start
@@ -336,7 +336,7 @@ def _anchors(counts: Counter) -> list[str]:
     return [p for p, c in counts.items() if c == top]
 
 
-def _name(members, messages, prep: _Prepared, df: Counter, n: int) -> tuple[str, str]:
+def _name(members, messages, prep: _Prepared, df: Counter, n: int) -> tuple[str, str, Counter[str]]:
     place_counts = Counter(p for i in members if prep.in_title[i] for p in prep.places[i])
     code_counts = Counter(c for i in members for c in codes(messages[i].title))  # a body's codes are often asides
     place = ""
@@ -423,7 +423,8 @@ def parse_time(text: str) -> dt.datetime | None:
     if not m:
         return None
     try:
-        return dt.datetime(*(int(g) if g else 0 for g in m.groups()))
+        year, month, day, hour, minute, second = (int(g) if g else 0 for g in m.groups())
+        return dt.datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
 

@@ -224,7 +224,8 @@ class Idf(dict):
 
 def fit_idf(texts: Iterable[str]) -> Idf:
     """Smoothed IDF of character bigrams over a background corpus (messages and replies)."""
-    df, n = Counter(), 0
+    df: Counter[str] = Counter()
+    n = 0
     for t in texts:
         df.update(set(bigrams(normalise(t))))
         n += 1

@@ -195,12 +195,15 @@ class Retrainer:
             self._finish("工作进程停止，训练中断，保留原模型")
 
     def _poll(self, now) -> str | None:
-        rc = self.child.poll()
+        child = self.child
+        if child is None:
+            return None
+        rc = child.poll()
         if rc is None:
             if time.monotonic() - self._started <= self.timeout:
                 return None
-            self.child.kill()
-            self.child.wait()
+            child.kill()
+            child.wait()
             log.error("定期训练超过 %s 秒，已终止，保留原模型", int(self.timeout))
             self._finish(f"超时（{int(self.timeout)} 秒）已终止，保留原模型", now)
             return "timeout"

@@ -46,9 +46,9 @@ def _compute(case, kinds) -> list[Suggestion]:
     if Kind.LEAD_UNIT in kinds:
         from .selectors import suggest_lead_unit
 
-        ranked = suggest_lead_unit(title=case.subject, body=case.body, k=TOP)
-        if ranked:
-            out.append(Suggestion(case=case, kind=Kind.LEAD_UNIT, ranked=[[u.pk, round(float(s), 4)] for u, s in ranked],
+        units = suggest_lead_unit(title=case.subject, body=case.body, k=TOP)
+        if units:
+            out.append(Suggestion(case=case, kind=Kind.LEAD_UNIT, ranked=[[u.pk, round(float(s), 4)] for u, s in units],
                                   model_version="history", made_at=now))
     return out
 

@@ -122,7 +122,8 @@ class Command(BaseCommand):
         out("key: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
 
     def _contestant_labels(self, checks, labels, interpretability) -> dict:
-        out, figs = self.stdout.write, {}
+        out = self.stdout.write
+        figs: dict[str, float] = {}
         complete = read_labels(labels, "完整性指标")
         explained = read_labels(labels, "可解释性指标")
         if complete:
@@ -153,7 +154,8 @@ class Command(BaseCommand):
         return figs
 
     def _hand_labels(self, checks, hand) -> dict:
-        out, figs = self.stdout.write, {}
+        out = self.stdout.write
+        figs: dict[str, float] = {}
         labels = read_labels(hand, "label")
         if not labels:
             return figs
@@ -175,7 +177,8 @@ class Command(BaseCommand):
         return figs
 
     def _shuffled(self, rows, checks, check, req, seed) -> dict:
-        out, figs = self.stdout.write, {}
+        out = self.stdout.write
+        figs: dict[str, float] = {}
         # Only replies with substance: a bare "已转交" is flagged perfunctory and never irrelevant.
         pool = sorted((r for r in rows if checks[r["留言编号"].strip()].substance_chars >= req.min_chars),
                       key=lambda r: int(r["留言编号"]) if r["留言编号"].strip().isdigit() else r["留言编号"])
