@@ -4,6 +4,7 @@ from __future__ import annotations
 from minpan.cases.access import unit_subject
 from minpan.cases.errors import RuleViolation
 from minpan.cases.hooks import Applied
+from minpan.units.models import Level, Unit
 from minpan.workdays.arith import SHANGHAI, deadline_text
 
 from .models import Letter, LetterCounter, LetterState
@@ -46,6 +47,12 @@ def issue_approved(applied: Applied) -> None:
     letter.save(update_fields=["state", "approved_by", "issued_at"])
 
 
+def issuing_organ() -> str:
+    """The organ that issues the ladder's letters: the center (the unit tree's top, level CENTER)."""
+    center = Unit.objects.filter(level=Level.CENTER).order_by("path").first()
+    return center.name if center else "网民留言办理中心"
+
+
 def _body(case, step, *, unit: str, overdue_days: int, policy) -> str:
     due = deadline_text(case.due_at) if case.due_at else "（未计时）"
     facts = f"网民留言《{unit_subject(case)}》（登记编号 {case.reg_no}）办理期限为 {due}，现已逾期 {overdue_days} 个工作日。"
@@ -54,7 +61,9 @@ def _body(case, step, *, unit: str, overdue_days: int, policy) -> str:
     if step.kind == "supervise":
         return f"{unit}：\n    {facts}现予书面督办，请主要负责同志亲自督促，限期办结并反馈办理结果。"
     if step.kind == "transfer":
-        return f"{policy.escalation.transfer_to}：\n    {unit}承办的{facts}经提醒、催办、督办仍未办理，现将有关情况移交你单位依规处理。"
+        # a letter to another organ (纪检监察机关) names who sends it, at its foot, as a 函 does
+        return (f"{policy.escalation.transfer_to}：\n    {unit}承办的{facts}经提醒、催办、督办仍未办理，"
+                f"现将有关情况移交你单位依规处理。\n\n{issuing_organ()}")
     if step.kind == "criticise":
         return f"关于对{unit}的通报批评（草稿）\n    {unit}承办的{facts}经两次催办仍未办结且未说明理由，予以通报批评。"
     return f"{unit}：\n    {facts}经督办仍未办结，请按程序研究追究责任。"
