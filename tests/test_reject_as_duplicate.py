@@ -50,7 +50,7 @@ def test_without_an_explanation_or_earlier_case_the_form_asks_for_one(city, clie
     case = collect("tongliao", subject="电梯又停了", body=LIFT, now=at("2026-03-04 09:00"))
     client.force_login(city.operator)
     resp = client.post(f"/desk/case/{case.pk}/do/not_accept/", {"not_accept-reason": "duplicate"})
-    assert resp.status_code == 400 and "这个字段是必填项" in resp.content.decode()
+    assert resp.status_code == 400 and "请填写说明。" in resp.content.decode()
     resp = client.post(f"/desk/case/{case.pk}/do/not_accept/", {"not_accept-reason": "duplicate", "not_accept-duplicate_of": "留言#99999"})
     assert resp.status_code == 400 and "没有找到留言" in resp.content.decode()
     assert Case.objects.get(pk=case.pk).state == "received"

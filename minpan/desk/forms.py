@@ -10,6 +10,7 @@ from collections.abc import Set as AbstractSet
 from django import forms
 
 from minpan.cases.states import Action, Domain, PublishMode, Urgency
+from minpan.plain_errors import plain_errors
 from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS
 from minpan.units.models import Level, Unit
 
@@ -26,6 +27,7 @@ class ActionForm(forms.Form):
     def __init__(self, *args, case=None, user=None, policy=None, **kwargs):
         kwargs.setdefault("prefix", self.action.value)
         super().__init__(*args, **kwargs)
+        plain_errors(self)
         self.case, self.user, self.policy = case, user, policy
         self.setup()
 

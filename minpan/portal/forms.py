@@ -7,6 +7,7 @@ from django import forms
 
 from minpan.cases.services import BODY_MAX, SUBJECT_MAX
 from minpan.cases.states import Domain, Rating
+from minpan.plain_errors import PlainErrorsForm
 
 from . import uploads
 
@@ -40,7 +41,7 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class HoneypotMixin(forms.Form):
+class HoneypotMixin(PlainErrorsForm):
     # Hidden from people (and from screen readers); only robots fill it in.
     website = forms.CharField(required=False, label="请勿填写此项")
 
@@ -51,7 +52,7 @@ class HoneypotMixin(forms.Form):
         return data
 
 
-class ContactMixin(forms.Form):
+class ContactMixin(PlainErrorsForm):
     name = forms.CharField(label="真实姓名", max_length=60, required=False, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     phone = forms.CharField(label="手机或电话", max_length=30, required=False, widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
     email = forms.EmailField(label="电子邮箱", max_length=120, required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
@@ -81,7 +82,7 @@ class ContactMixin(forms.Form):
         return {k: self.cleaned_data.get(k, "") for k in ("name", "phone", "email")}
 
 
-class CheckMixin(forms.Form):
+class CheckMixin(PlainErrorsForm):
     key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     check_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=400)
     check_answer = forms.CharField(label="验证问题", max_length=10, required=False)
@@ -135,17 +136,17 @@ class ErrorReportForm(HoneypotMixin, ContactMixin, CheckMixin):
         return f"出错页面：{self.cleaned_data['page_url']}\n问题描述：{self.cleaned_data['description']}"
 
 
-class QueryForm(forms.Form):
+class QueryForm(PlainErrorsForm):
     code = forms.CharField(label="查询码", max_length=32, widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}))
     password = forms.CharField(label="查询密码", max_length=64, widget=forms.PasswordInput(render_value=False))
 
 
-class RateForm(forms.Form):
+class RateForm(PlainErrorsForm):
     rating = forms.ChoiceField(label="您对答复的评价", choices=Rating.choices, widget=forms.RadioSelect)
     comment = forms.CharField(label="意见（选填）", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AnswerFilterForm(forms.Form):
+class AnswerFilterForm(PlainErrorsForm):
     q = forms.CharField(label="关键词", max_length=50, required=False)
     domain = forms.ChoiceField(label="领域", required=False, choices=[("", "全部领域")] + list(Domain.choices))
     unit = forms.TypedChoiceField(label="答复部门", required=False, coerce=int, empty_value=None)

@@ -76,7 +76,7 @@ def test_missing_fields_are_named_in_chinese_and_nothing_changes(client, city):
     resp = act(client, city.operator, case, "not_accept", reason="legal_process")
     assert resp.status_code == 400
     text = resp.content.decode()
-    assert "这个字段是必填项。" in text and "请按提示修改后重新提交" in text
+    assert "请填写说明。" in text and "请按提示修改后重新提交" in text
     assert state(case) == "received"
 
 

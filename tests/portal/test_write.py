@@ -69,7 +69,7 @@ def test_contact_is_required_where_the_policy_turns_away_anonymous_messages(clie
     resp = client.post("/write/", form_data(client, name="", phone="", email=""))
     assert resp.status_code == 400 and Case.objects.count() == 0
     page = resp.content.decode()
-    assert "这个字段是必填项" in page or "必填" in page
+    assert "请填写真实姓名。" in page
     assert "至少填写手机/电话或电子邮箱中的一项" in page
 
 
