@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Delivery, Letter, Notification, Template
+from .models import Delivery, Letter, Notification, Preference, Template
 from .wording import DEFAULTS
 
 
@@ -41,3 +41,12 @@ class LetterAdmin(ReadOnly):
 class NotificationAdmin(ReadOnly):
     list_display = ["title", "recipient", "kind", "created_at", "read_at"]
     list_filter = ["kind"]
+
+
+@admin.register(Preference)
+class PreferenceAdmin(admin.ModelAdmin):
+    # A person without a row gets the defaults: e-mail for every notice, SMS for the ladder's.
+    list_display = ["user", "email", "sms"]
+    list_filter = ["email", "sms"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user"]

@@ -5,7 +5,7 @@ class NotifyConfig(AppConfig):
     name = "minpan.notify"
     verbose_name = "催办与通知"
 
-    def ready(self):
+    def ready(self) -> None:
         from minpan.cases import hooks
         from minpan.cases.states import Action
 
@@ -13,5 +13,7 @@ class NotifyConfig(AppConfig):
 
         hooks.listen(Action.MERGE, listeners.tell_writer_merged)
         hooks.listen(Action.UNMERGE, listeners.tell_writer_unmerged)
+        for action, fn in listeners.HANDOFFS.items():
+            hooks.listen(action, fn)
         # in the approval's transaction: the letter is issued exactly when the case records it
         hooks.contribute(Action.APPROVE_BULLETIN, letters.issue_approved)

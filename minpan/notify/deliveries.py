@@ -16,7 +16,7 @@ from minpan.units.models import Membership
 
 from . import notes, recipients
 from .backends import DeliveryError, mask_phone, send_email, sms_backend
-from .models import Channel, Delivery, DeliveryState, Kind
+from .models import Channel, Delivery, DeliveryState, Kind, Preference
 
 log = logging.getLogger("minpan.notify")
 
@@ -25,15 +25,17 @@ BACKOFF_MINUTES = (1, 5, 30, 120, 360)
 
 
 def for_notifications(made, people, *, now: dt.datetime) -> list[Delivery]:
-    """An e-mail for each recipient with an address, a text message for each with a phone."""
-    phones = dict(
-        Membership.objects.filter(user__in={p.pk for p in people}).exclude(phone="").values_list("user_id", "phone")
-    )
+    """An e-mail and a text message for each notice whose recipient has the address and wants
+    that kind by that channel (their Preference; without one, e-mail always, SMS for the ladder)."""
+    pks = {p.pk for p in people}
+    phones = dict(Membership.objects.filter(user__in=pks).exclude(phone="").values_list("user_id", "phone"))
+    chosen = {pref.pk: pref for pref in Preference.objects.filter(user__in=pks)}
     rows = []
-    for note, person in zip(made, people):
-        if person.email:
+    for note, person in zip(made, people, strict=True):
+        pref = chosen.get(person.pk) or Preference(user=person)
+        if person.email and pref.wants(Channel.EMAIL, note.kind):
             rows.append(Delivery(notification=note, channel=Channel.EMAIL, address=person.email, next_attempt_at=now, queued_at=now))
-        if phones.get(person.pk):
+        if phones.get(person.pk) and pref.wants(Channel.SMS, note.kind):
             rows.append(Delivery(notification=note, channel=Channel.SMS, address=phones[person.pk], next_attempt_at=now, queued_at=now))
     return rows
 

@@ -26,4 +26,10 @@ def unread_count(user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-__all__ = ["AsUnitsRead", "Kind", "Message", "render", "send", "send_many", "unread_count"]
+def read_case(user, case, *, now: dt.datetime) -> int:
+    """Opening a case reads what the inbox said about it: the user's unread notices of the case
+    stop being unread. Returns how many."""
+    return Notification.objects.filter(recipient=user, case=case, read_at__isnull=True).update(read_at=now)
+
+
+__all__ = ["AsUnitsRead", "Kind", "Message", "read_case", "render", "send", "send_many", "unread_count"]

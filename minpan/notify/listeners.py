@@ -1,12 +1,30 @@
 """What notify does when the core applies an action (registered in apps.NotifyConfig.ready).
 
+At every hand-off the next person on the case is told it is their turn ("Your turn."): an inbox
+row linked to the case, and an e-mail or text message as their Preference says. Who is told is
+read from the case as the action left it; the one who acted is never told of their own step.
+A notice names units, deadlines and the reasons staff wrote; the case's subject is the one units
+read (notes.AsUnitsRead), never the writer's name or contact.
+
 The writer's messages carry only our wording and references we made: never the text, the
 writer or the unit of another case (see api.py)."""
 from __future__ import annotations
 
-from minpan.cases.hooks import Applied
+from collections.abc import Iterable
 
+from django.utils import timezone
+
+from minpan.cases.hooks import Applied
+from minpan.cases.models import Assignment, AssignmentRole, Case, ExtensionRequest
+from minpan.cases.states import Action
+from minpan.units.models import Unit
+from minpan.units.roles import Role
+from minpan.workdays.arith import deadline_text
+
+from . import recipients as who
 from .api import notify_citizen
+from .inbox import Message, send_many
+from .models import Kind
 
 
 def tell_writer_merged(applied: Applied) -> None:
@@ -18,3 +36,194 @@ def tell_writer_merged(applied: Applied) -> None:
 def tell_writer_unmerged(applied: Applied) -> None:
     case = applied.case
     notify_citizen(case, "unmerge", f"您的留言（查询码 {case.tracking_code}）将单独办理，请凭原查询码查询办理进展。")
+
+
+# ---- hand-offs: the next person is told ------------------------------------------------------
+
+
+def _tell(applied: Applied, messages: Iterable[Message]) -> None:
+    actor = applied.actor.pk if applied.actor is not None else None
+    kept = [Message(m.kind, [p for p in m.people if p.pk != actor], m.case, m.context) for m in messages]
+    send_many(kept, now=applied.at)
+
+
+def _due(case: Case) -> str:
+    return deadline_text(case.due_at) if case.due_at else ""
+
+
+def _unit_name(case: Case) -> str:
+    return case.lead_unit.name if case.lead_unit is not None else ""
+
+
+def _reason(applied: Applied) -> str:
+    """What the actor wrote to explain the step: the effect's reason or comment, else the note."""
+    data = applied.data
+    return str(data.get("reason") or data.get("comment") or applied.note or "").strip()
+
+
+def _dispatch_messages(case: Case, at) -> list[Message]:
+    """The units a dispatch started at `at`: the lead unit's handlers, each co-unit with its part."""
+    started = list(Assignment.objects.filter(case=case, active=True, dispatched_at=at).select_related("unit"))
+    lead = next((a for a in started if a.role == AssignmentRole.LEAD), None)
+    co = [a for a in started if a.role == AssignmentRole.CO]
+    out = []
+    if lead is not None:
+        out.append(Message(Kind.DISPATCHED, who.workers(lead.unit), case, {
+            "unit": lead.unit.name, "due": _due(case), "instructions": lead.instructions,
+            "co_names": "、".join(a.unit.name for a in co),
+        }))
+    for a in co:
+        out.append(Message(Kind.CO_REQUESTED, who.workers(a.unit), case, {
+            "unit": a.unit.name, "lead": lead.unit.name if lead else "", "instructions": a.instructions, "due": _due(case),
+        }))
+    return out
+
+
+def dispatched(applied: Applied) -> None:
+    _tell(applied, _dispatch_messages(applied.case, applied.at))
+
+
+def reassigned(applied: Applied) -> None:
+    """改派: the new lead (and co-units) as on dispatch; the unit it was taken from is told to stop."""
+    case = applied.case
+    _tell(applied, [*_dispatch_messages(case, applied.at), *_taken_back(applied, reassigned=True)])
+
+
+def recalled(applied: Applied) -> None:
+    _tell(applied, _taken_back(applied, reassigned=False))
+
+
+def _taken_back(applied: Applied, *, reassigned: bool) -> list[Message]:
+    """The units whose assignment this step ended (ended_at is the step's time)."""
+    ended = Assignment.objects.filter(case=applied.case, ended_at=applied.at).select_related("unit")
+    kept = set(Assignment.objects.filter(case=applied.case, active=True).values_list("unit_id", flat=True))
+    units = {a.unit_id: a.unit for a in ended if a.unit_id not in kept}
+    return [
+        Message(Kind.RECALLED, who.workers(unit), applied.case,
+                {"unit": unit.name, "reason": _reason(applied), "reassigned": reassigned})
+        for unit in units.values()
+    ]
+
+
+def drafted(applied: Applied) -> None:
+    case = applied.case
+    level = applied.policy.sign_off.level_for(case.channel)
+    _tell(applied, [Message(Kind.TO_SIGN, who.signers(case.lead_unit, level), case, {
+        "unit": _unit_name(case), "version": applied.data.get("reply_version", ""), "seal": applied.policy.sign_off.seal,
+        "due": _due(case),
+    })])
+
+
+def signed(applied: Applied) -> None:
+    case = applied.case
+    _tell(applied, [Message(Kind.SIGNED, who.the_handler(case), case, {"unit": _unit_name(case), "due": _due(case)})])
+
+
+def draft_returned(applied: Applied) -> None:
+    case = applied.case
+    _tell(applied, [Message(Kind.DRAFT_RETURNED, who.the_handler(case), case, {
+        "unit": _unit_name(case), "reason": _reason(applied), "version": applied.data.get("reply_version", ""),
+        "due": _due(case),
+    })])
+
+
+def submitted(applied: Applied) -> None:
+    case = applied.case
+    _tell(applied, [Message(Kind.TO_REVIEW, who.reviewers(), case, {"unit": _unit_name(case), "due": _due(case)})])
+
+
+def sent_back(applied: Applied) -> None:
+    case = applied.case
+    _tell(applied, [Message(Kind.SENT_BACK, who.the_handler(case), case, {
+        "unit": _unit_name(case), "reason": _reason(applied), "due": _due(case),
+    })])
+
+
+def approved(applied: Applied) -> None:
+    case = applied.case
+    _tell(applied, [Message(Kind.TO_PUBLISH, who.operators(), case, {"unit": _unit_name(case)})])
+
+
+def returned(applied: Applied) -> None:
+    case = applied.case
+    unit_id = applied.data.get("unit")
+    unit = Unit.objects.filter(pk=unit_id).first() if unit_id else applied.unit
+    _tell(applied, [Message(Kind.RETURNED, who.operators(), case, {
+        "unit": unit.name if unit else "", "reason": _reason(applied), "basis": applied.data.get("basis", ""),
+    })])
+
+
+def extension_asked(applied: Applied) -> None:
+    case = applied.case
+    request = _latest_request(case)
+    _tell(applied, [Message(Kind.EXTENSION_ASKED, who.at_center(applied.policy.extension.approver_role), case, {
+        "unit": _unit_name(case), "days": applied.data.get("days", ""), "promised": applied.data.get("promised_date") or "",
+        "reason": request.reason if request else "", "due": _due(case),
+    })])
+
+
+def extension_decided(applied: Applied) -> None:
+    case = applied.case
+    request = _latest_request(case)
+    _tell(applied, [Message(Kind.EXTENSION_DECIDED, who.requester(request), case, {
+        "unit": _unit_name(case), "days": applied.data.get("days", ""),
+        "decision": "已同意" if applied.action == Action.APPROVE_EXTENSION else "不同意",
+        "note": request.decision_note if request else "", "due": _due(case),
+    })])
+
+
+def _latest_request(case: Case) -> ExtensionRequest | None:
+    return case.extensions.select_related("requested_by").order_by("-requested_at", "-pk").first()
+
+
+def instructed(applied: Applied) -> None:
+    """领导批示: the lead unit's principal; a case no unit holds yet goes to the operators who dispatch it."""
+    case = applied.case
+    people = who.in_unit(case.lead_unit, Role.UNIT_PRINCIPAL) if case.lead_unit_id else who.operators()
+    _tell(applied, [Message(Kind.INSTRUCTED, people, case, {
+        "unit": _unit_name(case), "text": applied.data.get("text", ""), "leader_name": applied.data.get("leader_name", ""),
+        "due": _due(case),
+    })])
+
+
+def published(applied: Applied) -> None:
+    """Xizang 第五条(三): the result goes back to each leader who instructed on the case."""
+    case = applied.case
+    leaders = who.active(case.events.filter(action=Action.INSTRUCT).values_list("actor_id", flat=True))
+    if leaders:
+        _tell(applied, [Message(Kind.INSTRUCTION_DONE, leaders, case, {
+            "unit": _unit_name(case) or "中心", "published": f"{timezone.localtime(applied.at):%Y-%m-%d %H:%M}",
+        })])
+
+
+def center_urged(applied: Applied) -> None:
+    case = applied.case
+    people = who.workers(case.lead_unit) + who.in_unit(case.lead_unit, Role.UNIT_PRINCIPAL)
+    _tell(applied, [Message(Kind.CENTER_URGED, people, case, {"unit": _unit_name(case), "reason": _reason(applied), "due": _due(case)})])
+
+
+def followed_up(applied: Applied) -> None:
+    # the writer's own words stay on the case: a notice says only that they followed up
+    case = applied.case
+    _tell(applied, [Message(Kind.FOLLOW_UP, who.operators(), case, {"unit": _unit_name(case)})])
+
+
+HANDOFFS = {
+    Action.DISPATCH: dispatched,
+    Action.REASSIGN: reassigned,
+    Action.RECALL: recalled,
+    Action.DRAFT: drafted,
+    Action.SIGN_OFF: signed,
+    Action.RETURN_DRAFT: draft_returned,
+    Action.SUBMIT: submitted,
+    Action.SEND_BACK: sent_back,
+    Action.APPROVE: approved,
+    Action.RETURN: returned,
+    Action.REQUEST_EXTENSION: extension_asked,
+    Action.APPROVE_EXTENSION: extension_decided,
+    Action.REFUSE_EXTENSION: extension_decided,
+    Action.INSTRUCT: instructed,
+    Action.PUBLISH: published,
+    Action.CENTER_URGE: center_urged,
+    Action.FOLLOW_UP: followed_up,
+}

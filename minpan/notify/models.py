@@ -128,3 +128,40 @@ class SiteAlarm(models.Model):
     key = models.CharField(max_length=60, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     raised_at = models.DateTimeField()
+
+
+class Reach(models.TextChoices):
+    """Which notices a person also wants by one channel, beside the inbox."""
+
+    ALL = "all", "所有通知"
+    URGENT = "urgent", "仅到期提醒、催办、督办和超期通知"
+    NONE = "none", "不发送"
+
+
+# The ladder (提醒 → 催办 → 督办 → 移交, "三单一函") and the overdue alarms: what is worth a text
+# message by default. Yuncheng 五(二) and Chizhou 十六 remind by phone or SMS before the deadline.
+URGENT_KINDS = frozenset({
+    Kind.REMIND, Kind.URGE, Kind.SUPERVISE, Kind.TRANSFER, Kind.CRITICISE, Kind.ACCOUNT,
+    Kind.ALARM_UNANSWERED, Kind.CENTER_URGED,
+})
+
+
+class Preference(models.Model):
+    """How a person wants their notices beyond the inbox (which always has them). No row: the defaults."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE, primary_key=True, related_name="notify_preference",
+    )
+    email = models.CharField("同时发电子邮件", max_length=10, choices=Reach.choices, default=Reach.ALL)
+    sms = models.CharField("同时发短信", max_length=10, choices=Reach.choices, default=Reach.URGENT)
+
+    class Meta:
+        verbose_name = "通知方式"
+        verbose_name_plural = "通知方式"
+
+    def __str__(self) -> str:
+        return f"{self.user} 的通知方式"
+
+    def wants(self, channel: str, kind: str) -> bool:
+        reach = self.email if channel == Channel.EMAIL else self.sms
+        return reach == Reach.ALL or (reach == Reach.URGENT and kind in URGENT_KINDS)

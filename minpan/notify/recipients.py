@@ -1,6 +1,9 @@
-"""Who hears about a case: people found by their role, in the lead unit or at the center."""
+"""Who hears about a case: people found by their role, in a unit or at the center."""
+from __future__ import annotations
+
 from django.contrib.auth import get_user_model
 
+from minpan.cases.models import Assignment, AssignmentRole, Case, ExtensionRequest
 from minpan.units.people import holding_any
 from minpan.units.roles import Role
 
@@ -25,3 +28,49 @@ def supervisors() -> list:
 def operators() -> list:
     return at_center(Role.CENTER_OPERATOR)
 
+
+def reviewers() -> list:
+    return at_center(Role.CENTER_REVIEWER)
+
+
+def workers(unit) -> list:
+    """Who takes up a unit's new work: its handlers; a unit without one, its leaders."""
+    return in_unit(unit, Role.UNIT_HANDLER) or in_unit(unit, Role.UNIT_PRINCIPAL, Role.UNIT_DEPUTY)
+
+
+def signers(unit, level: str | None) -> list:
+    """The leaders who sign off an answer at the policy's level: the principal, or (deputy) the
+    分管 leader or the principal."""
+    if level is None:
+        return []
+    if level == "principal":
+        return in_unit(unit, Role.UNIT_PRINCIPAL)
+    return in_unit(unit, Role.UNIT_DEPUTY, Role.UNIT_PRINCIPAL)
+
+
+def the_handler(case: Case) -> list:
+    """The handler working the case in its lead unit: who drafted its latest answer there, else
+    who claimed it, else (neither is a handler of the unit any more) the unit's handlers."""
+    unit = case.lead_unit
+    if unit is None:
+        return []
+    handlers = {u.pk: u for u in in_unit(unit, Role.UNIT_HANDLER)}
+    reply = case.replies.filter(unit=unit).order_by("-version").values_list("drafted_by_id", flat=True).first()
+    claimed = (
+        Assignment.objects.filter(case=case, unit=unit, role=AssignmentRole.LEAD, active=True)
+        .values_list("claimed_by_id", flat=True).first()
+    )
+    for pk in (reply, claimed):
+        if pk in handlers:
+            return [handlers[pk]]
+    return list(handlers.values()) or workers(unit)
+
+
+def active(pks) -> list:
+    return list(User.objects.filter(pk__in={pk for pk in pks if pk is not None}, is_active=True))
+
+
+def requester(request: ExtensionRequest | None) -> list:
+    if request is None or not request.requested_by.is_active:
+        return []
+    return [request.requested_by]

@@ -6,6 +6,7 @@ app_name = "notify"
 urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/read/", views.mark_read, name="mark_read"),
+    path("settings/", views.preference_page, name="settings"),
     path("leader/", views.leader_view, name="leader"),
     path("letters/<int:pk>/", views.letter_page, name="letter"),
     path("letters/<int:pk>/approve/", views.approve_letter, name="approve_letter"),

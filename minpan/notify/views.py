@@ -1,6 +1,8 @@
 """Staff pages of notify: the inbox and the leader's view of supervision."""
 from __future__ import annotations
 
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -19,7 +21,7 @@ from minpan.units.people import roles_of
 from minpan.units.roles import CENTER_ROLES, Role
 
 from .letters import AlreadyIssued
-from .models import Letter, LetterState, Notification
+from .models import Letter, LetterState, Notification, Preference
 
 LEADER_VIEW_ROLES = {Role.CITY_LEADER, Role.SUPERVISOR, Role.CENTER_OPERATOR, Role.CENTER_REVIEWER, Role.ADMIN}
 
@@ -47,6 +49,29 @@ def mark_read(request):
         notes = notes.filter(pk=request.POST["id"])
     notes.update(read_at=timezone.now())
     return redirect("notify:inbox")
+
+
+class PreferenceForm(forms.ModelForm):
+    class Meta:
+        model = Preference
+        fields = ["email", "sms"]
+        widgets = {"email": forms.RadioSelect, "sms": forms.RadioSelect}
+
+
+@login_required
+def preference_page(request):
+    """通知方式: whether notices also come by e-mail and by text message. A GET only reads (no row
+    is made until the person saves a choice)."""
+    pref = Preference.objects.filter(user=request.user).first() or Preference(user=request.user)
+    form = PreferenceForm(request.POST or None, instance=pref)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "通知方式已保存。")
+        return redirect("notify:settings")
+    phone = request.user.memberships.exclude(phone="").values_list("phone", flat=True).first() or ""
+    return render(request, "notify/settings.html", {
+        "form": form, "email": request.user.email, "phone": phone, "roles": _role_labels(_roles(request.user)),
+    }, status=400 if form.errors else 200)
 
 
 @login_required

@@ -50,4 +50,83 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "【发送失败】通知未能送达 {{ address }}",
         "通知《{{ title }}》经 {{ attempts }} 次尝试仍未能通过{{ channel }}送达 {{ address }}（{{ error }}）。站内通知已送达，请核对联系方式或短信网关配置。",
     ),
+    # hand-offs ("Your turn."): the next person on a case; {{ case.subject }} is the one units read
+    Kind.DISPATCHED: (
+        "【新交办】{{ case.reg_no }} 请认领办理",
+        "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）已交由本单位牵头办理"
+        "{% if due %}，办理期限 {{ due }}{% endif %}。{% if co_names %}配合单位：{{ co_names }}。{% endif %}"
+        "{% if instructions %}交办意见：{{ instructions }}。{% endif %}请及时认领办理。",
+    ),
+    Kind.CO_REQUESTED: (
+        "【请配合】{{ case.reg_no }} 请提出配合意见",
+        "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）由{{ lead }}牵头办理，请本单位配合。"
+        "{% if instructions %}请本单位：{{ instructions }}。{% endif %}请及时提出配合意见，由牵头单位统一答复。",
+    ),
+    Kind.TO_SIGN: (
+        "【待审签】{{ case.reg_no }} 答复待您审签",
+        "{{ unit }}已拟写网民留言《{{ case.subject }}》（{{ case.reg_no }}）的答复（第 {{ version }} 稿），"
+        "请审签{% if seal %}并加盖单位公章{% endif %}{% if due %}，办理期限 {{ due }}{% endif %}。",
+    ),
+    Kind.SIGNED: (
+        "【已审签】{{ case.reg_no }} 答复可以报送",
+        "网民留言《{{ case.subject }}》（{{ case.reg_no }}）的答复已经单位领导审签，请报送中心审核{% if due %}（办理期限 {{ due }}）{% endif %}。",
+    ),
+    Kind.DRAFT_RETURNED: (
+        "【退回修改】{{ case.reg_no }} 答复未通过审签",
+        "网民留言《{{ case.subject }}》（{{ case.reg_no }}）的答复{% if version %}（第 {{ version }} 稿）{% endif %}经单位领导退回修改。"
+        "{% if reason %}修改意见：{{ reason }}。{% endif %}请修改后重新提交审签{% if due %}，办理期限 {{ due }}{% endif %}。",
+    ),
+    Kind.TO_REVIEW: (
+        "【待审核】{{ case.reg_no }} {{ unit }}已报送答复",
+        "{{ unit }}已报送网民留言《{{ case.subject }}》（{{ case.reg_no }}）的答复，请审核。",
+    ),
+    Kind.SENT_BACK: (
+        "【退回重办】{{ case.reg_no }} 答复经审核退回",
+        "网民留言《{{ case.subject }}》（{{ case.reg_no }}）的答复经中心审核退回重办。退回理由：{{ reason }}。"
+        "办理期限不变{% if due %}（{{ due }}）{% endif %}，请重新办理后报送。",
+    ),
+    Kind.TO_PUBLISH: (
+        "【待发布】{{ case.reg_no }} 答复已审核通过",
+        "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）的答复已审核通过，请发布。",
+    ),
+    Kind.RETURNED: (
+        "【退办】{{ case.reg_no }} {{ unit }}退回，待重新交办",
+        "{{ unit }}退回网民留言《{{ case.subject }}》（{{ case.reg_no }}）。退办原因：{{ reason }}。"
+        "{% if basis %}依据：{{ basis }}。{% endif %}请核实后重新交办。",
+    ),
+    Kind.EXTENSION_ASKED: (
+        "【延期申请】{{ case.reg_no }} {{ unit }}申请延期 {{ days }} 个工作日",
+        "{{ unit }}就网民留言《{{ case.subject }}》（{{ case.reg_no }}）申请延期 {{ days }} 个工作日"
+        "{% if promised %}，承诺于 {{ promised }} 前办结{% endif %}。理由：{{ reason }}。"
+        "{% if due %}现办理期限 {{ due }}，{% endif %}请审批。",
+    ),
+    Kind.EXTENSION_DECIDED: (
+        "【延期申请{{ decision }}】{{ case.reg_no }}",
+        "本单位就网民留言《{{ case.subject }}》（{{ case.reg_no }}）提出的延期 {{ days }} 个工作日的申请，中心{{ decision }}。"
+        "{% if note %}意见：{{ note }}。{% endif %}{% if due %}办理期限：{{ due }}。{% endif %}",
+    ),
+    Kind.INSTRUCTED: (
+        "【领导批示】{{ case.reg_no }} 请主要负责同志阅办",
+        "{% if leader_name %}{{ leader_name }}{% else %}市领导{% endif %}对网民留言《{{ case.subject }}》（{{ case.reg_no }}）作出批示：{{ text }}"
+        "。该件已列为督办事项，请主要负责同志督促办理{% if due %}，办理期限 {{ due }}{% endif %}，办理结果将报批示领导。",
+    ),
+    Kind.INSTRUCTION_DONE: (
+        "【批示件已答复】{{ case.reg_no }}",
+        "您批示的网民留言《{{ case.subject }}》（{{ case.reg_no }}）已由{{ unit }}办理，答复已于 {{ published }} 发布。",
+    ),
+    Kind.CENTER_URGED: (
+        "【中心催办】{{ case.reg_no }} 请加快办理",
+        "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）{% if due %}的办理期限为 {{ due }}，{% endif %}"
+        "中心现予催办，请加快办理并按期报送答复。{% if reason %}催办意见：{{ reason }}。{% endif %}",
+    ),
+    Kind.RECALLED: (
+        "【交办{% if reassigned %}改派{% else %}撤回{% endif %}】{{ case.reg_no }} 本单位无需继续办理",
+        "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）已由中心{% if reassigned %}改派其他单位办理{% else %}撤回交办{% endif %}，"
+        "本单位无需继续办理。{% if reason %}原因：{{ reason }}。{% endif %}",
+    ),
+    Kind.FOLLOW_UP: (
+        "【网民追问】{{ case.reg_no }} 留言人对答复不满意并追问",
+        "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）的留言人评价答复不满意，"
+        "并提出追问，请在留言页查看并研究处理。",
+    ),
 }
