@@ -4,7 +4,7 @@ from __future__ import annotations
 import secrets
 import time
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -133,11 +133,11 @@ def _to_receipt(submission: Submission) -> HttpResponseRedirect:
 
 @never_cache
 def receipt(request, key: str):
-    if request.COOKIES.get(RECEIPT_COOKIE) != key:
-        raise Http404("回执已失效")
     submission = Submission.objects.filter(key=key).select_related("case").first()
-    if submission is None:
-        raise Http404("回执已失效")
+    if submission is None or request.COOKIES.get(RECEIPT_COOKIE) != key:
+        # Another browser (a link sent on, a phone after the computer): the password was for the
+        # writer's eyes once; say so kindly and how to look the message up, and show nothing of it.
+        return render(request, "portal/receipt_elsewhere.html", status=404)
     policy = active_policy()
     citizen = Citizen.objects.filter(case=submission.case).first()
     return render(request, "portal/receipt.html", {

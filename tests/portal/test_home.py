@@ -26,7 +26,11 @@ def test_elder_mode_is_a_cookie_that_needs_no_javascript(client):
     assert 'class="elder"' not in client.get("/").content.decode()
 
 
-def test_the_error_entry_says_when_the_policy_has_no_such_channel(client, settings):
-    assert "本地未开设此栏目" in client.get("/").content.decode()
-    settings.MINPAN_POLICY = "naiman"
-    assert "报告本网站的错别字" in client.get("/").content.decode()
+def test_the_portal_offers_no_entry_the_policy_lacks(client, settings):
+    # no tile, no menu entry leading to "本地未开设此栏目"
+    settings.MINPAN_POLICY = "tongliao"
+    page = client.get("/").content.decode()
+    assert "网站找错" not in page and "/website-error/" not in page and "本地未开设此栏目" not in page
+    settings.MINPAN_POLICY = "naiman"  # the policy with 我为政府网站找错
+    page = client.get("/").content.decode()
+    assert "报告本网站的错别字" in page and page.count('href="/website-error/"') == 2

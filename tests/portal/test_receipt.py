@@ -91,3 +91,15 @@ def test_receipt_says_the_receipt_email_comes_only_after_the_address_is_confirme
 def test_receipt_without_an_email_address_says_nothing_about_confirming(client):
     page = client.get(_written(client, email="")).content.decode()
     assert "确认邮件" not in page and 'id="tracking-code"' in page
+
+
+def test_another_browser_is_told_kindly_how_to_look_the_message_up(client):
+    from django.test import Client
+
+    url = _written(client)
+    elsewhere = Client().get(url)
+    text = elsewhere.content.decode()
+    assert elsewhere.status_code == 404  # nothing of the message is there
+    assert "显示一次" in text and "查询码和查询密码" in text and "/query/" in text
+    assert Case.objects.get().tracking_code not in text and 'id="query-password"' not in text
+
