@@ -6,7 +6,16 @@ from minpan.units.models import Unit
 from minpan.units.roles import Role
 
 from .states import (
-    OPEN_STATES, Action, Channel, Domain, MessageType, NotAcceptedReason, PublishMode, Rating, State, Urgency,
+    OPEN_STATES,
+    Action,
+    Channel,
+    Domain,
+    MessageType,
+    NotAcceptedReason,
+    PublishMode,
+    Rating,
+    State,
+    Urgency,
 )
 
 # sorted: a set's order changes between processes, and the migration must not
@@ -83,6 +92,9 @@ class Case(models.Model):
     public_note = models.TextField("公开说明", blank=True)
     rating = models.CharField("网民评价", max_length=12, choices=Rating.choices, blank=True)
     rating_comment = models.TextField("评价意见", blank=True)
+    # after rating 不满意 the writer may follow up once (追问); it comes back to the center
+    follow_up = models.TextField("网民追问", blank=True)
+    follow_up_at = models.DateTimeField("追问时间", null=True, blank=True)
     callback_due = models.BooleanField("待回访", default=False)
     callback_at = models.DateTimeField("回访时间", null=True, blank=True)
     supervised = models.BooleanField("督办事项", default=False)
@@ -164,6 +176,8 @@ class Assignment(models.Model):
     return_reason = models.TextField("退办原因", blank=True)
     return_basis = models.TextField("退办依据", blank=True)
     return_signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # 交办意见: what the center asks of this unit (the lead's task, or a co-unit's part)
+    instructions = models.TextField("交办意见", blank=True)
     co_input = models.TextField("配合意见", blank=True)
     co_input_at = models.DateTimeField(null=True, blank=True)
 

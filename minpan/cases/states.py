@@ -65,6 +65,14 @@ class Action(models.TextChoices):
     INSTRUCT = "instruct", "领导批示"
     EXPLAIN_DELAY = "explain_delay", "报告逾期理由"
     APPROVE_BULLETIN = "approve_bulletin", "领导同意印发"
+    REFUSE_BULLETIN = "refuse_bulletin", "领导不同意印发"
+    # the day's work (issue 12): hand-backs, notes and follow-ups between the people on a case
+    RETURN_DRAFT = "return_draft", "退回修改"
+    NOTE = "note", "内部批注"
+    CENTER_URGE = "center_urge", "中心催办"
+    RECALL = "recall", "撤回交办"
+    REASSIGN = "reassign", "改派"
+    FOLLOW_UP = "follow_up", "网民追问"
     # ATTACH and CONFIRM_EMAIL are recorded on the timeline with no move in the transition table
     # (any staff member who may see the case uploads; the writer confirms their e-mail through the
     # link sent to it). MASK, the reviewer's choices on the public copy, is in the table.

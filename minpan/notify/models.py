@@ -18,6 +18,32 @@ class Kind(models.TextChoices):
     ALARM_NO_REPLY = "alarm_no_reply", "45天未发布答复"
     SUPERVISED = "supervised", "领导批示督办"
     DELIVERY_FAILED = "delivery_failed", "通知发送失败"
+    # hand-offs: the next person on a case is told it is their turn
+    DISPATCHED = "dispatched", "新交办"
+    CO_REQUESTED = "co_requested", "请配合办理"
+    TO_SIGN = "to_sign", "答复待审签"
+    SIGNED = "signed", "答复已审签待报送"
+    TO_REVIEW = "to_review", "答复待审核"
+    SENT_BACK = "sent_back", "答复退回重办"
+    DRAFT_RETURNED = "draft_returned", "审签退回修改"
+    TO_PUBLISH = "to_publish", "答复待发布"
+    RETURNED = "returned", "退办待重新交办"
+    EXTENSION_ASKED = "extension_asked", "延期申请待审批"
+    EXTENSION_DECIDED = "extension_decided", "延期申请已审批"
+    INSTRUCTED = "instructed", "领导批示件"
+    INSTRUCTION_DONE = "instruction_done", "批示件已答复"
+    CENTER_URGED = "center_urged", "中心催办"
+    RECALLED = "recalled", "交办已撤回"
+    FOLLOW_UP = "follow_up", "网民追问"
+    # what the writer is told (SMS and e-mail), wording editable like the rest
+    TO_WRITER_RECEIPT = "w_receipt", "告知网民：已收到"
+    TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"
+    TO_WRITER_NOT_ACCEPTED = "w_not_accepted", "告知网民：不予受理"
+    TO_WRITER_EXTENDED = "w_extended", "告知网民：延期办理"
+    TO_WRITER_PUBLISHED = "w_published", "告知网民：已答复"
+    TO_WRITER_CALLBACK = "w_callback", "告知网民：回访"
+    TO_WRITER_MERGED = "w_merged", "告知网民：合并办理"
+    TO_WRITER_UNMERGED = "w_unmerged", "告知网民：单独办理"
 
 
 class Template(models.Model):
@@ -25,7 +51,8 @@ class Template(models.Model):
 
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, unique=True)
     title = models.CharField("标题", max_length=200)
-    body = models.TextField("正文", help_text="可用变量：{{ case.reg_no }}、{{ case.subject }}、{{ unit }}、{{ due }}、{{ overdue_days }}、{{ letter }}、{{ count }}")
+    body = models.TextField("正文", help_text=(
+        "可用变量：{{ case.reg_no }}、{{ case.subject }}、{{ unit }}、{{ due }}、{{ overdue_days }}、{{ letter }}、{{ count }}"))
 
     class Meta:
         verbose_name = "通知模板"
@@ -93,6 +120,7 @@ class Delivery(models.Model):
 class LetterState(models.TextChoices):
     DRAFT = "draft", "待领导审批"
     ISSUED = "issued", "已印发"
+    REFUSED = "refused", "领导不同意印发"
 
 
 class Letter(models.Model):
@@ -108,6 +136,8 @@ class Letter(models.Model):
     created_at = models.DateTimeField("拟制时间")
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     issued_at = models.DateTimeField("印发时间", null=True, blank=True)
+    # a refusal: who and when are the refuse_bulletin event's; the reason is shown with the letter
+    refusal = models.TextField("不同意印发的理由", blank=True)
 
     class Meta:
         verbose_name = "督办文书"
