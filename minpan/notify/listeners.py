@@ -58,7 +58,12 @@ def _unit_name(case: Case) -> str:
 def _reason(applied: Applied) -> str:
     """What the actor wrote to explain the step: the effect's reason or comment, else the note."""
     data = applied.data
-    return str(data.get("reason") or data.get("comment") or applied.note or "").strip()
+    return _clause(data.get("reason") or data.get("comment") or applied.note)
+
+
+def _clause(text: object) -> str:
+    """Staff's free text as a clause the wording ends with its own 。 (not "修复。。")."""
+    return str(text or "").strip().rstrip("。．.；;，,！!")
 
 
 def _dispatch_messages(case: Case, at) -> list[Message]:
@@ -69,12 +74,12 @@ def _dispatch_messages(case: Case, at) -> list[Message]:
     out = []
     if lead is not None:
         out.append(Message(Kind.DISPATCHED, who.workers(lead.unit), case, {
-            "unit": lead.unit.name, "due": _due(case), "instructions": lead.instructions,
+            "unit": lead.unit.name, "due": _due(case), "instructions": _clause(lead.instructions),
             "co_names": "、".join(a.unit.name for a in co),
         }))
     for a in co:
         out.append(Message(Kind.CO_REQUESTED, who.workers(a.unit), case, {
-            "unit": a.unit.name, "lead": lead.unit.name if lead else "", "instructions": a.instructions, "due": _due(case),
+            "unit": a.unit.name, "lead": lead.unit.name if lead else "", "instructions": _clause(a.instructions), "due": _due(case),
         }))
     return out
 
@@ -149,7 +154,7 @@ def returned(applied: Applied) -> None:
     unit_id = applied.data.get("unit")
     unit = Unit.objects.filter(pk=unit_id).first() if unit_id else applied.unit
     _tell(applied, [Message(Kind.RETURNED, who.operators(), case, {
-        "unit": unit.name if unit else "", "reason": _reason(applied), "basis": applied.data.get("basis", ""),
+        "unit": unit.name if unit else "", "reason": _reason(applied), "basis": _clause(applied.data.get("basis")),
     })])
 
 
@@ -158,7 +163,7 @@ def extension_asked(applied: Applied) -> None:
     request = _latest_request(case)
     _tell(applied, [Message(Kind.EXTENSION_ASKED, who.at_center(applied.policy.extension.approver_role), case, {
         "unit": _unit_name(case), "days": applied.data.get("days", ""), "promised": applied.data.get("promised_date") or "",
-        "reason": request.reason if request else "", "due": _due(case),
+        "reason": _clause(request.reason) if request else "", "due": _due(case),
     })])
 
 
@@ -168,7 +173,7 @@ def extension_decided(applied: Applied) -> None:
     _tell(applied, [Message(Kind.EXTENSION_DECIDED, who.requester(request), case, {
         "unit": _unit_name(case), "days": applied.data.get("days", ""),
         "decision": "已同意" if applied.action == Action.APPROVE_EXTENSION else "不同意",
-        "note": request.decision_note if request else "", "due": _due(case),
+        "note": _clause(request.decision_note) if request else "", "due": _due(case),
     })])
 
 
@@ -181,7 +186,7 @@ def instructed(applied: Applied) -> None:
     case = applied.case
     people = who.in_unit(case.lead_unit, Role.UNIT_PRINCIPAL) if case.lead_unit_id else who.operators()
     _tell(applied, [Message(Kind.INSTRUCTED, people, case, {
-        "unit": _unit_name(case), "text": applied.data.get("text", ""), "leader_name": applied.data.get("leader_name", ""),
+        "unit": _unit_name(case), "text": _clause(applied.data.get("text")), "leader_name": applied.data.get("leader_name", ""),
         "due": _due(case),
     })])
 
