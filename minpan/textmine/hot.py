@@ -336,6 +336,33 @@ def _anchors(counts: Counter) -> list[str]:
     return [p for p, c in counts.items() if c == top]
 
 
+def _word_bounds(text: str) -> list[int]:
+    """Offsets in `text` where a jieba word starts or ends."""
+    bounds, pos = {0, len(text)}, 0
+    for w in words(text):
+        at = text.find(w, pos)
+        if at < 0:
+            continue
+        bounds.update((at, at + len(w)))
+        pos = at + len(w)
+    return sorted(bounds)
+
+
+def _whole_words(place: str, titles: list[str]) -> str:
+    """The place as a label shows it: widened to the jieba words of a title that names it, so it never
+    starts or ends mid-word (the place regex cuts characters: 健身房 → 身房). Widened, not trimmed:
+    jieba splits the names it does not know (丽发|新城), which a trim would lose. Only the label:
+    the grouping keeps the places as found."""
+    for title in titles:
+        start = title.find(place)
+        if start < 0:
+            continue
+        end = start + len(place)
+        bounds = _word_bounds(title)
+        return title[max(b for b in bounds if b <= start):min(b for b in bounds if b >= end)]
+    return place
+
+
 def _name(members, messages, prep: _Prepared, df: Counter, n: int) -> tuple[str, str, Counter[str]]:
     place_counts = Counter(p for i in members if prep.in_title[i] for p in prep.places[i])
     code_counts = Counter(c for i in members for c in codes(messages[i].title))  # a body's codes are often asides
@@ -344,6 +371,9 @@ def _name(members, messages, prep: _Prepared, df: Counter, n: int) -> tuple[str,
         top = place_counts.most_common(1)[0][1]
         # of the places named most often, the shortest: 魅力之城 rather than 劳动东路魅力之城
         place = min((p for p, c in place_counts.items() if c == top), key=len)
+        # as places() reads a title: codes out, so a widened place never takes in a2区 or a市
+        titles = (CODE.sub("|", normalise(messages[i].title)) for i in members)
+        place = _whole_words(place, [t for t in titles if place in t][:3])
     if code_counts:
         place = code_counts.most_common(1)[0][0].upper() + place
     if not place:

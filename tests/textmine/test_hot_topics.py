@@ -1,5 +1,6 @@
 """Hot topics, the pure part: grouping by place and problem, ranking, growth (no database)."""
 import datetime as dt
+import re
 
 from minpan.textmine import hot
 
@@ -133,3 +134,41 @@ def test_topics_of_a_period_count_the_same_topic_in_the_period_before():
 
 def test_no_messages_no_topics():
     assert hot.topics([]) == []
+
+
+GYM = [
+    msg("k1", "A市康体健身房办卡后跑路", "办了两年的卡，健身房关门老板跑路。", day=1),
+    msg("k2", "康体健身房办卡后跑路了", "康体健身房办卡后跑路，会员费无人退还。", day=2),
+    msg("k3", "A市康体健身房办卡后跑路，会员卡怎么办", "健身房跑路，我们的会员卡怎么办？", day=3),
+]
+
+
+def _whole(label: str, titles: list[str]) -> bool:
+    """`label` is cut at jieba's word boundaries in some title that holds it."""
+    from minpan.textmine.features import normalise, words
+
+    for title in titles:
+        t = hot.CODE.sub("|", normalise(title))
+        at = t.find(label)
+        if at < 0:
+            continue
+        bounds, pos = {0, len(t)}, 0
+        for w in words(t):
+            pos = t.find(w, pos)
+            bounds.update((pos, pos + len(w)))
+            pos += len(w)
+        if at in bounds and at + len(label) in bounds:
+            return True
+    return False
+
+
+def test_labels_are_made_of_whole_words():
+    # the place regex cut 健身房 to 身房 (the label read "身房办卡后跑路")
+    found = hot.topics(GYM + FUMES_AT_XINGFU + FUMES_AT_JINGUI + PLATFORM + OTHERS)
+    for topic in found:
+        place = re.sub(r"^(?:[A-Za-z]\d*[区县市])+", "", topic.place)  # the district codes lead the place
+        if place and not place.startswith("（"):
+            titles = [m.title for m in GYM + FUMES_AT_XINGFU + FUMES_AT_JINGUI + PLATFORM + OTHERS]
+            assert _whole(place, titles), topic.name
+    gym = next(t for t in found if "健身房" in t.name)
+    assert not gym.name.startswith("身房")
