@@ -17,3 +17,4 @@ class NotifyConfig(AppConfig):
             hooks.listen(action, fn)
         # in the approval's transaction: the letter is issued exactly when the case records it
         hooks.contribute(Action.APPROVE_BULLETIN, letters.issue_approved)
+        hooks.contribute(Action.REFUSE_BULLETIN, letters.refuse_drafted)
