@@ -27,7 +27,6 @@ TAKEN_ELSEWHERE = {
     Action.RATE: "the writer rates the published answer on the portal, with the tracking code",
     Action.MASK: "the reviewer chooses what to mask on the publication preview page (desk.views.publication)",
     Action.APPROVE_BULLETIN: "a city leader approves the draft letter from the leader view (notify)",
-    Action.REFUSE_BULLETIN: "a city leader refuses the draft letter, with a reason, on its page (notify)",
 }
 
 

@@ -164,6 +164,7 @@ def build(kind: str, case, user) -> Doc:
         doc.to = lead.unit.name
         doc.rows = _message_rows(case, user) + [
             ("牵头单位", lead.unit.name), ("配合单位", "、".join(co) or "无"), ("交办时间", _t(lead.dispatched_at)),
+            ("交办意见", lead.instructions or "无"),
             ("办理期限", had_due),
         ]
         doc.paragraphs = [

@@ -1,17 +1,24 @@
 """One form per action a person takes on the case page; `params()` is what transitions.apply takes.
 
 The forms only parse and say what is missing, in Chinese; every rule is the core's
-(transitions.apply raises and the view shows its message on the form).
+(transitions.apply raises and the view shows its message on the form). `offered()` asks the
+core's own questions of the policy and the case, so a page offers only what the core accepts
+(tests/desk/test_offered_is_allowed.py).
 """
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
 from django import forms
+from django.utils import timezone
 
-from minpan.cases.states import Action, Domain, PublishMode, Urgency
+from minpan.cases.deadlines import extension_room
+from minpan.cases.effects.after import may_explain_delay
+from minpan.cases.effects.base import called_back, reachable
+from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
 from minpan.plain_errors import plain_errors
 from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS
+from minpan.policies.rules import Policy
 from minpan.units.models import Level, Unit
 
 TEXT = {"rows": 4}
@@ -23,6 +30,7 @@ class ActionForm(forms.Form):
     danger = False  # drawn as a secondary button: it turns the case away or back
     template_kind = ""  # canned texts offered beside this form (desk.models.TemplateKind)
     template_field = ""
+    notice = ""  # shown above the fields: what the person must know before filling it in
 
     def __init__(self, *args, case=None, user=None, policy=None, **kwargs):
         kwargs.setdefault("prefix", self.action.value)
@@ -35,8 +43,9 @@ class ActionForm(forms.Form):
         pass
 
     @classmethod
-    def offered(cls, policy, case, roles: AbstractSet[str]) -> bool:
-        """False where the policy in force has no such step for these roles (the core would refuse it)."""
+    def offered(cls, policy: Policy, case, roles: AbstractSet[str]) -> bool:
+        """False where the core would refuse the action now, under the policy in force, for these
+        roles (the table's state, role and unit are asked by transitions.can_take)."""
         return True
 
     def params(self) -> dict:
@@ -147,13 +156,21 @@ class DirectAnswerForm(ActionForm):
     template_kind, template_field = "reply", "body"
     body = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 6}))
 
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return case.msg_type == "consult"  # only a consultation is answered by the center
+
 
 class DispatchForm(ActionForm):
     action = Action.DISPATCH
     lead = forms.ModelChoiceField(label="牵头单位", queryset=Unit.objects.none(), empty_label="请选择")
+    instructions = forms.CharField(label="交办意见", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                   help_text="对牵头单位的要求，如办理重点、须会同的单位；承办单位在留言页和承办单上看到")
     co = forms.ModelMultipleChoiceField(label="配合单位", queryset=Unit.objects.none(), required=False,
                                         widget=forms.SelectMultiple(attrs={"size": 6}),
                                         help_text="按住 Ctrl 可多选")
+    co_instructions = forms.CharField(label="对配合单位的交办意见", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                      help_text="配合单位须提供的意见或材料")
 
     def setup(self):
         self.fields["lead"].queryset = self.fields["co"].queryset = dispatchable_units()
@@ -162,10 +179,40 @@ class DispatchForm(ActionForm):
         data = super().clean()
         if data.get("lead") and data.get("lead") in (data.get("co") or []):
             self.add_error("co", "牵头单位不必再选为配合单位。")
+        if (data.get("co_instructions") or "").strip() and not data.get("co"):
+            self.add_error("co_instructions", "未选配合单位：请先选择配合单位，或清空这项意见。")
         return data
 
     def params(self):
-        return {"lead": self.cleaned_data["lead"], "co": list(self.cleaned_data.get("co") or [])}
+        return {
+            "lead": self.cleaned_data["lead"], "co": list(self.cleaned_data.get("co") or []),
+            "instructions": self.cleaned_data.get("instructions", ""), "co_instructions": self.cleaned_data.get("co_instructions", ""),
+        }
+
+
+class RecallForm(ActionForm):
+    action = Action.RECALL
+    danger = True
+    submit_label = "撤回交办"
+    reason = forms.CharField(label="撤回理由", widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="承办单位认领前可撤回；撤回后本件回到待交办")
+
+
+class ReassignForm(DispatchForm):
+    action = Action.REASSIGN
+    danger = True
+    submit_label = "改派"
+    field_order = ["lead", "reason", "instructions", "co", "co_instructions"]
+    reason = forms.CharField(label="改派理由", widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="原承办单位的交办结束，新牵头单位重新起算办理期限")
+
+    def setup(self):
+        super().setup()
+        self.fields["lead"].label = "改派至"
+        self.fields["lead"].queryset = dispatchable_units().exclude(pk=self.case.lead_unit_id)
+
+    def params(self):
+        return {**super().params(), "reason": self.cleaned_data["reason"]}
 
 
 class ClaimForm(ActionForm):
@@ -179,7 +226,8 @@ class ReturnForm(ActionForm):
     @classmethod
     def offered(cls, policy, case, roles):
         rule = policy.return_rule
-        return rule.allowed and (not rule.signer_roles or bool(roles & set(rule.signer_roles)))
+        in_window = case.return_due_at is not None and timezone.now() < case.return_due_at
+        return rule.allowed and in_window and (not rule.signer_roles or bool(roles & set(rule.signer_roles)))
     reason = forms.CharField(label="退办原因", widget=forms.Textarea(attrs=TEXT))
     basis = forms.CharField(label="退办依据", widget=forms.Textarea(attrs={"rows": 2}), required=False,
                             help_text="如职责规定、文件条款")
@@ -191,7 +239,17 @@ class RequestExtensionForm(ActionForm):
     @classmethod
     def offered(cls, policy, case, roles):
         rule = policy.extension
-        return rule.allowed and not case.extension_pending and bool(roles & set(rule.requester_roles))
+        if not rule.allowed or case.extension_pending or not roles & set(rule.requester_roles):
+            return False
+        if rule.before_deadline and (case.due_at is None or timezone.now() >= case.due_at):
+            return False
+        if rule.max_count is not None:
+            # the core counts approved extensions, and this round's requests by the lead unit
+            asked = case.extensions.filter(unit_id=case.lead_unit_id, requested_at__gte=case.clock_started_at).count()
+            if max(case.extension_count, asked) >= rule.max_count:
+                return False
+        room = extension_room(case, policy)
+        return room is None or room >= 1
     days = forms.IntegerField(label="申请延长（工作日）", min_value=1, max_value=60)
     promised_date = forms.DateField(label="承诺办结日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs=TEXT))
@@ -232,6 +290,25 @@ class DraftForm(ActionForm):
         if self.policy.publication.show_handler_contact:
             self.fields["handler_name"].required = self.fields["handler_phone"].required = True
             self.fields["handler_phone"].help_text = "本制度公开答复时公布经办人联系方式"
+        # A draft sent back (退回重办) or returned by the leader (退回修改) is worked on, not rewritten:
+        # the form starts from this unit's latest draft, with the reason it came back above it.
+        last = self.case.replies.filter(unit_id=self.case.lead_unit_id, by_center=False).order_by("-version").first()
+        if last is not None:
+            self.fields["body"].initial = last.body
+            for name in ("handler_name", "handler_phone"):
+                if getattr(last, name):
+                    self.fields[name].initial = getattr(last, name)
+        self.notice = came_back_because(self.case)
+
+
+def came_back_because(case) -> str:
+    """Why the latest draft came back to the handler, if it did and has not been redrafted since."""
+    ev = case.events.filter(action__in=[Action.DRAFT, Action.SEND_BACK, Action.RETURN_DRAFT]).order_by("-seq").first()
+    if ev is None or ev.action == Action.DRAFT:
+        return ""
+    data = ev.data or {}
+    who = "审核员退回重办" if ev.action == Action.SEND_BACK else "单位领导退回修改"
+    return f"{who}（{ev.actor_name or '—'}，{timezone.localtime(ev.at):%m-%d %H:%M}）：{data.get('reason') or data.get('comment') or ''}"
 
 
 class SignOffForm(ActionForm):
@@ -240,8 +317,7 @@ class SignOffForm(ActionForm):
 
     @classmethod
     def offered(cls, policy, case, roles):
-        level = policy.sign_off.level_for(case.channel)
-        return level is not None and (level != "principal" or "unit_principal" in roles)
+        return signs_here(policy, case, roles)
 
     def setup(self):
         if self.policy.sign_off.seal:
@@ -249,8 +325,33 @@ class SignOffForm(ActionForm):
             self.fields["sealed"].error_messages["required"] = "答复须加盖单位公章。"
 
 
+def signs_here(policy: Policy, case, roles: AbstractSet[str]) -> bool:
+    """The policy has the unit sign this case's answer, and these roles may sign it."""
+    level = policy.sign_off.level_for(case.channel)
+    return level is not None and (level != "principal" or "unit_principal" in roles)
+
+
+class ReturnDraftForm(ActionForm):
+    action = Action.RETURN_DRAFT
+    danger = True
+    submit_label = "退回修改"
+    comment = forms.CharField(label="修改意见", widget=forms.Textarea(attrs=TEXT),
+                              help_text="不审签，退回经办人修改；答复稿保留，经办人在此基础上修改")
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return signs_here(policy, case, roles)
+
+
 class SubmitForm(ActionForm):
     action = Action.SUBMIT
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        if policy.sign_off.level_for(case.channel) is not None and case.state != State.SIGNED:
+            return False
+        follow = policy.follow_up
+        return not (follow.callback_before_submit and reachable(case) and not called_back(case))
 
 
 class ApproveForm(ActionForm):
@@ -269,6 +370,11 @@ class PublishForm(ActionForm):
     mode = forms.ChoiceField(label="答复方式", choices=PublishMode.choices, widget=forms.RadioSelect)
     public_note = forms.CharField(label="公开说明", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                   help_text="不公开答复时必填：对该留言作出说明")
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        rule = policy.publication
+        return (rule.public_allowed and case.may_publish) or rule.private_allowed
 
     def setup(self):
         modes = []
@@ -303,6 +409,10 @@ class ReopenForm(ActionForm):
 class ArchiveForm(ActionForm):
     action = Action.ARCHIVE
 
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return not (case.callback_due and reachable(case))
+
 
 class InstructForm(ActionForm):
     action = Action.INSTRUCT
@@ -314,7 +424,35 @@ class ExplainDelayForm(ActionForm):
     action = Action.EXPLAIN_DELAY
     reason = forms.CharField(label="逾期理由", widget=forms.Textarea(attrs=TEXT))
 
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return may_explain_delay(case, timezone.now())
 
-FORMS: dict[Action, type[ActionForm]] = {
-    cls.action: cls for cls in ActionForm.__subclasses__()
-}
+
+class NoteForm(ActionForm):
+    action = Action.NOTE
+    submit_label = "添加内部批注"
+    text = forms.CharField(label="内部批注", widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text="中心和承办、配合单位的工作人员可见，不向留言人公开")
+
+    def params(self):
+        return {"note": self.cleaned_data["text"]}
+
+
+class CenterUrgeForm(ActionForm):
+    action = Action.CENTER_URGE
+    submit_label = "催办"
+    text = forms.CharField(label="催办说明", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text="如电话、短信催办的情况；计入催办次数")
+
+    def params(self):
+        return {"note": self.cleaned_data["text"]}
+
+
+def _descendants(cls: type[ActionForm]):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _descendants(sub)
+
+
+FORMS: dict[Action, type[ActionForm]] = {cls.action: cls for cls in _descendants(ActionForm)}

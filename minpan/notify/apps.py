@@ -17,4 +17,3 @@ class NotifyConfig(AppConfig):
             hooks.listen(action, fn)
         # in the approval's transaction: the letter is issued exactly when the case records it
         hooks.contribute(Action.APPROVE_BULLETIN, letters.issue_approved)
-        hooks.contribute(Action.REFUSE_BULLETIN, letters.refuse_drafted)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minpan.cases.access import ended_for, visible_cases
-from minpan.cases.errors import CaseError, NotPermitted
+from minpan.cases.errors import CaseError
 from minpan.cases.models import Case
 from minpan.cases.states import AWAITING_UNIT_ANSWER
 from minpan.cases.transitions import apply
@@ -104,9 +104,9 @@ def letter_page(request, pk: int):
     ended = ended_for(request.user, letter.case)
     if ended is not None and letter.created_at > ended:  # issued to the unit that holds it now
         raise Http404("没有这份文书")
-    if letter.state != LetterState.ISSUED and not _roles(request.user) & CENTER_ROLES:  # drafts and refused ones
+    if letter.state == LetterState.DRAFT and not _roles(request.user) & CENTER_ROLES:
         raise Http404("没有这份文书")
-    return render(request, "notify/letter.html", _letter_context(request.user, letter))
+    return render(request, "notify/letter.html", {"letter": letter})
 
 
 @login_required
@@ -121,24 +121,3 @@ def approve_letter(request, pk: int):
     except CaseError as exc:
         raise PermissionDenied(str(exc)) from None
     return redirect("notify:leader")
-
-
-@login_required
-@require_POST
-def refuse_letter(request, pk: int):
-    # 不同意印发: the refuse_bulletin action, with the leader's reason (letters.refuse_drafted sets the letter aside)
-    letter = get_object_or_404(Letter, pk=pk)
-    try:
-        apply(letter.case_id, "refuse_bulletin", actor=request.user, letter=letter.pk, reason=request.POST.get("reason", ""))
-    except AlreadyIssued:
-        pass  # already decided: the letter page shows how
-    except NotPermitted as exc:
-        raise PermissionDenied(str(exc)) from None
-    except CaseError as exc:
-        return render(request, "notify/letter.html", _letter_context(request.user, letter, error=str(exc)), status=400)
-    return redirect("notify:letter", pk=letter.pk)
-
-
-def _letter_context(user, letter: Letter, error: str = "") -> dict:
-    return {"letter": letter, "error": error,
-            "may_decide": letter.state == LetterState.DRAFT and Role.CITY_LEADER in _roles(user)}

@@ -28,10 +28,11 @@ def test_unit_handler_sees_deadline_and_claim(client, city):
     with time_machine.travel(at("2026-09-29 10:00"), tick=False):
         case = dispatched(city, "tongliao")
         text = _page(client, city.handler, case)
+        deputy = _page(client, city.deputy, case)  # on the day of receipt: the return window is open
     assert "王小明" in text  # Tongliao lets the handling unit contact the writer
     assert "/do/claim/" in text
     assert "/do/return/" not in text  # Tongliao 第十五条: a return is signed by the 分管 leader
-    assert "/do/return/" in _page(client, city.deputy, case)
+    assert "/do/return/" in deputy
     assert "/do/accept/" not in text and "/do/approve/" not in text
     assert "市住建局" in text
     # dispatched Tue 29 Sep before National Day: 30 Sep, 8, 9, 10 (makeup Saturday), 12 Oct

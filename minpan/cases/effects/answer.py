@@ -45,6 +45,19 @@ def sign_off(ctx, *, sealed: bool = False):
     return {"reply_version": reply.version, "level": level, "sealed": bool(sealed)}
 
 
+@effect(Action.RETURN_DRAFT)
+def return_draft(ctx, *, comment: str):
+    """退回修改: the leader who would sign the draft sends it back to the handler with a comment
+    instead. The draft stays (the handler's form starts from it); the clock keeps running."""
+    level = ctx.policy.sign_off.level_for(ctx.case.channel)
+    if level is None:
+        raise RuleViolation("本制度不设承办单位审签，答复由经办人直接报送。")
+    if level == "principal" and ctx.role != Role.UNIT_PRINCIPAL:
+        raise NotPermitted("此件答复由承办单位主要负责人审签，也由其退回修改。")
+    comment = required(comment, "退回修改的意见")
+    return {"reply_version": the_reply(ctx.case).version, "comment": comment}
+
+
 @effect(Action.SUBMIT)
 def submit(ctx):
     case = ctx.case

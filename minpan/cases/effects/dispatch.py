@@ -18,7 +18,15 @@ from .base import (
 
 
 @effect(Action.DISPATCH)
-def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = ()):
+def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = (), instructions: str = "", co_instructions: str = ""):
+    if not ctx.case.reg_no:
+        raise RuleViolation("请先分类登记再交办。")
+    return _new_round(ctx, lead, co, instructions, co_instructions)
+
+
+def _new_round(ctx, lead: Unit, co, instructions: str, co_instructions: str) -> dict:
+    """A new round of handling: the units that held the case end, the new ones start with a new
+    clock. 交办意见 (instructions) is what the center asks of the lead; co_instructions, of each co-unit."""
     case = ctx.case
     co = [u for u in co if u.pk != lead.pk]
     for unit in [lead, *co]:
@@ -26,12 +34,11 @@ def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = ()):
             raise RuleViolation(f"“{unit.name}”不是可交办的承办单位。")
     if len({u.pk for u in co}) != len(co):
         raise RuleViolation("配合单位重复。")
-    if not case.reg_no:
-        raise RuleViolation("请先分类登记再交办。")
+    instructions, co_instructions = (instructions or "").strip(), (co_instructions or "").strip()
     case.assignments.filter(active=True).update(active=False, ended_at=ctx.now)
-    Assignment.objects.create(case=case, unit=lead, role=AssignmentRole.LEAD, dispatched_at=ctx.now)
+    Assignment.objects.create(case=case, unit=lead, role=AssignmentRole.LEAD, dispatched_at=ctx.now, instructions=instructions)
     Assignment.objects.bulk_create(
-        Assignment(case=case, unit=u, role=AssignmentRole.CO, dispatched_at=ctx.now) for u in co
+        Assignment(case=case, unit=u, role=AssignmentRole.CO, dispatched_at=ctx.now, instructions=co_instructions) for u in co
     )
     case.lead_unit = lead
     # A new receipt starts a new clock; extensions belonged to the previous round.
@@ -40,7 +47,38 @@ def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = ()):
     new_deadline_round(case)
     case.prompts, case.delay_explained_at = 0, None
     case.clock_started_at = ctx.now if ctx.policy.clock_start == "receipt" else None
-    return {"lead": lead.pk, "lead_name": lead.name, "co": [u.pk for u in co], "co_names": [u.name for u in co]}
+    data = {"lead": lead.pk, "lead_name": lead.name, "co": [u.pk for u in co], "co_names": [u.name for u in co]}
+    if instructions:
+        data["instructions"] = instructions
+    if co_instructions and co:
+        data["co_instructions"] = co_instructions
+    return data
+
+
+@effect(Action.RECALL)
+def recall(ctx, *, reason: str):
+    """撤回交办: the center takes back a dispatch the lead unit has not claimed yet (the table
+    allows it only from 待认领), with a reason; the case waits to be dispatched again."""
+    case = ctx.case
+    reason = required(reason, "撤回理由")
+    lead = the_lead(case)
+    case.assignments.filter(active=True).update(active=False, ended_at=ctx.now)
+    case.lead_unit = None
+    case.clock_started_at = None
+    void_pending_extensions(case, "撤回交办后作废")
+    return {"reason": reason, "unit": lead.unit_id, "unit_name": lead.unit.name}
+
+
+@effect(Action.REASSIGN)
+def reassign(ctx, *, lead: Unit, reason: str, co: list[Unit] | tuple = (), instructions: str = "", co_instructions: str = ""):
+    """改派: the center gives the case to another lead unit, with a reason, claimed or not. A new
+    round as on dispatch (the old assignments end, a new clock starts)."""
+    reason = required(reason, "改派理由")
+    old = the_lead(ctx.case)
+    if old.unit_id == lead.pk:
+        raise RuleViolation(f"{lead.name} 已是牵头单位：改派须选另一单位（要补充交办意见，请写内部批注）。")
+    data = _new_round(ctx, lead, co, instructions, co_instructions)
+    return {**data, "reason": reason, "from": old.unit_id, "from_name": old.unit.name}
 
 
 @effect(Action.CLAIM)
