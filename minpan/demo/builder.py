@@ -28,7 +28,6 @@ from minpan.workdays.arith import deadline_day, local_date
 from minpan.workdays.service import load_calendar
 
 from . import texts
-from .canned import load_canned
 from .city import CENTER, City, build_city, display_name
 from .clock import Clock, Overshoot
 from .plan import PENDING, Plan, make_plans
@@ -52,7 +51,6 @@ def load(cases: int = 300, seed: int = SEED) -> Result:
     policy = active_policy()
     with transaction.atomic():
         city = build_city()
-        load_canned(city)
     result = Result(city=city, policy=policy)
     # One minute back, so no step of a case is dated in the future even on a slow load.
     limit = timezone.now() - dt.timedelta(minutes=1)
