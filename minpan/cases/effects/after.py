@@ -2,19 +2,11 @@
 leaders do at any time: instructions, and the approval of a letter to be issued."""
 from __future__ import annotations
 
-import datetime as dt
-
 from minpan.units.roles import Role
-from minpan.workdays.arith import deadline_day, local_date
 
 from ..errors import NotPermitted, RuleViolation
 from ..states import Action, Rating
-from .base import effect, fmt_due, latest_reply, reachable, required, void_pending_extensions
-
-
-def may_explain_delay(case, now: dt.datetime) -> bool:
-    """A reason for the delay may be reported from the deadline's day on (the desk asks the same)."""
-    return case.due_at is not None and local_date(now) >= deadline_day(case.due_at)
+from .base import effect, latest_reply, reachable, required, void_pending_extensions
 
 
 @effect(Action.RATE)
@@ -30,6 +22,27 @@ def rate(ctx, *, rating: str, comment: str = ""):
     if rating == Rating.UNSATISFIED:
         case.callback_due = True
     return {"rating": rating}
+
+
+# 追问: a short text, as the portal's form says
+FOLLOW_UP_MIN, FOLLOW_UP_MAX = 10, 1000
+
+
+@effect(Action.FOLLOW_UP)
+def follow_up(ctx, *, text: str):
+    """The writer who rated the answer 不满意 follows it up, once. The text stays on the case (like
+    the body, it is the writer's message to the center); the event records only that it came and
+    its length. It waits for a callback (待回访), which answers it."""
+    case = ctx.case
+    if case.rating != Rating.UNSATISFIED:
+        raise RuleViolation("对答复评价“不满意”后才能追问。")
+    if case.follow_up_at is not None:
+        raise RuleViolation("已经追问过了：每条留言只能追问一次。")
+    text = (text or "").strip()
+    if not FOLLOW_UP_MIN <= len(text) <= FOLLOW_UP_MAX:
+        raise RuleViolation(f"追问内容须为 {FOLLOW_UP_MIN} 到 {FOLLOW_UP_MAX} 个字，现在是 {len(text)} 个字。")
+    case.follow_up, case.follow_up_at, case.callback_due = text, ctx.now, True
+    return {"length": len(text)}
 
 
 @effect(Action.CALLBACK)
@@ -78,12 +91,6 @@ def instruct(ctx, *, text: str, leader_name: str = ""):
 
 @effect(Action.EXPLAIN_DELAY)
 def explain_delay(ctx, *, reason: str = ""):
-    # Yuncheng 五(三): a unit 超过办理期限又未报告说明理由 gets the 催办通知书. The reason is for a
-    # deadline missed or being missed: from the deadline's own day on, not before (earlier, the
-    # way to more time is an extension).
-    if not may_explain_delay(ctx.case, ctx.now):
-        when = f"办理期限（{fmt_due(ctx.case.due_at)}）当日起" if ctx.case.due_at else "开始计时后"
-        raise RuleViolation(f"尚未逾期：{when}方可报告逾期理由。")
     reason = required(reason or ctx.note, "逾期理由")
     ctx.case.delay_explained_at = ctx.now
     return {"reason": reason}
