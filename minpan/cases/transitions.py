@@ -32,7 +32,7 @@ class Move:
     sources: frozenset
     target: State | None
     roles: frozenset
-    # where a unit member must stand: lead / co (the case's lead unit / a co-unit);
+    # where a unit member must stand: lead / co (the case's lead unit / a co-unit), case (either);
     # center roles act by role alone; citizen: the writer, through the tracking code
     side: str
 
@@ -86,6 +86,16 @@ TABLE: dict[Action, Move] = {
     Action.ACCOUNT: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),
     Action.NUDGE: _m(HELD_BY_UNIT | {State.RETURNED}, None, {Role.SYSTEM}, "system"),
     Action.ALARM: _m(UNANSWERED, None, {Role.SYSTEM}, "system"),
+    # the day's work between the people on a case (issue 12)
+    # 退回修改: the leader who would sign sends the draft back to the handler; the draft stays
+    Action.RETURN_DRAFT: _m({State.DRAFTED}, State.IN_PROGRESS, UNIT_LEADERS, "lead"),
+    # 内部批注: the center, the lead unit and the co-units; never shown to the writer
+    Action.NOTE: _m(OPEN_STATES, None, {Role.CENTER_OPERATOR, Role.CENTER_REVIEWER, Role.SUPERVISOR} | UNIT_ROLES, "case"),
+    # 中心催办: by hand, while the unit owes its answer (once submitted, the wait is the center's)
+    Action.CENTER_URGE: _m(AWAITING_UNIT_ANSWER, None, {Role.CENTER_OPERATOR, Role.SUPERVISOR}),
+    # 撤回交办 before the lead unit claims it; 改派 to another lead unit, claimed or not
+    Action.RECALL: _m({State.DISPATCHED}, State.REGISTERED, {Role.CENTER_OPERATOR}),
+    Action.REASSIGN: _m({State.DISPATCHED, State.IN_PROGRESS}, State.DISPATCHED, {Role.CENTER_OPERATOR}),
 }
 
 
@@ -234,17 +244,16 @@ def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role):
     if as_role:
         memberships = [m for m in memberships if m.role == as_role]
     wanted = set()
-    if move.side in ("lead", "co"):
-        wanted = set(
-            Assignment.objects.filter(
-                case=case, active=True, role=AssignmentRole.LEAD if move.side == "lead" else AssignmentRole.CO
-            ).values_list("unit_id", flat=True)
-        )
+    if move.side in ("lead", "co", "case"):
+        on_case = Assignment.objects.filter(case=case, active=True)
+        if move.side != "case":
+            on_case = on_case.filter(role=AssignmentRole.LEAD if move.side == "lead" else AssignmentRole.CO)
+        wanted = set(on_case.values_list("unit_id", flat=True))
     for m in memberships:
         if m.role in move.roles and (m.role in CENTER_ROLES or m.unit_id in wanted):
             return Role(m.role), m.unit
     who = "、".join(Role(r).label for r in sorted(move.roles))
-    where = {"center": "", "lead": "牵头单位的", "co": "配合单位的"}[move.side]
+    where = {"center": "", "lead": "牵头单位的", "co": "配合单位的", "case": "中心或承办、配合单位的"}[move.side]
     raise NotPermitted(f"“{action.label}”须由{where}{who}进行；{actor.get_username()} 无此权限。")
 
 

@@ -2,11 +2,19 @@
 leaders do at any time: instructions, and the approval of a letter to be issued."""
 from __future__ import annotations
 
+import datetime as dt
+
 from minpan.units.roles import Role
+from minpan.workdays.arith import deadline_day, local_date
 
 from ..errors import NotPermitted, RuleViolation
 from ..states import Action, Rating
-from .base import effect, latest_reply, reachable, required, void_pending_extensions
+from .base import effect, fmt_due, latest_reply, reachable, required, void_pending_extensions
+
+
+def may_explain_delay(case, now: dt.datetime) -> bool:
+    """A reason for the delay may be reported from the deadline's day on (the desk asks the same)."""
+    return case.due_at is not None and local_date(now) >= deadline_day(case.due_at)
 
 
 @effect(Action.RATE)
@@ -91,6 +99,12 @@ def instruct(ctx, *, text: str, leader_name: str = ""):
 
 @effect(Action.EXPLAIN_DELAY)
 def explain_delay(ctx, *, reason: str = ""):
+    # Yuncheng 五(三): a unit 超过办理期限又未报告说明理由 gets the 催办通知书. The reason is for a
+    # deadline missed or being missed: from the deadline's own day on, not before (earlier, the
+    # way to more time is an extension).
+    if not may_explain_delay(ctx.case, ctx.now):
+        when = f"办理期限（{fmt_due(ctx.case.due_at)}）当日起" if ctx.case.due_at else "开始计时后"
+        raise RuleViolation(f"尚未逾期：{when}方可报告逾期理由。")
     reason = required(reason or ctx.note, "逾期理由")
     ctx.case.delay_explained_at = ctx.now
     return {"reason": reason}
