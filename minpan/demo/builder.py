@@ -20,7 +20,8 @@ from django.utils import timezone
 from minpan.cases.deadlines import extension_room
 from minpan.cases.models import Case
 from minpan.cases.services import case_collect
-from minpan.cases.states import Action, State
+from minpan.cases.states import Action
+from minpan.cases.states import State
 from minpan.cases.transitions import apply
 from minpan.policies.active import active_policy
 from minpan.policies.rules import Policy
@@ -28,6 +29,7 @@ from minpan.workdays.arith import deadline_day, local_date
 from minpan.workdays.service import load_calendar
 
 from . import texts
+from .canned import load_canned
 from .city import CENTER, City, build_city, display_name
 from .clock import Clock, Overshoot
 from .plan import PENDING, Plan, make_plans
@@ -51,6 +53,7 @@ def load(cases: int = 300, seed: int = SEED) -> Result:
     policy = active_policy()
     with transaction.atomic():
         city = build_city()
+        load_canned(city)
     result = Result(city=city, policy=policy)
     # One minute back, so no step of a case is dated in the future even on a slow load.
     limit = timezone.now() - dt.timedelta(minutes=1)

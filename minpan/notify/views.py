@@ -84,15 +84,13 @@ def leader_view(request):
     supervised = (
         Case.objects.filter(supervised=True, state__in=open_states).select_related("lead_unit").order_by("due_at")[:200]
     )
-    overdue_by_unit = list(
+    overdue_by_unit = (
         Case.objects.filter(state__in=open_states, due_at__lt=now, lead_unit__isnull=False)
         .values("lead_unit__name").annotate(n=Count("pk")).order_by("-n", "lead_unit__name")
     )
     letters = Letter.objects.select_related("case").order_by("-created_at")[:100]
     return render(request, "notify/leader.html", {
         "supervised": supervised, "overdue_by_unit": overdue_by_unit, "letters": letters, "now": now,
-        # the chart's bars are <meter>s on one scale, the unit with most overdue cases the longest
-        "overdue_top": max((row["n"] for row in overdue_by_unit), default=0),
         "can_approve": Role.CITY_LEADER in roles, "roles": _role_labels(roles),
     })
 

@@ -8,6 +8,7 @@ from minpan.portal.models import Attachment
 
 from .conftest import PNG, form_data
 
+
 pytestmark = pytest.mark.django_db
 
 
