@@ -5,7 +5,7 @@ MINPAN := $(VENV)/bin/minpan
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres clean
+.PHONY: install run test test-sqlite test-postgres lint clean
 
 $(VENV)/.installed: pyproject.toml
 	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
@@ -36,6 +36,11 @@ test-sqlite: install
 
 test-postgres: install
 	$(VENV)/bin/pytest
+
+# ruff (lint and import order) and mypy with django-stubs; .ci/run runs it before the tests.
+lint: install
+	$(VENV)/bin/ruff check minpan tests bench
+	$(VENV)/bin/mypy minpan
 
 clean:
 	rm -rf $(VENV) db.sqlite3* .pytest_cache

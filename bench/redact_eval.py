@@ -344,7 +344,8 @@ def gen_known(rng):
 def gen_lookalike(rng, kind):
     p = Plant(kind, kind)
     if kind == "date":
-        return p.add(rng.choice(("2026年3月12日", "2019-10-08", "2020.01.15", "2018年5月", "去年12月3号"))).add(rng.choice(("开始施工。", "至今未解决。", "已经申请。")))
+        when = rng.choice(("2026年3月12日", "2019-10-08", "2020.01.15", "2018年5月", "去年12月3号"))
+        return p.add(when).add(rng.choice(("开始施工。", "至今未解决。", "已经申请。")))
     if kind == "amount":
         return p.add(rng.choice(("欠薪12000元", "罚款¥3,500.00", "补贴2,400元", "押金8000元", "损失约15.6万元"))).add("。")
     if kind == "docno":

@@ -40,9 +40,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minpan.settings")
 os.environ.setdefault("MINPAN_DEBUG", "0")
 os.environ.setdefault("MINPAN_SECRET_KEY", "bench-only-" + "k" * 60)
 
-from bench.shared_data import TEDDY as DATA  # noqa: E402
 # the same edits as the in-memory measurement, so the two figures compare
 from duplicates_eval import CJK, edits  # noqa: E402  (bench/ is on the path when run as a script)
+
+from bench.shared_data import TEDDY as DATA  # noqa: E402
+
 PLACES = ["A市", "A1区", "A2区", "A3区", "A4区", "A5区", "A6县", "A7县", "A8县", "A9市"]
 ESTATES = "幸福 和平 东湖 西园 南山 北辰 金桥 银河 翠微 锦绣 华府 阳光 春江 秋月 丽景 泰和".split()
 
@@ -127,7 +129,7 @@ def load(start: int, stop: int, titles, sentences, pool) -> dict:
     n_samples = 0
     chunk = 2000
     spans = [(a, min(a + chunk, stop)) for a in range(start, stop, chunk)]
-    received0 = dt.datetime(2021, 1, 1, tzinfo=dt.timezone.utc)
+    received0 = dt.datetime(2021, 1, 1, tzinfo=dt.UTC)
     pg = connection.vendor == "postgresql"
     cur = connection.cursor()
     if not pg:

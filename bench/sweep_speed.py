@@ -39,7 +39,7 @@ from minpan.notify.sweep import sweep  # noqa: E402
 from minpan.units.models import Level, Membership, Unit  # noqa: E402
 from minpan.units.roles import Role  # noqa: E402
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def main() -> None:

@@ -11,7 +11,6 @@ from hypothesis import settings as hypothesis_settings
 from minpan.units.models import Level, Membership, Unit
 from minpan.units.roles import Role
 
-
 # The same examples on every run: a CI run is red or green for the code, not for the draw.
 hypothesis_settings.register_profile("minpan", derandomize=True, database=None)
 hypothesis_settings.load_profile("minpan")

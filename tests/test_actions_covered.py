@@ -25,14 +25,16 @@ SYSTEM_ONLY = {
 # Taken by a person, but not through the case page's action forms.
 TAKEN_ELSEWHERE = {
     Action.RATE: "the writer rates the published answer on the portal, with the tracking code",
+    Action.FOLLOW_UP: "the writer follows up an answer rated 不满意 on the portal's status page",
     Action.MASK: "the reviewer chooses what to mask on the publication preview page (desk.views.publication)",
     Action.APPROVE_BULLETIN: "a city leader approves the draft letter from the leader view (notify)",
+    Action.REFUSE_BULLETIN: "a city leader refuses the draft letter, with a reason, on its page (notify)",
 }
 
 
 # Named for the day's work (issue 12) a step before their rows reach the table.
 NOT_YET_IN_THE_TABLE = {
-    Action.RETURN_DRAFT, Action.NOTE, Action.CENTER_URGE, Action.RECALL, Action.REASSIGN, Action.FOLLOW_UP, Action.REFUSE_BULLETIN,
+    Action.RETURN_DRAFT, Action.NOTE, Action.CENTER_URGE, Action.RECALL, Action.REASSIGN, Action.REFUSE_BULLETIN,
 }
 
 

@@ -5,7 +5,6 @@ import pytest
 
 from minpan.workdays.service import load_calendar
 
-
 # 国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号)
 OFFICIAL_2025 = {
     "holidays": [

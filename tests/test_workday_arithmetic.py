@@ -35,7 +35,7 @@ def test_makeup_sunday_before_national_day_is_a_working_day():
 def test_deadline_ends_at_midnight_shanghai_time():
     end = end_of_day(dt.date(2026, 10, 13))
     assert end == dt.datetime(2026, 10, 14, 0, 0, tzinfo=SHANGHAI)
-    assert end.astimezone(dt.timezone.utc) == dt.datetime(2026, 10, 13, 16, 0, tzinfo=dt.timezone.utc)
+    assert end.astimezone(dt.UTC) == dt.datetime(2026, 10, 13, 16, 0, tzinfo=dt.UTC)
     assert deadline_day(end) == dt.date(2026, 10, 13)
 
 

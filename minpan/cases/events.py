@@ -23,7 +23,7 @@ def _payload(ev: Event) -> bytes:
         "actor_name": ev.actor_name,
         "role": ev.role,
         "unit": ev.unit_id,
-        "at": ev.at.astimezone(dt.timezone.utc).isoformat(),
+        "at": ev.at.astimezone(dt.UTC).isoformat(),
         "action": ev.action,
         "before": ev.state_before,
         "after": ev.state_after,

@@ -67,6 +67,8 @@ TABLE: dict[Action, Move] = {
     # 调整公开隐去: the reviewer's choices on the text to be published, while it can still change
     Action.MASK: _m({State.SUBMITTED, State.APPROVED}, None, {Role.CENTER_REVIEWER, Role.CENTER_OPERATOR}),
     Action.RATE: _m({State.PUBLISHED}, None, {Role.CITIZEN}, "citizen"),
+    # 追问: after rating the answer 不满意 the writer may follow up once; the center answers by a callback
+    Action.FOLLOW_UP: _m({State.PUBLISHED}, None, {Role.CITIZEN}, "citizen"),
     # The unit calls back; the center does when the writer rated the answer 不满意 (待回访).
     Action.CALLBACK: _m(UNIT_AT_WORK | {State.PUBLISHED}, None, {Role.UNIT_HANDLER, Role.CENTER_OPERATOR}, "lead"),
     Action.REOPEN: _m({State.PUBLISHED, State.ARCHIVED}, State.REGISTERED, {Role.CENTER_OPERATOR}),

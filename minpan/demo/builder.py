@@ -20,8 +20,7 @@ from django.utils import timezone
 from minpan.cases.deadlines import extension_room
 from minpan.cases.models import Case
 from minpan.cases.services import case_collect
-from minpan.cases.states import Action
-from minpan.cases.states import State
+from minpan.cases.states import Action, State
 from minpan.cases.transitions import apply
 from minpan.policies.active import active_policy
 from minpan.policies.rules import Policy

@@ -64,6 +64,8 @@ QUEUES: list[Queue] = [
     Queue("publish", "待发布", _in(State.APPROVED), frozenset({Role.CENTER_OPERATOR, Role.CENTER_REVIEWER, Role.ADMIN}), "received_asc"),
     Queue("callback", "待回访", lambda c: Q(callback_due=True) & ~Q(state=State.ARCHIVED),
           frozenset({Role.CENTER_OPERATOR, Role.UNIT_HANDLER, Role.ADMIN})),
+    Queue("follow_up", "网民追问", lambda c: Q(follow_up_at__isnull=False, callback_due=True) & ~Q(state=State.ARCHIVED),
+          frozenset({Role.CENTER_OPERATOR, Role.UNIT_HANDLER, Role.ADMIN})),  # 追问 not yet answered by a callback
     # written as one state range plus a filter, so the covering index answers it alone
     Queue("archive", "可归档", lambda c: Q(state__in=[State.NOT_ACCEPTED, State.PUBLISHED]) & (Q(state=State.NOT_ACCEPTED) | Q(callback_due=False)),
           frozenset({Role.CENTER_OPERATOR, Role.ADMIN})),

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 
 from minpan.cases.access import visible_cases
+from minpan.cases.identity import writer_terms
 from minpan.cases.models import Citizen
 from minpan.cases.states import Action, State
 from minpan.cases.transitions import can_take
 from minpan.policies.active import policy_named
-from minpan.cases.identity import writer_terms
+from minpan.redaction import LABELS, spans
 from minpan.similar.selectors import similar_cases
 from minpan.textmine.hot import places, places_agree
-from minpan.redaction import LABELS, spans
 from minpan.textmine.suggest import suggestions_for
 from minpan.units.roles import CENTER_ROLES
 

@@ -1,7 +1,13 @@
 from django.contrib import admin
+from django_tasks_db.models import DBTaskResult
 
 from .models import Delivery, Letter, Notification, Preference, Template
 from .wording import DEFAULTS
+
+# django-tasks' own result rows are the worker's bookkeeping, labelled in English: staff follow the
+# messages through Delivery (their attempts and errors, in Chinese), so the task rows are not shown.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
 
 
 @admin.register(Template)

@@ -6,11 +6,14 @@ form on a government site cannot be used to send chosen text to a stranger's pho
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.utils import timezone
 
-from minpan.cases.models import Citizen
+from minpan.cases.models import Case, Citizen
 
-from . import deliveries
+from . import deliveries, to_writer
 from .models import Channel, Delivery
 
 CITIZEN_TITLES = {"receipt": "留言已收到", "reply": "留言已答复"}
@@ -25,17 +28,30 @@ CONFIRM_TEXT = (
 )
 
 
-def notify_citizen(case, kind: str, text: str, *, channels=(Channel.SMS, Channel.EMAIL)) -> int:
+def notify_citizen(
+    case: Case, kind: str, text: str | None = None, *, channels: Iterable[str] = (Channel.SMS, Channel.EMAIL), **facts: Any,
+) -> int:
     """An SMS and/or e-mail to the writer of `case`, through the same retried deliveries as staff
     notifications. Returns how many sends were queued (0 when the writer left no contact).
 
-    E-mail goes only to an address its owner confirmed; `text` must be our own wording (see above).
+    A Kind.TO_WRITER_* `kind` (or its older name: receipt, merge, unmerge) has its own wording, the
+    admin's Template row or to_writer.DEFAULTS, filled with to_writer.facts(case) and `facts`:
+    system facts only (to_writer's docstring); a `text` given with it is not used. For any other
+    kind `text` is the wording, and must be our own too.
+    E-mail goes only to an address its owner confirmed.
     """
     citizen = Citizen.objects.filter(case=case).first()
-    if citizen is None:
+    if citizen is None or not citizen.reachable:
         return 0
     now = timezone.now()
-    title = CITIZEN_TITLES.get(kind, "留言办理")
+    kind = to_writer.OLDER_NAMES.get(kind, kind)
+    if kind in to_writer.DEFAULTS:
+        title, text = to_writer.render(kind, {**to_writer.facts(case), **facts})
+    elif text is not None:
+        title = CITIZEN_TITLES.get(kind, "留言办理")
+    else:
+        raise ValueError(f"no wording for a notice of kind {kind!r} to the writer")
+    channels = set(channels)
     rows = []
     if citizen.phone and Channel.SMS in channels:
         rows.append(Delivery(case=case, channel=Channel.SMS, address=citizen.phone, title="", text=f"【{title}】{text}", next_attempt_at=now, queued_at=now))
@@ -44,7 +60,7 @@ def notify_citizen(case, kind: str, text: str, *, channels=(Channel.SMS, Channel
     return deliveries.queue(rows)
 
 
-def ask_citizen_to_confirm_email(case, *, link: str, days: int) -> int:
+def ask_citizen_to_confirm_email(case: Case, *, link: str, days: int) -> int:
     """The one e-mail an unconfirmed address gets: fixed wording and the confirmation link."""
     citizen = Citizen.objects.filter(case=case).first()
     if citizen is None or not citizen.email or citizen.email_confirmed_at:

@@ -9,7 +9,7 @@ class NotifyConfig(AppConfig):
         from minpan.cases import hooks
         from minpan.cases.states import Action
 
-        from . import letters, listeners
+        from . import letters, listeners, writer_listeners
 
         hooks.listen(Action.MERGE, listeners.tell_writer_merged)
         hooks.listen(Action.UNMERGE, listeners.tell_writer_unmerged)
@@ -17,3 +17,5 @@ class NotifyConfig(AppConfig):
             hooks.listen(action, fn)
         # in the approval's transaction: the letter is issued exactly when the case records it
         hooks.contribute(Action.APPROVE_BULLETIN, letters.issue_approved)
+        hooks.contribute(Action.REFUSE_BULLETIN, letters.refuse_drafted)
+        writer_listeners.register()  # the writer is told: accepted, not accepted, extended, published, called back

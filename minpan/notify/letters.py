@@ -42,9 +42,21 @@ def issue_approved(applied: Applied) -> None:
     if letter is None:
         raise RuleViolation("该留言没有这份文书。")
     if letter.state != LetterState.DRAFT:
-        raise AlreadyIssued(f"{letter.number} 已印发。")
+        raise AlreadyIssued(f"{letter.number} 已{letter.get_state_display()}。")
     letter.state, letter.approved_by, letter.issued_at = LetterState.ISSUED, applied.actor, applied.at
     letter.save(update_fields=["state", "approved_by", "issued_at"])
+
+
+def refuse_drafted(applied: Applied) -> None:
+    """The leader's refusal (refuse_bulletin) sets the draft letter aside with the reason, inside the
+    action's transaction: a refused letter is never issued, and the case records who refused it."""
+    letter = Letter.objects.select_for_update().filter(pk=applied.data["letter"], case=applied.case).first()
+    if letter is None:
+        raise RuleViolation("该留言没有这份文书。")
+    if letter.state != LetterState.DRAFT:
+        raise AlreadyIssued(f"{letter.number} 已{letter.get_state_display()}，不能再审批。")
+    letter.state, letter.refusal = LetterState.REFUSED, applied.data["reason"]
+    letter.save(update_fields=["state", "refusal"])
 
 
 def issuing_organ() -> str:

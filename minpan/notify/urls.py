@@ -10,4 +10,5 @@ urlpatterns = [
     path("leader/", views.leader_view, name="leader"),
     path("letters/<int:pk>/", views.letter_page, name="letter"),
     path("letters/<int:pk>/approve/", views.approve_letter, name="approve_letter"),
+    path("letters/<int:pk>/refuse/", views.refuse_letter, name="refuse_letter"),
 ]

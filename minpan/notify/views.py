@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minpan.cases.access import ended_for, visible_cases
-from minpan.cases.errors import CaseError
+from minpan.cases.errors import CaseError, NotPermitted
 from minpan.cases.models import Case
 from minpan.cases.states import AWAITING_UNIT_ANSWER
 from minpan.cases.transitions import apply
@@ -84,13 +84,15 @@ def leader_view(request):
     supervised = (
         Case.objects.filter(supervised=True, state__in=open_states).select_related("lead_unit").order_by("due_at")[:200]
     )
-    overdue_by_unit = (
+    overdue_by_unit = list(
         Case.objects.filter(state__in=open_states, due_at__lt=now, lead_unit__isnull=False)
         .values("lead_unit__name").annotate(n=Count("pk")).order_by("-n", "lead_unit__name")
     )
     letters = Letter.objects.select_related("case").order_by("-created_at")[:100]
     return render(request, "notify/leader.html", {
         "supervised": supervised, "overdue_by_unit": overdue_by_unit, "letters": letters, "now": now,
+        # the chart's bars are <meter>s on one scale, the unit with most overdue cases the longest
+        "overdue_top": max((row["n"] for row in overdue_by_unit), default=0),
         "can_approve": Role.CITY_LEADER in roles, "roles": _role_labels(roles),
     })
 
@@ -104,9 +106,9 @@ def letter_page(request, pk: int):
     ended = ended_for(request.user, letter.case)
     if ended is not None and letter.created_at > ended:  # issued to the unit that holds it now
         raise Http404("没有这份文书")
-    if letter.state == LetterState.DRAFT and not _roles(request.user) & CENTER_ROLES:
+    if letter.state != LetterState.ISSUED and not _roles(request.user) & CENTER_ROLES:  # drafts and refused ones
         raise Http404("没有这份文书")
-    return render(request, "notify/letter.html", {"letter": letter})
+    return render(request, "notify/letter.html", _letter_context(request.user, letter))
 
 
 @login_required
@@ -121,3 +123,24 @@ def approve_letter(request, pk: int):
     except CaseError as exc:
         raise PermissionDenied(str(exc)) from None
     return redirect("notify:leader")
+
+
+@login_required
+@require_POST
+def refuse_letter(request, pk: int):
+    # 不同意印发: the refuse_bulletin action, with the leader's reason (letters.refuse_drafted sets the letter aside)
+    letter = get_object_or_404(Letter, pk=pk)
+    try:
+        apply(letter.case_id, "refuse_bulletin", actor=request.user, letter=letter.pk, reason=request.POST.get("reason", ""))
+    except AlreadyIssued:
+        pass  # already decided: the letter page shows how
+    except NotPermitted as exc:
+        raise PermissionDenied(str(exc)) from None
+    except CaseError as exc:
+        return render(request, "notify/letter.html", _letter_context(request.user, letter, error=str(exc)), status=400)
+    return redirect("notify:letter", pk=letter.pk)
+
+
+def _letter_context(user, letter: Letter, error: str = "") -> dict:
+    return {"letter": letter, "error": error,
+            "may_decide": letter.state == LetterState.DRAFT and Role.CITY_LEADER in _roles(user)}

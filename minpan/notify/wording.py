@@ -8,19 +8,24 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     ),
     Kind.URGE: (
         "【催办】{{ case.reg_no }} 已超过办理期限",
-        "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）的办理期限 {{ due }} 已过{% if overdue_days %}（已逾期 {{ overdue_days }} 个工作日）{% endif %}，请立即办理并报送答复意见，不能按期办结的请说明理由。{% if letter %}随附《{{ letter }}》。{% endif %}",
+        "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）的办理期限 {{ due }} 已过"
+        "{% if overdue_days %}（已逾期 {{ overdue_days }} 个工作日）{% endif %}，"
+        "请立即办理并报送答复意见，不能按期办结的请说明理由。{% if letter %}随附《{{ letter }}》。{% endif %}",
     ),
     Kind.SUPERVISE: (
         "【督办】{{ case.reg_no }} 逾期 {{ overdue_days }} 个工作日",
-        "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）已逾期 {{ overdue_days }} 个工作日，现予督办，请主要负责同志督促落实。{% if letter %}随附《{{ letter }}》。{% endif %}{% if on_site %}该件为领导批示事项，督查室将安排实地督查。{% endif %}",
+        "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）已逾期 {{ overdue_days }} 个工作日，现予督办，请主要负责同志督促落实。"
+        "{% if letter %}随附《{{ letter }}》。{% endif %}{% if on_site %}该件为领导批示事项，督查室将安排实地督查。{% endif %}",
     ),
     Kind.TRANSFER: (
         "【移交拟稿】{{ case.reg_no }} 催办、督办无果",
-        "网民留言《{{ case.subject }}》（{{ case.reg_no }}，承办单位：{{ unit }}）经催办、督办仍未办理，已逾期 {{ overdue_days }} 个工作日。已拟制《{{ letter }}》，请审定是否移交{{ transfer_to }}。",
+        "网民留言《{{ case.subject }}》（{{ case.reg_no }}，承办单位：{{ unit }}）经催办、督办仍未办理，"
+        "已逾期 {{ overdue_days }} 个工作日。已拟制《{{ letter }}》，请审定是否移交{{ transfer_to }}。",
     ),
     Kind.CRITICISE: (
         "【通报批评拟稿】{{ unit }} {{ case.reg_no }}",
-        "{{ unit }} 办理网民留言《{{ case.subject }}》（{{ case.reg_no }}）已逾期 {{ overdue_days }} 个工作日且未说明理由。已拟制《{{ letter }}》，请领导审批后印发。",
+        "{{ unit }} 办理网民留言《{{ case.subject }}》（{{ case.reg_no }}）已逾期 {{ overdue_days }} 个工作日且未说明理由。"
+        "已拟制《{{ letter }}》，请领导审批后印发。",
     ),
     Kind.ACCOUNT: (
         "【问责提示】{{ case.reg_no }} 逾期 {{ overdue_days }} 个工作日",

@@ -5,6 +5,7 @@ import re
 
 from django import forms
 
+from minpan.cases.effects.after import FOLLOW_UP_MAX, FOLLOW_UP_MIN
 from minpan.cases.services import BODY_MAX, SUBJECT_MAX
 from minpan.cases.states import Domain, Rating
 from minpan.plain_errors import PlainErrorsForm
@@ -144,6 +145,20 @@ class QueryForm(PlainErrorsForm):
 class RateForm(PlainErrorsForm):
     rating = forms.ChoiceField(label="您对答复的评价", choices=Rating.choices, widget=forms.RadioSelect)
     comment = forms.CharField(label="意见（选填）", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class FollowUpForm(forms.Form):
+    """追问, after rating the answer 不满意: the core checks it again (cases.effects.after.follow_up)."""
+
+    text = forms.CharField(
+        label="追问内容", min_length=FOLLOW_UP_MIN, max_length=FOLLOW_UP_MAX, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=f"{FOLLOW_UP_MIN} 至 {FOLLOW_UP_MAX} 字。每条留言只能追问一次，受理中心将回访您。",
+        error_messages={
+            "required": "请填写追问内容。",
+            "min_length": f"追问内容太短：请至少写 {FOLLOW_UP_MIN} 个字。",
+            "max_length": f"追问内容太长：最多 {FOLLOW_UP_MAX} 个字。",
+        },
+    )
 
 
 class AnswerFilterForm(PlainErrorsForm):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from minpan.cases.models import Case, PublicCopy, Reply
 from minpan.cases.publication import latest_reply
-from minpan.cases.states import Action, PublishMode, State
+from minpan.cases.states import Action, PublishMode, Rating, State
 from minpan.policies.active import policy_named
 
 PLAIN = {
@@ -45,6 +45,7 @@ PUBLIC_STEPS: dict[str, str] = {
     Action.DIRECT_ANSWER: "受理中心直接答复",
     Action.PUBLISH: "答复",
     Action.RATE: "您评价了答复",
+    Action.FOLLOW_UP: "您追问了答复",
     Action.CALLBACK: "回访",
     Action.REOPEN: "重新办理",
     Action.ARCHIVE: "办结归档",
@@ -62,9 +63,9 @@ def plain_state(case: Case) -> tuple[str, str]:
     return PLAIN[State(case.state)]
 
 
-# Steps of another writer's case that concern that writer alone (their rating, the call to them,
-# other messages merged into it).
-NOT_FOR_OTHERS = frozenset({Action.RATE, Action.CALLBACK, Action.MERGE, Action.UNMERGE})
+# Steps of another writer's case that concern that writer alone (their rating and follow-up, the
+# call to them, other messages merged into it).
+NOT_FOR_OTHERS = frozenset({Action.RATE, Action.FOLLOW_UP, Action.CALLBACK, Action.MERGE, Action.UNMERGE})
 
 
 def timeline(case: Case, *, other_writer: bool = False) -> list[Step]:
@@ -89,6 +90,11 @@ def reply_for_writer(case: Case) -> Reply | None:
 
 def can_rate(case: Case) -> bool:
     return case.state == State.PUBLISHED and not case.rating and policy_named(case.policy_name).follow_up.rating
+
+
+def can_follow_up(case: Case) -> bool:
+    """追问: once, after rating the published answer 不满意 (the core's rule, offered only where it holds)."""
+    return case.state == State.PUBLISHED and case.rating == Rating.UNSATISFIED and case.follow_up_at is None
 
 
 def is_public(case: Case) -> bool:

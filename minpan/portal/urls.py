@@ -12,6 +12,7 @@ urlpatterns = [
     path("query/", views.query, name="query"),
     path("status/", views.status, name="status"),
     path("status/rate/", views.rate, name="rate"),
+    path("status/follow-up/", views.follow_up, name="follow_up"),
     path("answers/", views_public.answers, name="answers"),
     path("answers/<int:pk>/", views_public.answer, name="answer"),
     path("not-accepted/", views_public.refusals, name="refusals"),

@@ -16,6 +16,8 @@ from minpan.cases.errors import CaseError
 from minpan.cases.models import Case, Citizen
 from minpan.cases.publication import handler_contact, reply_unit_name
 from minpan.cases.services import BODY_MAX, SUBJECT_MAX
+from minpan.cases.states import Action
+from minpan.cases.transitions import apply
 from minpan.policies.active import active_policy
 from minpan.workdays.arith import deadline_day
 
@@ -25,6 +27,7 @@ from .forms import (
     CONSENT_TEXT,
     PERSONAL_TEXT,
     ErrorReportForm,
+    FollowUpForm,
     QueryForm,
     RateForm,
     WriteForm,
@@ -181,14 +184,16 @@ def status(request):
     return _render_status(request, case, RateForm())
 
 
-def _render_status(request, case, rate_form, code=200):
+def _render_status(request, case, rate_form, code=200, follow_up_form=None):
     reply = own_case.reply_for_writer(case)
     label, sentence = own_case.plain_state(case)
     return render(request, "portal/status.html", {
+        "can_follow_up": own_case.can_follow_up(case), "follow_up_form": follow_up_form or FollowUpForm(),
         "case": case, "state_label": label, "state_sentence": sentence, "steps": own_case.timeline(case),
         "reply": reply, "reply_unit": reply_unit_name(reply), "handler_contact": handler_contact(case, reply),
         "merged": own_case.merged_view(case),
-        "due_day": deadline_day(case.due_at) if case.due_at else None, "can_rate": own_case.can_rate(case), "rate_form": rate_form, "attachments": case.portal_attachments.all(),
+        "due_day": deadline_day(case.due_at) if case.due_at else None, "can_rate": own_case.can_rate(case), "rate_form": rate_form,
+        "attachments": case.portal_attachments.all(),
     }, status=code)
 
 
@@ -224,6 +229,25 @@ def rate(request):
             return redirect(reverse("portal:status") + "#rating")
     case.refresh_from_db()
     return _render_status(request, case, form, code=400)
+
+
+@require_POST
+@never_cache
+def follow_up(request):
+    """追问: the writer who rated the answer 不满意 follows it up once, from the status page."""
+    case = _session_case(request)
+    if case is None:
+        return redirect("portal:query")
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            apply(case, Action.FOLLOW_UP, text=form.cleaned_data["text"])
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect(reverse("portal:status") + "#follow-up")
+    case.refresh_from_db()
+    return _render_status(request, case, RateForm(), code=400, follow_up_form=form)
 
 
 def elder(request):

@@ -7,8 +7,8 @@ earlier one wins, and among equals the longer.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .dates import birth_right_after, find_births
 from .known import find_known, keep_filter

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _SAY = r"\s*(?:号|号码|账号|帐号|ID|id)?\s*(?:是|为|:|：)?\s*(?:是|为)?\s*"
 _WECHAT = re.compile(r"(?:微信|威信|v信|V信|VX|vx|Vx|wx|WX|Wx|weixin|wechat|WeChat)" + _SAY +

@@ -211,7 +211,7 @@ def fit_and_store(kind: str, titles, bodies, codes, *, source: str, root: Path |
     seconds = time.perf_counter() - started
 
     root = Path(root or models_dir()) / kind
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     digest = data_hash(titles, bodies, codes)
     version = f"{now:%Y%m%dT%H%M%SZ}-{digest[:8]}"
     meta = {

@@ -11,7 +11,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .normal import message_text, normalise  # noqa: F401  (imported from here by the rest of textmine)
 
-
 _jieba = None
 
 

@@ -18,8 +18,8 @@ def test_operator_sees_message_citizen_and_the_review_forms(client, city):
     text = _page(client, city.operator, case)
     assert "小区路灯不亮" in text and "幸福小区 3 号楼前路灯坏了一个月" in text
     assert "王小明" in text and "13800138000" in text
-    assert 'action="/desk/case/%d/do/accept/"' % case.pk in text
-    assert 'action="/desk/case/%d/do/not_accept/"' % case.pk in text
+    assert f'action="/desk/case/{case.pk}/do/accept/"' in text
+    assert f'action="/desk/case/{case.pk}/do/not_accept/"' in text
     assert "/do/dispatch/" not in text  # not yet: the case is 待初审
     assert "收集" in text  # the timeline
 

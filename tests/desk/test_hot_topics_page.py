@@ -112,7 +112,10 @@ def test_topics_can_be_ranked_by_likes_or_by_growth(client, city):
     october(city)
     post("B2区阳光幼儿园乱收费", "阳光幼儿园每学期另收兴趣班费用。", "2026-10-20 10:00", 40, likes=50)
     client.force_login(city.operator)
-    body = lambda sort: client.get(f"/desk/hot/?month=2026-10&sort={sort}").content.decode().split("<tbody>")[1]
+
+    def body(sort):
+        return client.get(f"/desk/hot/?month=2026-10&sort={sort}").content.decode().split("<tbody>")[1]
+
     by_likes, by_growth = body("likes"), body("growth")
     assert by_likes.index("幼儿园") < by_likes.index("幸福里")  # 50 likes against 3
     assert by_growth.index("幸福里") < by_growth.index("幼儿园")  # 3 against 1 the month before: +2

@@ -64,7 +64,7 @@ def test_one_case_from_message_to_publication_through_the_pages(page, live_serve
     # 受理员: review, classify, dispatch
     desk.sign_in("operator")
     desk.shot("home-operator")
-    for slug, name in [("review", "待初审"), ("dispatch", "待交办"), ("returned", "退办待处理"), ("publish", "待发布"),
+    for slug, _label in [("review", "待初审"), ("dispatch", "待交办"), ("returned", "退办待处理"), ("publish", "待发布"),
                        ("callback", "待回访"), ("archive", "可归档"), ("working", "办理中"), ("due_soon", "即将到期"),
                        ("overdue", "已逾期"), ("all", "全部留言")]:
         desk.queue(slug, f"queue-{slug}-operator")

@@ -51,3 +51,17 @@ def test_a_unit_reads_the_notice_addressed_to_it_but_not_another_units(client, c
     assert page.status_code == 200 and "催办通知书" in page.content.decode()
     client.force_login(city.edu_handler)
     assert client.get(f"/notify/letters/{notice.pk}/").status_code == 404
+
+
+def test_the_leader_page_is_styled_like_the_desk_with_overdue_by_unit_as_bars(client, city):
+    for _ in range(2):
+        dispatched(city, "yuncheng", now=at("2026-09-28 10:00"))
+    dispatched(city, "yuncheng", now=at("2026-09-28 10:00"), lead=city.education)
+    sweep_through("2026-09-28", "2026-10-13")
+    client.force_login(city.leader)
+    text = client.get("/notify/leader/").content.decode()
+    assert "desk.css" in text and 'class="list"' in text
+    assert '<ul class="bars"' in text
+    assert '<meter min="0" max="2" value="2"' in text and '<meter min="0" max="2" value="1"' in text
+    assert text.index("市住建局</span>") < text.index("市教育局</span>")  # most overdue first
+    assert " style=" not in text  # a CSP is coming: classes only, no inline styles

@@ -30,7 +30,7 @@ def test_the_ladder_climbs_on_working_days_and_rests_over_the_holiday(city):
         ("supervise", "2026-02-24 08:31"),
         ("transfer", "2026-03-04 08:31"),
     ]
-    letters = {l.kind: l for l in Letter.objects.filter(case=case)}
+    letters = {letter.kind: letter for letter in Letter.objects.filter(case=case)}
     assert letters["supervise"].state == "issued" and letters["supervise"].title == "督办通知"
     assert letters["transfer"].state == "draft" and "纪检监察机关" in letters["transfer"].body
     assert letters["supervise"].number.startswith("督办〔2026〕")

@@ -4,10 +4,9 @@ import datetime as dt
 import pytest
 import time_machine
 
-from minpan.cases.models import Case
+from minpan.cases.models import Case, PublicCopy
 from minpan.cases.services import case_collect
 from minpan.cases.transitions import apply
-from minpan.cases.models import PublicCopy
 
 from .conftest import ID_NUMBER, WRITER, answered, form_data
 

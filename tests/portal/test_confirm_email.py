@@ -1,6 +1,5 @@
 """确认电子邮箱: a typed address gets one e-mail in our words with a link; only its owner's
 click on 确认 lets the receipt (and later mail) go there."""
-import datetime as dt
 import re
 
 import pytest

@@ -35,7 +35,10 @@ def test_wrong_password_and_unknown_code_get_the_same_answer(client):
     wrong = client.post("/query/", {"code": code, "password": "WRONGPWD"})
     unknown = client.post("/query/", {"code": "ZZZZZZZZZZ", "password": "WRONGPWD"})
     assert wrong.status_code == unknown.status_code == 400
-    strip = lambda r: r.content.decode().replace("ZZZZZZZZZZ", "").replace(code, "").replace("WRONGPWD", "")
+
+    def strip(r):
+        return r.content.decode().replace("ZZZZZZZZZZ", "").replace(code, "").replace("WRONGPWD", "")
+
     import re
     token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
     assert token.sub("", strip(wrong)) == token.sub("", strip(unknown))

@@ -51,8 +51,9 @@ def test_another_browser_cannot_open_the_receipt(client):
 
 @time_machine.travel("2026-09-30 10:00 +0800", tick=False)
 def test_receipt_states_the_promise_honestly_on_the_holiday_calendar(client):
-    from minpan.workdays.service import import_schedule
     import datetime as dt
+
+    from minpan.workdays.service import import_schedule
 
     holidays = [(dt.date(2026, 10, d), "holiday", "国庆节") for d in range(1, 8)] + [(dt.date(2026, 10, 10), "workday", "国庆节")]
     import_schedule(holidays, "test")
@@ -73,6 +74,7 @@ def test_the_sweep_wipes_passwords_never_shown_and_old_hits(client):
     import datetime as dt
 
     from django.core.management import call_command
+
     from minpan.portal.models import Hit, Submission
 
     client.post("/write/", form_data(client))

@@ -8,7 +8,6 @@ from minpan.portal.models import Attachment
 
 from .conftest import PNG, form_data
 
-
 pytestmark = pytest.mark.django_db
 
 

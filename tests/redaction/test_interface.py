@@ -4,7 +4,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import minpan.redaction as redaction
 from minpan.redaction import KINDS, LABELS, Span, digits_of, redact, spans

@@ -1,5 +1,6 @@
 """Phones in the spellings citizens use (pure: no database)."""
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minpan.redaction import digits_of, redact, spans
 

@@ -153,7 +153,7 @@ def test_train_refuses_labels_that_are_not_domains(tmp_path, models_dir):
 
 def test_train_without_csv_learns_from_the_cases_staff_classified(db, models_dir):
     codes = {label: code for code, label in Domain.choices}
-    now = dt.datetime(2026, 3, 2, 9, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
     Case.objects.bulk_create([
         Case(channel="portal", tracking_code=f"T{i:09d}", query_password="-", subject=r["title"] or "留言",
              body=r["detail"], received_at=now, policy_name="tongliao", domain=codes[r["label"]] if i % 4 else "")

@@ -1,7 +1,7 @@
 """`minpan replycheck evaluate`: tiny CSVs in tmp_path; the real files from the shared data."""
 import csv
-import re
 import io
+import re
 from pathlib import Path
 
 import pytest

@@ -5,17 +5,16 @@ import sys
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
 from minpan.cases.models import Case
+from minpan.cases.transitions import apply
 from minpan.textmine import classify, retrain
 from minpan.textmine.models import RetrainLock
-from minpan.cases.transitions import apply
 from minpan.textmine.retrain import Retrainer
 from tests.flow import registered
 from tests.textmine.test_classify import synthetic_rows, write_csv
 
-NOW = dt.datetime(2026, 3, 2, 9, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
 CODES = {"城乡建设": "urban", "教育文体": "education", "交通运输": "transport"}
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 from minpan.cases.models import Case
 from minpan.textmine.selectors import suggest_lead_unit
 
-NOW = dt.datetime(2026, 3, 2, 9, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
 
 
 def dispatched(n, subject, body, unit):

@@ -1,8 +1,8 @@
 """A collected message gets its suggestions from the worker, after the collecting transaction;
 the initial-review page computes any that are missing."""
 import pytest
-from django.utils import timezone
 from django.core.management import call_command
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from minpan.textmine.models import Kind, Suggestion

@@ -32,6 +32,27 @@ def rate(ctx, *, rating: str, comment: str = ""):
     return {"rating": rating}
 
 
+# 追问: a short text, as the portal's form says
+FOLLOW_UP_MIN, FOLLOW_UP_MAX = 10, 1000
+
+
+@effect(Action.FOLLOW_UP)
+def follow_up(ctx, *, text: str):
+    """The writer who rated the answer 不满意 follows it up, once. The text stays on the case (like
+    the body, it is the writer's message to the center); the event records only that it came and
+    its length. It waits for a callback (待回访), which answers it."""
+    case = ctx.case
+    if case.rating != Rating.UNSATISFIED:
+        raise RuleViolation("对答复评价“不满意”后才能追问。")
+    if case.follow_up_at is not None:
+        raise RuleViolation("已经追问过了：每条留言只能追问一次。")
+    text = (text or "").strip()
+    if not FOLLOW_UP_MIN <= len(text) <= FOLLOW_UP_MAX:
+        raise RuleViolation(f"追问内容须为 {FOLLOW_UP_MIN} 到 {FOLLOW_UP_MAX} 个字，现在是 {len(text)} 个字。")
+    case.follow_up, case.follow_up_at, case.callback_due = text, ctx.now, True
+    return {"length": len(text)}
+
+
 @effect(Action.CALLBACK)
 def callback(ctx, *, note: str = ""):
     # apply() takes `note` for the event, so the callback record arrives as ctx.note.

@@ -111,10 +111,18 @@ def report_section(report, top: int = IN_REPORT) -> bytes:
             cells[2].text = str(t.messages)
             cells[3].text = str(t.likes)
             cells[4].text = f"{growth_label(t)}（上月 {t.previous}）"
-            cells[5].text = "\n".join(redact(" ".join(s.split())) for s in t.samples[:2])
+            _examples(cells[5], [redact(" ".join(s.split())) for s in t.samples[:2]])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _examples(cell, titles: list[str]) -> None:
+    """One example title a paragraph, each after a bullet: a long title wraps inside its own
+    paragraph and never runs on into the next."""
+    for i, title in enumerate(titles):
+        para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        para.text = f"• {title}"
 
 
 # included by minpan/desk/urls.py (one line there keeps that shared file's edits small)

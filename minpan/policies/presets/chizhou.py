@@ -1,6 +1,15 @@
 """池州市网友留言、政务热线等办理工作办法（池政办秘〔2020〕92号）."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, SignOff, Step,
+    Escalation,
+    Extension,
+    FollowUp,
+    Policy,
+    Publication,
+    Reminder,
+    ReplyContent,
+    Return,
+    SignOff,
+    Step,
 )
 
 # 第九条(五): 省级交办的事项由主要负责同志审签；市长信箱、市长热线交办事项由分管负责同志审核

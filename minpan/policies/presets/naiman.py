@@ -1,6 +1,15 @@
 """奈曼旗人民政府门户网站和政府系统政务新媒体帐号网民留言办理工作制度."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, SignOff, Step,
+    Escalation,
+    Extension,
+    FollowUp,
+    Policy,
+    Publication,
+    Reminder,
+    ReplyContent,
+    Return,
+    SignOff,
+    Step,
 )
 
 POLICY = Policy(

@@ -1,6 +1,15 @@
 """通辽市人民网地方领导留言板市长板块“民盼通办”工作办法（暂行），2023-05-12."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, SignOff, Step,
+    Escalation,
+    Extension,
+    FollowUp,
+    Policy,
+    Publication,
+    Reminder,
+    ReplyContent,
+    Return,
+    SignOff,
+    Step,
 )
 
 POLICY = Policy(

@@ -1,6 +1,15 @@
 """西藏自治区 人民网网友留言办理工作实施办法（试行），2017-07-27."""
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, SignOff, Step,
+    Escalation,
+    Extension,
+    FollowUp,
+    Policy,
+    Publication,
+    Reminder,
+    ReplyContent,
+    Return,
+    SignOff,
+    Step,
 )
 
 POLICY = Policy(

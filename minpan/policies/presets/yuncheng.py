@@ -3,7 +3,16 @@
 The document has sections, not articles: citations name 五(三) = 五、运行机制（三）.
 """
 from minpan.policies.rules import (
-    Escalation, Extension, FollowUp, Policy, Publication, Reminder, ReplyContent, Return, SignOff, Step,
+    Escalation,
+    Extension,
+    FollowUp,
+    Policy,
+    Publication,
+    Reminder,
+    ReplyContent,
+    Return,
+    SignOff,
+    Step,
 )
 
 POLICY = Policy(

@@ -4,8 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from minpan.textmine import hot
 from minpan.redaction import redact
+from minpan.textmine import hot
 
 
 def _growth(topic) -> str:

@@ -12,7 +12,6 @@ import random
 import statistics
 import time
 from collections import Counter
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -113,7 +112,8 @@ class Command(BaseCommand):
             out(f"  {code:<20} {counts[code]:>5}  ({counts[code] / len(rows):.1%})")
         out(f"  {'no flag':<20} {sum(ch.ok for ch in checks.values()):>5}")
         times.sort()
-        out(f"time per reply: median {statistics.median(times) * 1000:.2f} ms, p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms")
+        p95 = times[int(len(times) * 0.95)]
+        out(f"time per reply: median {statistics.median(times) * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms")
 
         figures = {}
         figures.update(self._contestant_labels(checks, labels, interpretability))
