@@ -77,6 +77,8 @@ TABLE: dict[Action, Move] = {
     # Yuncheng 五(三): a unit overdue with a reported reason gets no 催办通知书
     Action.EXPLAIN_DELAY: _m(AWAITING_UNIT_ANSWER, None, UNIT_ROLES, "lead"),
     Action.APPROVE_BULLETIN: _m(set(State) - {State.RECEIVED, State.NOT_ACCEPTED, State.MERGED}, None, {Role.CITY_LEADER}),
+    # the leader may also refuse the draft, with a reason; the case keeps the decision like the approval
+    Action.REFUSE_BULLETIN: _m(set(State) - {State.RECEIVED, State.NOT_ACCEPTED, State.MERGED}, None, {Role.CITY_LEADER}),
     # the sweep's steps (notify.sweep): recorded on the case like any other action
     Action.REMIND: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),
     Action.URGE: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),

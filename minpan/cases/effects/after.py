@@ -114,3 +114,9 @@ def explain_delay(ctx, *, reason: str = ""):
 def approve_bulletin(ctx, *, letter: int):
     # The letter itself (notify.Letter) is issued by notify's contributor, in this transaction.
     return {"letter": int(letter)}
+
+
+@effect(Action.REFUSE_BULLETIN)
+def refuse_bulletin(ctx, *, letter: int, reason: str = ""):
+    # The letter is set aside by notify's contributor (letters.refuse_drafted), in this transaction.
+    return {"letter": int(letter), "reason": required(reason or ctx.note, "不同意印发的理由")}
