@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
@@ -145,104 +147,152 @@ def _message_rows(case, user) -> list[tuple[str, str]]:
     return rows
 
 
-def build(kind: str, case, user) -> Doc:
-    if kind not in TITLES:
-        raise Http404("没有这种文书")
+@dataclass
+class Facts:
+    """What every document of one case may state, read once; each builder takes what it needs."""
+
+    case: Any
+    user: Any
+    policy: Any
+    subject: str
+    body: str
+    lead: Any
+    co: list[str]
+    center: str
+    today: str
+    had_due: str  # a closed case keeps no deadline column; its forms show the deadline it had
+
+
+def _facts(case, user) -> Facts:
     policy = policy_named(case.policy_name)
     seen = sight(user, case)
-    subject, body = seen.subject(case), seen.body(case)
+    return Facts(
+        case=case, user=user, policy=policy, subject=seen.subject(case), body=seen.body(case),
+        lead=case.assignments.filter(active=True, role="lead").select_related("unit").first(),
+        co=[a.unit.name for a in case.assignments.filter(active=True, role="co").select_related("unit")],
+        center=_center_name(), today=_d(timezone.now()),
+        had_due=_due(case.due_at or _due_from_events(case, policy)),
+    )
+
+
+def build(kind: str, case, user) -> Doc:
+    if kind not in BUILDERS:
+        raise Http404("没有这种文书")
     doc = Doc(kind=kind, title=TITLES[kind], number=case.reference)
-    lead = case.assignments.filter(active=True, role="lead").select_related("unit").first()
-    co = [a.unit.name for a in case.assignments.filter(active=True, role="co").select_related("unit")]
-    center = _center_name()
-    today = _d(timezone.now())
-    # a closed case keeps no deadline column; its forms show the deadline it had
-    had_due = _due(case.due_at or _due_from_events(case, policy))
-    if kind == "assignment":
-        if lead is None:
-            raise Http404("尚未交办")
-        doc.to = lead.unit.name
-        doc.rows = _message_rows(case, user) + [
-            ("牵头单位", lead.unit.name), ("配合单位", "、".join(co) or "无"), ("交办时间", _t(lead.dispatched_at)),
-            ("交办意见", lead.instructions or "无"),
-            ("办理期限", had_due),
-        ]
-        doc.paragraphs = [
-            f"请按《{policy.document}》的规定，自收到本单之日起 {policy.answer_working_days} 个工作日内办结，"
-            "经本单位审签后报送答复意见。不属于本单位职责的，请按规定时限书面退回并说明理由。",
-        ]
-        doc.sign = [("交办单位", center), ("日期", _d(lead.dispatched_at))]
-    elif kind == "extension":
-        req = case.extensions.select_related("unit", "requested_by", "decided_by").order_by("-requested_at").first()
-        if req is None:
-            raise Http404("没有延期申请")
-        doc.to = center
-        # 原办理期限 is the deadline the request asked to extend: once approved, the one before the approval
-        approval = None
-        if req.decided_at is not None and req.state == "approved":
-            approval = case.events.filter(action=Action.APPROVE_EXTENSION, at=req.decided_at).order_by("seq").first()
-        if approval is not None:
-            before, after = _due_from_events(case, policy, before_seq=approval.seq), _due_from_events(case, policy, before_seq=approval.seq + 1)
-        else:
-            before, after = case.due_at or _due_from_events(case, policy), None
-        doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("承办单位", req.unit.name),
-                    ("原办理期限", _due(before)), ("申请延长", f"{req.days} 个工作日"),
-                    *([("延长后办理期限", _due(after))] if after else []),
-                    ("承诺办结日期", req.promised_date.strftime("%Y年%m月%d日") if req.promised_date else ""),
-                    ("延期理由", req.reason), ("延期依据", req.basis), ("申请人", _person(req.requested_by, req.unit)),
-                    ("申请时间", _t(req.requested_at)), ("审批结果", req.get_state_display()),
-                    ("审批意见", req.decision_note), ("审批人", _person(req.decided_by)),
-                    ("审批时间", _t(req.decided_at))]
-        doc.sign = [("申请单位（盖章）", req.unit.name), ("分管领导签字", "")]
-    elif kind == "return_note":
-        back = case.assignments.filter(returned_at__isnull=False).select_related("unit", "return_signed_by").order_by("-returned_at").first()
-        if back is None:
-            raise Http404("没有退办记录")
-        doc.to = center
-        doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("退办单位", back.unit.name),
-                    ("收到时间", _t(back.dispatched_at)), ("退办时间", _t(back.returned_at)),
-                    ("退办原因", back.return_reason), ("退办依据", back.return_basis or "")]
-        doc.sign = [("签字领导", _person(back.return_signed_by, back.unit)),
-                    ("退办单位（盖章）", back.unit.name)]
-    elif kind == "overdue_notice":
-        if lead is None or case.due_at is None:
-            raise Http404("没有办理期限")
-        left = Clock().days_left(case.due_at)
-        overdue = -left if left is not None and left < 0 else 0
-        doc.to = lead.unit.name
-        doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("交办时间", _t(lead.dispatched_at)),
-                    ("办理期限", _due(case.due_at)), ("逾期", f"{overdue} 个工作日")]
-        doc.paragraphs = [
-            f"{lead.unit.name}：上述网民留言已超过办理期限，至今未报送答复意见。"
-            f"根据《{policy.document}》，请于收到本通知后立即办理，尽快报送答复；确有特殊原因的，请书面说明逾期理由。",
-        ]
-        doc.sign = [("发文单位", center), ("日期", today)]
-    elif kind == "supervision":
-        orders = [e for e in case.events.filter(action=Action.INSTRUCT).order_by("seq")]
-        doc.to = lead.unit.name if lead else "有关单位"
-        doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("牵头单位", lead.unit.name if lead else ""),
-                    ("配合单位", "、".join(co) or "无"), ("办理期限", had_due), ("当前状态", case.get_state_display())]
-        for e in orders:
-            who = e.data.get("leader_name") or e.actor_name or _person(e.actor, e.unit)
-            doc.rows.append((f"领导批示（{_d(e.at)}）", f"{e.data.get('text', '')}　——{who}"))
-        doc.paragraphs = [
-            "该件已列为督办事项。请承办单位主要负责同志亲自过问，按领导批示要求认真办理，"
-            "于办理期限内将办理结果书面报送，并抄报市政府督查室。",
-        ]
-        doc.sign = [("督办单位", "市人民政府办公室（督查室）"), ("日期", today)]
-    elif kind == "reply_sheet":
-        reply = case.replies.select_related("unit", "signed_by").order_by("-version").first()
-        if reply is None:
-            raise Http404("尚无答复")
-        doc.rows = [("留言时间", _t(case.received_at)), ("留言标题", subject), ("留言内容", body),
-                    ("承办单位", reply.unit.name if reply.unit else center), ("答复内容", reply.body),
-                    ("答复时间", _t(case.answered_at or reply.signed_at or reply.drafted_at)),
-                    ("经办人", reply.handler_name), ("联系电话", reply.handler_phone),
-                    ("审签领导", _person(reply.signed_by, reply.unit)),
-                    ("加盖公章", "是" if reply.sealed else "否"),
-                    ("答复方式", case.get_publish_mode_display() or "待定")]
-        doc.sign = [("填报单位（盖章）", reply.unit.name if reply.unit else center), ("填报日期", today)]
+    BUILDERS[kind](_facts(case, user), doc)
     return doc
+
+
+def _assignment(f: Facts, doc: Doc) -> None:
+    case, user, policy, lead, co, center, had_due = f.case, f.user, f.policy, f.lead, f.co, f.center, f.had_due
+    if lead is None:
+        raise Http404("尚未交办")
+    doc.to = lead.unit.name
+    doc.rows = _message_rows(case, user) + [
+        ("牵头单位", lead.unit.name), ("配合单位", "、".join(co) or "无"), ("交办时间", _t(lead.dispatched_at)),
+        ("交办意见", lead.instructions or "无"),
+        ("办理期限", had_due),
+    ]
+    doc.paragraphs = [
+        f"请按《{policy.document}》的规定，自收到本单之日起 {policy.answer_working_days} 个工作日内办结，"
+        "经本单位审签后报送答复意见。不属于本单位职责的，请按规定时限书面退回并说明理由。",
+    ]
+    doc.sign = [("交办单位", center), ("日期", _d(lead.dispatched_at))]
+
+
+def _extension(f: Facts, doc: Doc) -> None:
+    case, policy, subject, center = f.case, f.policy, f.subject, f.center
+    req = case.extensions.select_related("unit", "requested_by", "decided_by").order_by("-requested_at").first()
+    if req is None:
+        raise Http404("没有延期申请")
+    doc.to = center
+    # 原办理期限 is the deadline the request asked to extend: once approved, the one before the approval
+    approval = None
+    if req.decided_at is not None and req.state == "approved":
+        approval = case.events.filter(action=Action.APPROVE_EXTENSION, at=req.decided_at).order_by("seq").first()
+    if approval is not None:
+        before, after = _due_from_events(case, policy, before_seq=approval.seq), _due_from_events(case, policy, before_seq=approval.seq + 1)
+    else:
+        before, after = case.due_at or _due_from_events(case, policy), None
+    doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("承办单位", req.unit.name),
+                ("原办理期限", _due(before)), ("申请延长", f"{req.days} 个工作日"),
+                *([("延长后办理期限", _due(after))] if after else []),
+                ("承诺办结日期", req.promised_date.strftime("%Y年%m月%d日") if req.promised_date else ""),
+                ("延期理由", req.reason), ("延期依据", req.basis), ("申请人", _person(req.requested_by, req.unit)),
+                ("申请时间", _t(req.requested_at)), ("审批结果", req.get_state_display()),
+                ("审批意见", req.decision_note), ("审批人", _person(req.decided_by)),
+                ("审批时间", _t(req.decided_at))]
+    doc.sign = [("申请单位（盖章）", req.unit.name), ("分管领导签字", "")]
+
+
+def _return_note(f: Facts, doc: Doc) -> None:
+    case, subject, center = f.case, f.subject, f.center
+    back = case.assignments.filter(returned_at__isnull=False).select_related("unit", "return_signed_by").order_by("-returned_at").first()
+    if back is None:
+        raise Http404("没有退办记录")
+    doc.to = center
+    doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("退办单位", back.unit.name),
+                ("收到时间", _t(back.dispatched_at)), ("退办时间", _t(back.returned_at)),
+                ("退办原因", back.return_reason), ("退办依据", back.return_basis or "")]
+    doc.sign = [("签字领导", _person(back.return_signed_by, back.unit)),
+                ("退办单位（盖章）", back.unit.name)]
+
+
+def _overdue_notice(f: Facts, doc: Doc) -> None:
+    case, policy, subject, lead, center, today = f.case, f.policy, f.subject, f.lead, f.center, f.today
+    if lead is None or case.due_at is None:
+        raise Http404("没有办理期限")
+    left = Clock().days_left(case.due_at)
+    overdue = -left if left is not None and left < 0 else 0
+    doc.to = lead.unit.name
+    doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("交办时间", _t(lead.dispatched_at)),
+                ("办理期限", _due(case.due_at)), ("逾期", f"{overdue} 个工作日")]
+    doc.paragraphs = [
+        f"{lead.unit.name}：上述网民留言已超过办理期限，至今未报送答复意见。"
+        f"根据《{policy.document}》，请于收到本通知后立即办理，尽快报送答复；确有特殊原因的，请书面说明逾期理由。",
+    ]
+    doc.sign = [("发文单位", center), ("日期", today)]
+
+
+def _supervision(f: Facts, doc: Doc) -> None:
+    case, subject, lead, co, today, had_due = f.case, f.subject, f.lead, f.co, f.today, f.had_due
+    orders = [e for e in case.events.filter(action=Action.INSTRUCT).order_by("seq")]
+    doc.to = lead.unit.name if lead else "有关单位"
+    doc.rows = [("登记编号", case.reference), ("留言标题", subject), ("牵头单位", lead.unit.name if lead else ""),
+                ("配合单位", "、".join(co) or "无"), ("办理期限", had_due), ("当前状态", case.get_state_display())]
+    for e in orders:
+        who = e.data.get("leader_name") or e.actor_name or _person(e.actor, e.unit)
+        doc.rows.append((f"领导批示（{_d(e.at)}）", f"{e.data.get('text', '')}　——{who}"))
+    doc.paragraphs = [
+        "该件已列为督办事项。请承办单位主要负责同志亲自过问，按领导批示要求认真办理，"
+        "于办理期限内将办理结果书面报送，并抄报市政府督查室。",
+    ]
+    doc.sign = [("督办单位", "市人民政府办公室（督查室）"), ("日期", today)]
+
+
+def _reply_sheet(f: Facts, doc: Doc) -> None:
+    case, subject, body, center, today = f.case, f.subject, f.body, f.center, f.today
+    reply = case.replies.select_related("unit", "signed_by").order_by("-version").first()
+    if reply is None:
+        raise Http404("尚无答复")
+    doc.rows = [("留言时间", _t(case.received_at)), ("留言标题", subject), ("留言内容", body),
+                ("承办单位", reply.unit.name if reply.unit else center), ("答复内容", reply.body),
+                ("答复时间", _t(case.answered_at or reply.signed_at or reply.drafted_at)),
+                ("经办人", reply.handler_name), ("联系电话", reply.handler_phone),
+                ("审签领导", _person(reply.signed_by, reply.unit)),
+                ("加盖公章", "是" if reply.sealed else "否"),
+                ("答复方式", case.get_publish_mode_display() or "待定")]
+    doc.sign = [("填报单位（盖章）", reply.unit.name if reply.unit else center), ("填报日期", today)]
+
+
+BUILDERS: dict[str, Callable[[Facts, Doc], None]] = {
+    "assignment": _assignment,
+    "extension": _extension,
+    "return_note": _return_note,
+    "overdue_notice": _overdue_notice,
+    "supervision": _supervision,
+    "reply_sheet": _reply_sheet,
+}
 
 
 # GB/T 9704-2012 (党政机关公文格式): A4; 天头 37 mm, 订口 28 mm, a type area of 156 × 225 mm;
