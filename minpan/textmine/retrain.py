@@ -114,14 +114,17 @@ def default_command(kinds: list[str], root: Path) -> list[str]:
 def _database_url() -> str | None:
     """The database this process uses, as DATABASE_URL, so the child trains on the same one
     (under a test runner that is the test database, not the one the environment names)."""
-    from urllib.parse import quote
+    from urllib.parse import quote, urlencode
 
     from django.db import connection
 
     d = connection.settings_dict
     if d["ENGINE"].endswith("postgresql"):
         auth = f"{quote(d['USER'] or '')}:{quote(d['PASSWORD'] or '')}@" if d["USER"] else ""
-        return f"postgres://{auth}{d['HOST'] or ''}{':' + str(d['PORT']) if d['PORT'] else ''}/{quote(d['NAME'])}"
+        # the connection's options (sslmode=require …) travel in the query, as settings read them
+        options = {k: v for k, v in (d.get("OPTIONS") or {}).items() if isinstance(v, str | int)}
+        query = f"?{urlencode(options)}" if options else ""
+        return f"postgres://{auth}{d['HOST'] or ''}{':' + str(d['PORT']) if d['PORT'] else ''}/{quote(d['NAME'])}{query}"
     name = str(d["NAME"])
     if d["ENGINE"].endswith("sqlite3") and name and ":memory:" not in name and "mode=memory" not in name:
         return f"sqlite:///{Path(name).resolve()}"
