@@ -109,3 +109,15 @@ def test_the_draft_survives_a_send_back_with_the_reviewers_reason_above_it(clien
     form = _draft_form(client, city.handler, case)
     assert DRAFT in form
     assert "审核员退回重办" in form and "答非所问：未说明修复时间。" in form
+
+
+def test_the_reason_stays_on_top_when_the_redraft_comes_back_with_a_form_error(client, city):
+    case = _drafted(city)
+    apply(case, "sign_off", actor=city.principal, sealed=True)
+    apply(case, "submit", actor=city.handler)
+    apply(case, "send_back", actor=city.reviewer, reason="答非所问：未说明修复时间。")
+    resp = act(client, city.handler, case, "draft", body="", handler_name="李工", handler_phone="0475-1234567")
+    assert resp.status_code == 400
+    page = html.unescape(resp.content.decode())
+    top = page[page.index('class="box handed-back"'):]
+    assert "答复经中心审核退回重办" in top and "答非所问：未说明修复时间。" in top

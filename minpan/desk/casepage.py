@@ -6,7 +6,7 @@ from collections.abc import Set as AbstractSet
 from django.db.models import Q
 
 from minpan.cases.access import sight, visible_cases
-from minpan.cases.models import Citizen
+from minpan.cases.models import Citizen, Event
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
 from minpan.policies.active import policy_named
@@ -122,6 +122,7 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
         "past_assignments": [a for a in assignments if not a.active],
         "replies": replies, "reply": replies[0] if replies else None, "extensions": extensions,
         "timeline": [{"event": e, "details": event_details(e.data)} for e in events],
+        "handed_back": handed_back(events),
         "attachments": list(case.attachments.select_related("uploaded_by", "unit")),
         "writer_files": list(writer_files(user, case)), "writer_files_withheld": withheld_from(user, case),
         "forms": [{"form": f, "templates": templates.get(f.template_kind, [])} for f in forms],
@@ -154,6 +155,20 @@ def past_context(user, case, seen, policy) -> dict:
         "timeline": [{"event": e, "details": event_details(e.data)} for e in events],
         "attachments": list(case.attachments.select_related("uploaded_by", "unit").filter(uploaded_at__lte=ended)),
         "writer_files": list(writer_files(user, case)), "writer_files_withheld": withheld_from(user, case),
+        "handed_back": None,
         "forms": [], "documents": [], "error": "", "state_label": "本单位已不再承办", "review": None,
         "reply_check": None, "merged_into": None, "merged_here": [], "may_upload": False,
     }
+
+
+def handed_back(events: list[Event]) -> dict | None:
+    """The reviewer's send-back (退回重办) or the leader's return of the draft (退回修改) while it is
+    the case's latest move: what the handler must redo, shown at the top of the page (also when
+    the page comes back with a form error)."""
+    moves = [e for e in events if e.state_before != e.state_after]
+    last = moves[-1] if moves else None
+    if last is None or last.action not in (Action.SEND_BACK, Action.RETURN_DRAFT):
+        return None
+    data = last.data or {}
+    return {"event": last, "sent_back": last.action == Action.SEND_BACK,
+            "reason": data.get("reason") or data.get("comment") or last.note}

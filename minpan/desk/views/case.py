@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from minpan.cases.access import case_for
 from minpan.cases.errors import CaseError, NotPermitted
-from minpan.cases.models import Event
 from minpan.cases.states import Action
 from minpan.cases.transitions import TABLE, apply, can_take
 from minpan.notify.inbox import read_case
@@ -27,23 +26,10 @@ def case_page(request, pk: int):
     roles = staff_roles(request.user)
     context = case_context(request.user, case, roles)
     context["roles"] = role_labels(roles)
-    context["handed_back"] = handed_back(context["timeline"]) if context["past"] is None else None
     # A write on GET by design (tests/test_get_writes_nothing.py): opening the case is reading
     # the notices that led here, so the header's unread count drops as the work is found.
     read_case(request.user, case, now=timezone.now())
     return render(request, "desk/case.html", context)
-
-
-def handed_back(timeline: list[dict]) -> dict | None:
-    """The reviewer's send-back (退回重办) or the leader's return of the draft (退回修改) while it is
-    the case's latest move: what the handler must redo, shown at the top of the page."""
-    moves = [t["event"] for t in timeline if t["event"].state_before != t["event"].state_after]
-    last: Event | None = moves[-1] if moves else None
-    if last is None or last.action not in (Action.SEND_BACK, Action.RETURN_DRAFT):
-        return None
-    data = last.data or {}
-    return {"event": last, "sent_back": last.action == Action.SEND_BACK,
-            "reason": data.get("reason") or data.get("comment") or last.note}
 
 
 @login_required
