@@ -6,15 +6,14 @@ whether a suggestion was accepted or corrected.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Set as AbstractSet
 
 from minpan.cases.access import visible_cases
-from minpan.cases.identity import writer_terms
-from minpan.cases.models import Citizen
+from minpan.cases.publication import public_text
 from minpan.cases.states import Action, State
 from minpan.cases.transitions import can_take
 from minpan.policies.active import policy_named
-from minpan.redaction import LABELS, spans
 from minpan.similar.selectors import similar_cases
 from minpan.textmine.hot import places, places_agree
 from minpan.textmine.suggest import suggestions_for
@@ -22,29 +21,16 @@ from minpan.units.roles import CENTER_ROLES
 
 REVIEW_STATES = frozenset({State.RECEIVED, State.ACCEPTED, State.REGISTERED, State.RETURNED})
 
-def preview(text: str, names, extra) -> dict:
-    """The text as the public pages will show it, cut into pieces so the masked ones can be marked."""
-    pieces: list[tuple[str, str]] = []
-    pos = 0
-    counts: dict[str, int] = {}
-    for span in spans(text, names, extra):
-        if span.start > pos:
-            pieces.append((text[pos:span.start], ""))
-        pieces.append((span.replacement, LABELS.get(span.kind, span.kind)))
-        counts[span.kind] = counts.get(span.kind, 0) + 1
-        pos = span.end
-    if pos < len(text):
-        pieces.append((text[pos:], ""))
-    return {"pieces": pieces, "counts": [(LABELS.get(k, k), n) for k, n in counts.items()]}
-
-
 def redaction_preview(case) -> dict:
-    names, extra = writer_terms(Citizen.objects.filter(case=case).first())
-    subject, body = preview(case.subject, names, extra), preview(case.body, names, extra)
-    counts: dict[str, int] = {}
-    for label, n in subject["counts"] + body["counts"]:
-        counts[label] = counts.get(label, 0) + n
-    return {"subject": subject["pieces"], "body": body["pieces"], "counts": sorted(counts.items())}
+    """The subject and body as publication would mask them now, each masked piece with its label:
+    the same cut (cases.publication) the reviewer's 公开预览 and the public copy are made with."""
+    text = public_text(case)
+    counts = Counter(p.label for passage in (text.subject, text.body) for p in passage.masks)
+    return {
+        "subject": [(p.text, p.label) for p in text.subject.pieces],
+        "body": [(p.text, p.label) for p in text.body.pieces],
+        "counts": sorted(counts.items()),
+    }
 
 
 def _places(case) -> list[str]:
