@@ -36,33 +36,36 @@ def _unit_scope(user) -> QuerySet[Unit]:
     return units
 
 
-def visible_cases(user) -> QuerySet[Case]:
-    """Center staff see every case; a unit sees the cases dispatched to it or to its sub-units."""
+def _assigned(user, **only) -> Exists:
+    """A condition on cases: an assignment to one of the user's units (or sub-units)."""
+    return Exists(Assignment.objects.filter(case=OuterRef("pk"), unit__in=_unit_scope(user).values("pk"), **only))
+
+
+def _cases(user, unit_condition) -> QuerySet[Case]:
+    # the center sees every case, a person with no unit none; a unit the cases the condition names
     if not user.is_authenticated or not user.is_active:
         return Case.objects.none()
     if is_center(user):
         return Case.objects.all()
     if not unit_paths(user):
         return Case.objects.none()
-    assigned = Assignment.objects.filter(case=OuterRef("pk"), unit__in=_unit_scope(user).values("pk"))
-    return Case.objects.filter(Exists(assigned))
+    return Case.objects.filter(unit_condition(user))
 
 
-def holding(user):
+def visible_cases(user) -> QuerySet[Case]:
+    """Center staff see every case; a unit sees the cases dispatched to it or to its sub-units."""
+    return _cases(user, _assigned)
+
+
+def holding(user) -> Exists:
     """A condition on cases: one of the user's units (or sub-units) holds the case now."""
-    return Exists(Assignment.objects.filter(case=OuterRef("pk"), active=True, unit__in=_unit_scope(user).values("pk")))
+    return _assigned(user, active=True)
 
 
 def held_cases(user) -> QuerySet[Case]:
     """The cases the user works on now: for the center every case; for a unit those it holds
     (a unit that returned a case, or whose assignment ended, keeps it only in 全部留言)."""
-    if not user.is_authenticated or not user.is_active:
-        return Case.objects.none()
-    if is_center(user):
-        return Case.objects.all()
-    if not unit_paths(user):
-        return Case.objects.none()
-    return Case.objects.filter(holding(user))
+    return _cases(user, holding)
 
 
 def case_for(user, pk) -> Case:
