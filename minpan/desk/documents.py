@@ -132,18 +132,18 @@ def _center_name() -> str:
     return unit.name if unit else "受理中心"
 
 
-def _message_rows(case, user) -> list[tuple[str, str]]:
-    seen = sight(user, case)
+def _message_rows(f: Facts) -> list[tuple[str, str]]:
+    case = f.case
     rows = [("登记编号", case.reference), ("来源渠道", case.get_channel_display()), ("收到时间", _t(case.received_at)),
-            ("留言标题", seen.subject(case)), ("留言类型", case.get_msg_type_display()), ("领域", case.get_domain_display()),
+            ("留言标题", f.subject), ("留言类型", case.get_msg_type_display()), ("领域", case.get_domain_display()),
             ("缓急程度", case.get_urgency_display())]
-    if seen.identity:
+    if f.identity:
         citizen = Citizen.objects.filter(case=case).first()
         if citizen:
             rows += [("留言人", citizen.name), ("联系电话", citizen.phone)]
     else:
         rows.append(("留言人", "（按规定对承办单位隐去）"))
-    rows.append(("留言内容", seen.body(case)))
+    rows.append(("留言内容", f.body))
     return rows
 
 
@@ -152,10 +152,10 @@ class Facts:
     """What every document of one case may state, read once; each builder takes what it needs."""
 
     case: Any
-    user: Any
     policy: Any
     subject: str
     body: str
+    identity: bool  # whether the reader may see the writer's name and phone
     lead: Any
     co: list[str]
     center: str
@@ -167,7 +167,7 @@ def _facts(case, user) -> Facts:
     policy = policy_named(case.policy_name)
     seen = sight(user, case)
     return Facts(
-        case=case, user=user, policy=policy, subject=seen.subject(case), body=seen.body(case),
+        case=case, policy=policy, subject=seen.subject(case), body=seen.body(case), identity=seen.identity,
         lead=case.assignments.filter(active=True, role="lead").select_related("unit").first(),
         co=[a.unit.name for a in case.assignments.filter(active=True, role="co").select_related("unit")],
         center=_center_name(), today=_d(timezone.now()),
@@ -184,11 +184,11 @@ def build(kind: str, case, user) -> Doc:
 
 
 def _assignment(f: Facts, doc: Doc) -> None:
-    case, user, policy, lead, co, center, had_due = f.case, f.user, f.policy, f.lead, f.co, f.center, f.had_due
+    policy, lead, co, center, had_due = f.policy, f.lead, f.co, f.center, f.had_due
     if lead is None:
         raise Http404("尚未交办")
     doc.to = lead.unit.name
-    doc.rows = _message_rows(case, user) + [
+    doc.rows = _message_rows(f) + [
         ("牵头单位", lead.unit.name), ("配合单位", "、".join(co) or "无"), ("交办时间", _t(lead.dispatched_at)),
         ("交办意见", lead.instructions or "无"),
         ("办理期限", had_due),
