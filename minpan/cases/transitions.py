@@ -63,7 +63,8 @@ TABLE: dict[Action, Move] = {
     Action.SUBMIT: _m({State.DRAFTED, State.SIGNED}, State.SUBMITTED, {Role.UNIT_HANDLER}, "lead"),
     Action.APPROVE: _m({State.SUBMITTED}, State.APPROVED, {Role.CENTER_REVIEWER}),
     Action.SEND_BACK: _m({State.SUBMITTED}, State.SENT_BACK, {Role.CENTER_REVIEWER}),
-    Action.PUBLISH: _m({State.APPROVED}, State.PUBLISHED, {Role.CENTER_OPERATOR}),
+    # the reviewer only where the policy says the reviewing office publishes (effects.answer.publish)
+    Action.PUBLISH: _m({State.APPROVED}, State.PUBLISHED, {Role.CENTER_OPERATOR, Role.CENTER_REVIEWER}),
     # 调整公开隐去: the reviewer's choices on the text to be published, while it can still change
     Action.MASK: _m({State.SUBMITTED, State.APPROVED}, None, {Role.CENTER_REVIEWER, Role.CENTER_OPERATOR}),
     Action.RATE: _m({State.PUBLISHED}, None, {Role.CITIZEN}, "citizen"),

@@ -374,6 +374,8 @@ class PublishForm(ActionForm):
     @classmethod
     def offered(cls, policy, case, roles):
         rule = policy.publication
+        if not roles & set(rule.publisher_roles):
+            return False
         return (rule.public_allowed and case.may_publish) or rule.private_allowed
 
     def setup(self):

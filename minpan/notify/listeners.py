@@ -146,7 +146,9 @@ def sent_back(applied: Applied) -> None:
 
 def approved(applied: Applied) -> None:
     case = applied.case
-    _tell(applied, [Message(Kind.TO_PUBLISH, who.operators(), case, {"unit": _unit_name(case)})])
+    # whoever publishes under the policy: the 受理员, and the reviewer where the reviewing office does
+    publishers = who.at_center(*applied.policy.publication.publisher_roles)
+    _tell(applied, [Message(Kind.TO_PUBLISH, publishers, case, {"unit": _unit_name(case)})])
 
 
 def returned(applied: Applied) -> None:
@@ -213,6 +215,24 @@ def followed_up(applied: Applied) -> None:
     _tell(applied, [Message(Kind.FOLLOW_UP, who.operators(), case, {"unit": _unit_name(case)})])
 
 
+def co_input_given(applied: Applied) -> None:
+    """A co-unit's input reaches the lead unit's handler, who writes the one answer (Naiman 第十三条)."""
+    case = applied.case
+    _tell(applied, [Message(Kind.CO_INPUT_GIVEN, who.the_handler(case), case, {
+        "unit": _unit_name(case), "co_unit": applied.unit.name if applied.unit else "配合单位", "due": _due(case),
+    })])
+
+
+def noted(applied: Applied) -> None:
+    """内部批注: the people working the case now — whoever acted on it and still holds it, and the
+    lead unit's handler. The text goes with it: it is staff's own, about a case they all hold."""
+    case = applied.case
+    people = who.working_on(case)
+    name = applied.actor.get_full_name().strip() if applied.actor is not None else ""
+    author = f"{applied.unit.name if applied.unit else ''}{name or Role(applied.role).label}"
+    _tell(applied, [Message(Kind.NOTED, people, case, {"author": author, "text": _clause(applied.note)})])
+
+
 HANDOFFS = {
     Action.DISPATCH: dispatched,
     Action.REASSIGN: reassigned,
@@ -231,4 +251,6 @@ HANDOFFS = {
     Action.PUBLISH: published,
     Action.CENTER_URGE: center_urged,
     Action.FOLLOW_UP: followed_up,
+    Action.CO_INPUT: co_input_given,
+    Action.NOTE: noted,
 }

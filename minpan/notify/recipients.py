@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
+from minpan.cases.access import held_cases
 from minpan.cases.models import Assignment, AssignmentRole, Case, ExtensionRequest
 from minpan.units.people import holding_any
 from minpan.units.roles import Role
@@ -74,3 +75,11 @@ def requester(request: ExtensionRequest | None) -> list:
     if request is None or not request.requested_by.is_active:
         return []
     return [request.requested_by]
+
+
+def working_on(case: Case) -> list:
+    """Who works the case now: staff who acted on it and whose units still hold it (a unit whose
+    assignment ended has stopped), and the lead unit's handler."""
+    acted = active(case.events.exclude(actor=None).values_list("actor_id", flat=True).distinct())
+    people = {p.pk: p for p in [*acted, *the_handler(case)]}
+    return [p for p in people.values() if held_cases(p).filter(pk=case.pk).exists()]

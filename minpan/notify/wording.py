@@ -134,4 +134,13 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）的留言人评价答复不满意，"
         "并提出追问，请在留言页查看并研究处理。",
     ),
+    Kind.CO_INPUT_GIVEN: (
+        "【配合意见】{{ case.reg_no }} {{ co_unit }}已提交配合意见",
+        "{{ co_unit }}已就网民留言《{{ case.subject }}》（{{ case.reg_no }}）提交配合意见，请在留言页查看，"
+        "由{{ unit }}统一答复{% if due %}（办理期限 {{ due }}）{% endif %}。",
+    ),
+    Kind.NOTED: (
+        "【内部批注】{{ case.reg_no }} {{ author }}",
+        "{{ author }}在网民留言《{{ case.subject }}》（{{ case.reg_no }}）上批注：{{ text }}。批注仅办理人员可见。",
+    ),
 }

@@ -65,6 +65,9 @@ class Publication:
     public_allowed: bool = True
     private_allowed: bool = True
     same_day: bool = False                # publish on the day the reply is approved (publish_due_at)
+    # who publishes an approved answer: the 受理员 everywhere; where the reviewing office itself
+    # puts the answer online (Xizang 第五条(三)), the reviewer too
+    publisher_roles: tuple[str, ...] = ("center_operator",)
     show_handler_contact: bool = False
 
 

@@ -2,6 +2,7 @@
 reviewer's masking of the text to be published."""
 from __future__ import annotations
 
+from minpan.units.people import roles_of
 from minpan.units.roles import Role
 
 from .. import publication
@@ -86,6 +87,9 @@ def send_back(ctx, *, reason: str):
 @effect(Action.PUBLISH)
 def publish(ctx, *, mode: str, public_note: str = ""):
     case, rule = ctx.case, ctx.policy.publication
+    # by the roles the person holds, not the one apply() matched first: one person may be both
+    if not roles_of(ctx.actor) & set(rule.publisher_roles):
+        raise NotPermitted("本制度的答复由受理员发布：审核通过后已通知受理员，您无需再操作。")
     if mode not in PublishMode.values:
         raise RuleViolation(f"答复方式 {mode!r} 无效。")
     if mode == PublishMode.PUBLIC:

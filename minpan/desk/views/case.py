@@ -32,6 +32,15 @@ def case_page(request, pk: int):
     return render(request, "desk/case.html", context)
 
 
+def _done(case, action: Action, roles) -> str:
+    """What the actor is told, with what comes next when it is someone else's turn."""
+    text = f"{case.reference}：已{action.label}。"
+    if action == Action.APPROVE:
+        publishers = policy_named(case.policy_name).publication.publisher_roles
+        text += "请在下方发布答复。" if roles & set(publishers) else "已通知受理员发布答复，您无需再操作。"
+    return text
+
+
 @login_required
 @require_POST
 def case_act(request, pk: int, action: str):
@@ -57,7 +66,7 @@ def case_act(request, pk: int, action: str):
             error = str(exc)
             form.add_error(None, error)
         else:
-            messages.success(request, f"{case.reference}：已{action.label}。")
+            messages.success(request, _done(case, action, roles))
             return redirect("desk:case", pk=case.pk)
     else:
         error = "请按提示修改后重新提交。"
