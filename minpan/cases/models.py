@@ -102,8 +102,8 @@ class Case(models.Model):
     send_back_count = models.PositiveSmallIntegerField("退回重办次数", default=0)
     archived_at = models.DateTimeField("归档时间", null=True, blank=True)
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         verbose_name = "留言"
@@ -163,7 +163,7 @@ class AssignmentRole(models.TextChoices):
 
 
 class Assignment(models.Model):
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assignments")
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="assignments")
     unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="assignments")
     role = models.CharField("承办角色", max_length=4, choices=AssignmentRole.choices)
     active = models.BooleanField("有效", default=True)
@@ -171,15 +171,15 @@ class Assignment(models.Model):
     # when the unit stopped holding the case (退办 or re-dispatch): it sees nothing of what came after
     ended_at = models.DateTimeField("交办结束时间", null=True, blank=True)
     claimed_at = models.DateTimeField("认领时间", null=True, blank=True)
-    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="认领人", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     returned_at = models.DateTimeField("退办时间", null=True, blank=True)
     return_reason = models.TextField("退办原因", blank=True)
     return_basis = models.TextField("退办依据", blank=True)
-    return_signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    return_signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="退办审签人", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     # 交办意见: what the center asks of this unit (the lead's task, or a co-unit's part)
     instructions = models.TextField("交办意见", blank=True)
     co_input = models.TextField("配合意见", blank=True)
-    co_input_at = models.DateTimeField(null=True, blank=True)
+    co_input_at = models.DateTimeField("配合意见提交时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "交办记录"
@@ -197,18 +197,18 @@ class ExtensionState(models.TextChoices):
 
 
 class ExtensionRequest(models.Model):
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="extensions")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="extensions")
+    unit = models.ForeignKey(Unit, verbose_name="申请单位", on_delete=models.PROTECT, related_name="+")
     days = models.PositiveSmallIntegerField("申请延长工作日")
     promised_date = models.DateField("承诺办结日期", null=True, blank=True)
     reason = models.TextField("理由")
     basis = models.TextField("依据", blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    requested_at = models.DateTimeField()
-    state = models.CharField(max_length=10, choices=ExtensionState.choices, default=ExtensionState.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.TextField(blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField("申请时间")
+    state = models.CharField("状态", max_length=10, choices=ExtensionState.choices, default=ExtensionState.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审批人", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
+    decision_note = models.TextField("审批意见", blank=True)
 
     class Meta:
         verbose_name = "延期申请"
@@ -218,17 +218,17 @@ class ExtensionRequest(models.Model):
 class Reply(models.Model):
     """One version of the answer. The latest one is the case's reply."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="replies")
-    version = models.PositiveSmallIntegerField()
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="replies")
+    version = models.PositiveSmallIntegerField("稿次")
     body = models.TextField("答复内容")
     handler_name = models.CharField("经办人", max_length=60, blank=True)
     handler_phone = models.CharField("经办人电话", max_length=40, blank=True)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    by_center = models.BooleanField(default=False)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    drafted_at = models.DateTimeField()
-    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    signed_at = models.DateTimeField(null=True, blank=True)
+    unit = models.ForeignKey(Unit, verbose_name="承办单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    by_center = models.BooleanField("中心直接答复", default=False)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="拟稿人", on_delete=models.PROTECT, related_name="+")
+    drafted_at = models.DateTimeField("拟稿时间")
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审签人", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField("审签时间", null=True, blank=True)
     sealed = models.BooleanField("已加盖公章", default=False)
     callback_note = models.TextField("回访情况", blank=True)
 
@@ -242,20 +242,20 @@ class Reply(models.Model):
 class Event(models.Model):
     """Append-only record of every action, hash-chained per case (see cases.events)."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
-    seq = models.PositiveIntegerField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    actor_name = models.CharField(max_length=150, blank=True)
-    role = models.CharField(max_length=20, choices=Role.choices)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField()
-    action = models.CharField(max_length=20, choices=Action.choices)
-    state_before = models.CharField(max_length=20, choices=State.choices, blank=True)
-    state_after = models.CharField(max_length=20, choices=State.choices)
-    note = models.TextField(blank=True)
-    data = models.JSONField(default=dict, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64)
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.PROTECT, related_name="events")
+    seq = models.PositiveIntegerField("序号")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    actor_name = models.CharField("操作人姓名", max_length=150, blank=True)
+    role = models.CharField("角色", max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(Unit, verbose_name="单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField("时间")
+    action = models.CharField("操作", max_length=20, choices=Action.choices)
+    state_before = models.CharField("操作前状态", max_length=20, choices=State.choices, blank=True)
+    state_after = models.CharField("操作后状态", max_length=20, choices=State.choices)
+    note = models.TextField("说明", blank=True)
+    data = models.JSONField("数据", default=dict, blank=True)
+    prev_hash = models.CharField("前一条校验值", max_length=64)
+    hash = models.CharField("校验值", max_length=64)
 
     class Meta:
         verbose_name = "办理记录"
@@ -275,8 +275,12 @@ class Event(models.Model):
 class Counter(models.Model):
     """Per-year registration numbers, taken under a row lock."""
 
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    value = models.PositiveIntegerField(default=0)
+    year = models.PositiveSmallIntegerField("年度", primary_key=True)
+    value = models.PositiveIntegerField("已用号数", default=0)
+
+    class Meta:
+        verbose_name = "登记编号计数"
+        verbose_name_plural = "登记编号计数"
 
 
 class PublicCopy(models.Model):
@@ -284,15 +288,15 @@ class PublicCopy(models.Model):
     is given) from the message and the reply, with personal data masked and the reviewer's
     choices applied (see cases.publication). Public pages read only these rows."""
 
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="public_copy", primary_key=True)
-    answered_at = models.DateTimeField(null=True, blank=True)  # the answer this copy was made from
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    reply = models.TextField(blank=True)
-    unit_name = models.CharField(max_length=100, blank=True)
-    handler_contact = models.CharField(max_length=120, blank=True)
-    explanation = models.TextField(blank=True)
-    made_at = models.DateTimeField(null=True, blank=True)
+    case = models.OneToOneField(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="public_copy", primary_key=True)
+    answered_at = models.DateTimeField("答复时间", null=True, blank=True)  # the answer this copy was made from
+    subject = models.CharField("标题", max_length=200)
+    body = models.TextField("留言内容")
+    reply = models.TextField("答复内容", blank=True)
+    unit_name = models.CharField("承办单位", max_length=100, blank=True)
+    handler_contact = models.CharField("经办人联系方式", max_length=120, blank=True)
+    explanation = models.TextField("不公开说明", blank=True)
+    made_at = models.DateTimeField("生成时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "公开文本"

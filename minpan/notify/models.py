@@ -136,7 +136,7 @@ class Letter(models.Model):
     body = models.TextField("正文")
     state = models.CharField("状态", max_length=10, choices=LetterState.choices)
     created_at = models.DateTimeField("拟制时间")
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审批领导", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     issued_at = models.DateTimeField("印发时间", null=True, blank=True)
     # a refusal: who and when are the refuse_bulletin event's; the reason is shown with the letter
     refusal = models.TextField("不同意印发的理由", blank=True)
@@ -150,16 +150,24 @@ class Letter(models.Model):
 class LetterCounter(models.Model):
     """Letter numbers per kind and year, taken under a row lock so two workers never share one."""
 
-    key = models.CharField(max_length=30, primary_key=True)
-    value = models.PositiveIntegerField(default=0)
+    key = models.CharField("编号类别", max_length=30, primary_key=True)
+    value = models.PositiveIntegerField("已用号数", default=0)
+
+    class Meta:
+        verbose_name = "文书编号计数"
+        verbose_name_plural = "文书编号计数"
 
 
 class SiteAlarm(models.Model):
     """A website-wide alarm, raised at most once per key (e.g. one per day for "no reply in 45 days")."""
 
-    key = models.CharField(max_length=60, unique=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    raised_at = models.DateTimeField()
+    key = models.CharField("预警标识", max_length=60, unique=True)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    raised_at = models.DateTimeField("预警时间")
+
+    class Meta:
+        verbose_name = "网站预警"
+        verbose_name_plural = "网站预警"
 
 
 class Reach(models.TextChoices):

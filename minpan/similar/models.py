@@ -10,9 +10,9 @@ class Sample(models.Model):
     from the postings alone; a case's text never changes after it is collected.
     """
 
-    fingerprint = models.BigIntegerField()
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
-    size = models.PositiveSmallIntegerField()
+    fingerprint = models.BigIntegerField("指纹")
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="+")
+    size = models.PositiveSmallIntegerField("指纹数")
 
     class Meta:
         verbose_name = "留言指纹"
@@ -25,9 +25,9 @@ class Indexed(models.Model):
     """A case whose fingerprints are in the index, and with which version of the scheme.
     `minpan similar reindex` resumes from these rows and redoes the ones of an older version."""
 
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    size = models.PositiveSmallIntegerField()
-    version = models.PositiveSmallIntegerField()
+    case = models.OneToOneField(Case, verbose_name="留言", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    size = models.PositiveSmallIntegerField("指纹数")
+    version = models.PositiveSmallIntegerField("算法版本")
 
     class Meta:
         verbose_name = "已建指纹的留言"

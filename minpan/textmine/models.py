@@ -23,7 +23,7 @@ class Suggestion(models.Model):
     """The ranked suggestions of one kind for a case, made once when it arrives, and the first
     decision staff took on that axis (classify for domain and type, dispatch for the lead unit)."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="suggestions")
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="suggestions")
     kind = models.CharField("类别", max_length=12, choices=Kind.choices)
     # [[code, confidence], …] best first; for lead_unit [[unit id, score], …] (scores order, not probabilities)
     ranked = models.JSONField("建议（按可信度排序）", default=list)
@@ -31,7 +31,7 @@ class Suggestion(models.Model):
     made_at = models.DateTimeField("生成时间")
     chosen = models.CharField("实际选择", max_length=40, blank=True)
     outcome = models.CharField("结果", max_length=10, choices=Outcome.choices, default=Outcome.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField("确认时间", null=True, blank=True)
 
     class Meta:
@@ -51,7 +51,7 @@ class Suggestion(models.Model):
 class RetrainLock(models.Model):
     """One row per scheduled job: claimed by a conditional update, so of several workers one trains."""
 
-    name = models.CharField(max_length=30, primary_key=True)
+    name = models.CharField("名称", max_length=30, primary_key=True)
     holder = models.CharField("执行者", max_length=64, blank=True)
     until = models.DateTimeField("占用至", null=True, blank=True)
     started_at = models.DateTimeField("上次开始", null=True, blank=True)

@@ -18,7 +18,7 @@ class Unit(models.Model):
     code = models.SlugField("代码", max_length=40, unique=True)
     level = models.CharField("层级", max_length=10, choices=Level.choices)
     parent = models.ForeignKey("self", verbose_name="上级单位", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
-    path = models.CharField(max_length=255, editable=False, db_index=True)
+    path = models.CharField("层级路径", max_length=255, editable=False, db_index=True)
     phone = models.CharField("对外联系电话", max_length=40, blank=True)
     active = models.BooleanField("启用", default=True)
 
