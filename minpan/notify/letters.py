@@ -27,7 +27,9 @@ def issue_letter(case, step, *, now, overdue_days: int, policy) -> Letter:
     counter.save(update_fields=["value"])
     seq = counter.value
     unit = case.lead_unit.name if case.lead_unit else ""
-    body = _body(case, step, unit=unit, overdue_days=overdue_days, policy=policy)
+    # every letter is signed by the organ that issues it, at its foot (GB/T 9704 发文机关署名);
+    # the date under it is the letter page's
+    body = f"{_body(case, step, unit=unit, overdue_days=overdue_days, policy=policy)}\n\n{issuing_organ()}"
     return Letter.objects.create(
         case=case, kind=step.kind, title=step.letter, number=f"{prefix}〔{year}〕{seq}号", unit_name=unit,
         body=body, state=LetterState.DRAFT if step.needs_leader else LetterState.ISSUED, created_at=now,
@@ -73,9 +75,8 @@ def _body(case, step, *, unit: str, overdue_days: int, policy) -> str:
     if step.kind == "supervise":
         return f"{unit}：\n    {facts}现予书面督办，请主要负责同志亲自督促，限期办结并反馈办理结果。"
     if step.kind == "transfer":
-        # a letter to another organ (纪检监察机关) names who sends it, at its foot, as a 函 does
         return (f"{policy.escalation.transfer_to}：\n    {unit}承办的{facts}经提醒、催办、督办仍未办理，"
-                f"现将有关情况移交你单位依规处理。\n\n{issuing_organ()}")
+                f"现将有关情况移交你单位依规处理。")
     if step.kind == "criticise":
         return f"关于对{unit}的通报批评（草稿）\n    {unit}承办的{facts}经两次催办仍未办结且未说明理由，予以通报批评。"
     return f"{unit}：\n    {facts}经督办仍未办结，请按程序研究追究责任。"

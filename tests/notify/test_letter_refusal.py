@@ -74,8 +74,23 @@ def test_a_refused_letter_is_never_shown_to_the_unit(client, city, draft):
     assert client.get(f"/notify/letters/{draft.pk}/").status_code == 404
 
 
-def test_the_transfer_letter_names_its_issuing_organ(city):
+def test_every_letter_names_its_issuing_organ(city):
     case = dispatched(city, "tongliao", now=at("2026-09-28 10:00"))
     sweep_through("2026-09-28", "2026-10-30")
-    letter = Letter.objects.get(case=case, kind="transfer")
-    assert letter.body.startswith("纪检监察机关：") and letter.body.rstrip().endswith("市民盼中心")
+    letters = {letter.kind: letter for letter in Letter.objects.filter(case=case)}
+    assert {"supervise", "transfer"} <= set(letters)
+    assert letters["transfer"].body.startswith("纪检监察机关：")
+    for letter in letters.values():
+        assert letter.body.rstrip().endswith("\n\n市民盼中心"), letter.kind
+
+
+def test_the_leader_refuses_from_the_overview_page(client, city, draft):
+    client.force_login(city.leader)
+    page = client.get("/notify/leader/").content.decode()
+    assert f"/notify/letters/{draft.pk}/refuse/" in page and f"/notify/letters/{draft.pk}/approve/" in page
+    resp = client.post(f"/notify/letters/{draft.pk}/refuse/", {"reason": "请补充逾期原因后再报。"})
+    assert resp.status_code == 302
+    draft.refresh_from_db()
+    assert draft.state == "refused" and draft.refusal == "请补充逾期原因后再报。"
+    page = client.get("/notify/leader/").content.decode()
+    assert f"/notify/letters/{draft.pk}/refuse/" not in page  # decided: nothing more is offered
