@@ -73,6 +73,8 @@ class Action(models.TextChoices):
     RECALL = "recall", "撤回交办"
     REASSIGN = "reassign", "改派"
     FOLLOW_UP = "follow_up", "网民追问"
+    # a new State Council schedule moved the case's deadline (cases.recalendar)
+    RECALENDAR = "recalendar", "节假日安排调整期限"
     # ATTACH and CONFIRM_EMAIL are recorded on the timeline with no move in the transition table
     # (any staff member who may see the case uploads; the writer confirms their e-mail through the
     # link sent to it). MASK, the reviewer's choices on the public copy, is in the table.

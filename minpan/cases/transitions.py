@@ -89,6 +89,8 @@ TABLE: dict[Action, Move] = {
     Action.ACCOUNT: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),
     Action.NUDGE: _m(HELD_BY_UNIT | {State.RETURNED}, None, {Role.SYSTEM}, "system"),
     Action.ALARM: _m(UNANSWERED, None, {Role.SYSTEM}, "system"),
+    # a calendar import that moves a working day moves the deadlines counted across it
+    Action.RECALENDAR: _m(OPEN_STATES, None, {Role.SYSTEM}, "system"),
     # the day's work between the people on a case (issue 12)
     # 退回修改: the leader who would sign sends the draft back to the handler; the draft stays
     Action.RETURN_DRAFT: _m({State.DRAFTED}, State.IN_PROGRESS, UNIT_LEADERS, "lead"),

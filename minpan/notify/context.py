@@ -3,6 +3,16 @@ def inbox(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    from django.utils import timezone
+
+    from minpan.units.people import roles_of
+    from minpan.units.roles import Role
+    from minpan.workdays.arith import local_date
+    from minpan.workdays.service import next_year_missing
+
     from .inbox import unread_count
 
-    return {"unread_notifications": unread_count(user)}
+    context = {"unread_notifications": unread_count(user)}
+    if Role.ADMIN in roles_of(user):
+        context["calendar_missing"] = next_year_missing(local_date(timezone.now()))
+    return context

@@ -37,6 +37,7 @@ class Kind(models.TextChoices):
     FOLLOW_UP = "follow_up", "网民追问"
     CO_INPUT_GIVEN = "co_input", "配合意见已提交"
     NOTED = "noted", "内部批注"
+    CALENDAR_MISSING = "calendar_missing", "下一年度节假日安排未载入"
     # what the writer is told (SMS and e-mail), wording editable like the rest
     TO_WRITER_RECEIPT = "w_receipt", "告知网民：已收到"
     TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"

@@ -23,7 +23,7 @@ from minpan.cases.transitions import apply_batch
 from minpan.policies.active import policy_named
 from minpan.units.roles import Role
 from minpan.workdays.arith import deadline_day, deadline_text, local_date
-from minpan.workdays.service import calendar_around, one_calendar
+from minpan.workdays.service import calendar_around, next_year_missing, one_calendar
 
 from . import recipients as who
 from .inbox import Message, send, send_many
@@ -44,6 +44,7 @@ def sweep(now: dt.datetime | None = None) -> dict[str, int]:
         for column, job in (("remind_at", Reminders), ("next_step_at", Ladder), ("nudge_at", Nudges), ("alarm_at", Alarms)):
             done += _drain(column, job, now)
     done["no_reply_alarm"] += _no_reply_alarm(now)
+    done["calendar_alarm"] += _calendar_alarm(now)
     done["deliveries_requeued"] += _requeue_deliveries(now)
     return dict(done)
 
@@ -186,6 +187,21 @@ def _no_reply_alarm(now) -> int:
         )
         if created:
             send(Kind.ALARM_NO_REPLY, who.operators() + who.supervisors(), now=now, count=days)
+    return int(created)
+
+
+def _calendar_alarm(now) -> int:
+    """From November, while next year's schedule is missing: the admins are told, once a week."""
+    year = next_year_missing(local_date(now))
+    if year is None:
+        return 0
+    iso = local_date(now).isocalendar()
+    with transaction.atomic():
+        _, created = SiteAlarm.objects.get_or_create(
+            key=f"calendar:{year}:{iso.year}-W{iso.week:02d}", defaults={"kind": Kind.CALENDAR_MISSING, "raised_at": now}
+        )
+        if created:
+            send(Kind.CALENDAR_MISSING, who.at_center(Role.ADMIN), now=now, count=year)
     return int(created)
 
 

@@ -139,6 +139,11 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "{{ co_unit }}已就网民留言《{{ case.subject }}》（{{ case.reg_no }}）提交配合意见，请在留言页查看，"
         "由{{ unit }}统一答复{% if due %}（办理期限 {{ due }}）{% endif %}。",
     ),
+    Kind.CALENDAR_MISSING: (
+        "【请载入】{{ count }} 年国务院节假日安排尚未载入",
+        "{{ count }} 年的国务院节假日安排尚未载入，跨入该年的办理期限暂按周末计算，可能不准确。"
+        "国务院办公厅通知发布后，请用 minpan calendar import 载入；载入后在办留言的期限将自动重算。",
+    ),
     Kind.NOTED: (
         "【内部批注】{{ case.reg_no }} {{ author }}",
         "{{ author }}在网民留言《{{ case.subject }}》（{{ case.reg_no }}）上批注：{{ text }}。批注仅办理人员可见。",

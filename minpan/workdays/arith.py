@@ -22,6 +22,23 @@ class CalendarError(ValueError):
     pass
 
 
+# The calendar answers for these dates only: chinese-calendar starts in 2004, the State Council's
+# schedules are yearly, and nothing a case needs lies outside (a typo like 20266-01-01 does).
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2100, 12, 31)
+# No document gives more than 60 working days for anything; ten years of them is a typo.
+MAX_WORKING_DAYS = 2500
+
+
+def check_span(day: dt.date, n: int) -> None:
+    if n < 0:
+        raise CalendarError(f"工作日数不能为负数：{n}")
+    if n > MAX_WORKING_DAYS:
+        raise CalendarError(f"工作日数 {n} 过大：最多 {MAX_WORKING_DAYS} 个工作日（约十年）。")
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise CalendarError(f"日期 {day} 超出工作日历的范围（{FIRST_DAY.year}–{LAST_DAY.year} 年）。")
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
     # date -> True for a makeup working day, False for a holiday
@@ -40,10 +57,11 @@ class WorkCalendar:
 
     def add(self, start: dt.date, n: int) -> dt.date:
         """The Nth working day after `start` (start not counted); n = 0 is `start` itself."""
-        if n < 0:
-            raise CalendarError(f"工作日数不能为负数：{n}")
+        check_span(start, n)
         day = start
         while n > 0:
+            if day >= LAST_DAY:
+                raise CalendarError(f"结果超出工作日历的范围（{LAST_DAY.year} 年以后）。")
             day += dt.timedelta(days=1)
             if self.is_workday(day):
                 n -= 1
@@ -51,10 +69,11 @@ class WorkCalendar:
 
     def subtract(self, end: dt.date, n: int) -> dt.date:
         """The Nth working day before `end` (end not counted)."""
-        if n < 0:
-            raise CalendarError(f"工作日数不能为负数：{n}")
+        check_span(end, n)
         day = end
         while n > 0:
+            if day <= FIRST_DAY:
+                raise CalendarError(f"结果超出工作日历的范围（{FIRST_DAY.year} 年以前）。")
             day -= dt.timedelta(days=1)
             if self.is_workday(day):
                 n -= 1
@@ -99,6 +118,9 @@ def deadline_text(moment: dt.datetime) -> str:
 
 def parse_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise CalendarError(f"日期格式无效：{text!r}，请用 YYYY-MM-DD，例如 2026-10-08") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise CalendarError(f"日期 {day} 超出工作日历的范围（{FIRST_DAY.year}–{LAST_DAY.year} 年）。")
+    return day

@@ -1,24 +1,16 @@
 """Load the calendar from the database and import new years' schedules."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db import transaction
-
-from .arith import CalendarError, WorkCalendar, parse_date
+from .arith import WorkCalendar
 from .models import DayKind, DayOverride, ScheduleYear
 
 log = logging.getLogger("minpan.workdays")
 
-KIND_ALIASES = {
-    "holiday": DayKind.HOLIDAY, "休": DayKind.HOLIDAY, "假": DayKind.HOLIDAY, "休息": DayKind.HOLIDAY,
-    "workday": DayKind.WORKDAY, "班": DayKind.WORKDAY, "上班": DayKind.WORKDAY, "调休上班": DayKind.WORKDAY,
-}
 
 
 def load_calendar(start: dt.date, end: dt.date) -> WorkCalendar:
@@ -64,40 +56,23 @@ def warn_unknown(cal: WorkCalendar, start: dt.date, end: dt.date) -> bool:
     return bool(missing)
 
 
-def parse_schedule_csv(text: str) -> list[tuple[dt.date, str, str]]:
-    """Rows of date,kind,name; a header line is allowed. Raises CalendarError naming the bad line."""
-    rows: list[tuple[dt.date, str, str]] = []
-    seen: set[dt.date] = set()
-    for lineno, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        if not row or not "".join(row).strip() or row[0].strip().startswith("#"):
-            continue
-        if lineno == 1 and row[0].strip().lower() == "date":
-            continue
-        if len(row) < 2:
-            raise CalendarError(f"第 {lineno} 行缺少类型：应为 日期,类型,名称")
-        try:
-            day = parse_date(row[0])
-        except CalendarError as exc:
-            raise CalendarError(f"第 {lineno} 行：{exc}") from None
-        kind = KIND_ALIASES.get(row[1].strip().lower())
-        if kind is None:
-            raise CalendarError(f"第 {lineno} 行类型 {row[1]!r} 无效：用 holiday（休）或 workday（班）")
-        if day in seen:
-            raise CalendarError(f"第 {lineno} 行日期 {day} 重复")
-        seen.add(day)
-        rows.append((day, kind, row[2].strip() if len(row) > 2 else ""))
-    if not rows:
-        raise CalendarError("文件中没有任何日期")
-    return rows
+def import_schedule(rows, source: str) -> list[int]:
+    """Put (date, kind, name) rows in place as one file would be (schedule.read, plan, put_in_place)."""
+    from .schedule import Line, plan, put_in_place
+
+    p = plan([Line(d, k, n, i) for i, (d, k, n) in enumerate(rows, start=1)])
+    put_in_place(p, source)
+    return p.years
 
 
-@transaction.atomic
-def import_schedule(rows: list[tuple[dt.date, str, str]], source: str) -> list[int]:
-    """Replace the overrides of each year in `rows` with `rows`, and mark those years loaded."""
-    years = sorted({d.year for d, _, _ in rows})
-    for year in years:
-        DayOverride.objects.filter(date__year=year).delete()
-    DayOverride.objects.bulk_create(DayOverride(date=d, kind=k, name=n) for d, k, n in rows)
-    for year in years:
-        ScheduleYear.objects.update_or_create(year=year, defaults={"source": source})
-    return years
+# The State Council publishes next year's schedule in October or November; from this month on a
+# missing one is worth a warning, since deadlines in January are already being counted.
+WARN_FROM_MONTH = 11
+
+
+def next_year_missing(today: dt.date) -> int | None:
+    """Next year, when it is late in the year and its schedule is not loaded; else None."""
+    if today.month < WARN_FROM_MONTH:
+        return None
+    year = today.year + 1
+    return None if ScheduleYear.objects.filter(year=year).exists() else year

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from minpan.workdays.arith import deadline_text
+
+from ..deadlines import recompute
 from ..errors import RuleViolation
 from ..states import Action
 from .base import effect
@@ -85,3 +88,22 @@ def alarm(ctx):
         raise RuleViolation(f"{ctx.case.reference} 已发超期预警。")
     ctx.case.alarmed = True
     return {"received_at": ctx.case.received_at.isoformat()}
+
+
+# ---- a new holiday schedule ----------------------------------------------------------------
+
+
+@effect(Action.RECALENDAR)
+def recalendar(ctx, *, source: str = ""):
+    """The deadline counted again on the calendar now loaded; recorded only when it moved or
+    became certain (a year whose schedule was missing is loaded)."""
+    case = ctx.case
+    due, unverified = case.due_at, case.calendar_unverified
+    recompute(case, ctx.policy, ctx.now)
+    if case.due_at == due and case.calendar_unverified == unverified:
+        raise RuleViolation(f"{case.reference} 的期限不受影响。")
+    data = {"due_before": deadline_text(due) if due else "", "due_after": deadline_text(case.due_at) if case.due_at else "",
+            "source": source}
+    if unverified and not case.calendar_unverified:
+        data["verified"] = True
+    return data
