@@ -17,7 +17,7 @@ from minpan.cases.errors import CaseError
 try:  # optional: without Pillow, images are judged by their signature alone
     from PIL import Image
 except ImportError:  # pragma: no cover - Pillow is not a dependency today
-    Image = None
+    Image = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)

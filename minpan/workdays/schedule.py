@@ -140,8 +140,12 @@ def put_in_place(p: Plan, source: str) -> Done:
     for year in p.years:
         ScheduleYear.objects.update_or_create(year=year, defaults={"source": source})
     changed = {d for d in before.keys() | after.keys() if _works(d, before) != _works(d, after)}
-    answers = schedule_changed.send(sender=Plan, dates=changed, years=newly_loaded, source=source)
-    return Done(changed, sum(n for _, n in answers if isinstance(n, int)))
+    moved = 0
+    for _, answer in schedule_changed.send(sender=Plan, dates=changed, years=newly_loaded, source=source):
+        answer_count: object = answer
+        if isinstance(answer_count, int):
+            moved += answer_count
+    return Done(changed, moved)
 
 
 def _works(day: dt.date, kinds: dict) -> bool:

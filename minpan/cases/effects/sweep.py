@@ -102,7 +102,7 @@ def recalendar(ctx, *, source: str = ""):
     recompute(case, ctx.policy, ctx.now)
     if case.due_at == due and case.calendar_unverified == unverified:
         raise RuleViolation(f"{case.reference} 的期限不受影响。")
-    data = {"due_before": deadline_text(due) if due else "", "due_after": deadline_text(case.due_at) if case.due_at else "",
+    data: dict[str, object] = {"due_before": deadline_text(due) if due else "", "due_after": deadline_text(case.due_at) if case.due_at else "",
             "source": source}
     if unverified and not case.calendar_unverified:
         data["verified"] = True
