@@ -90,10 +90,26 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("MINPAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
-MINPAN_POLICY = os.environ.get("MINPAN_POLICY", "tongliao").strip()
-if MINPAN_POLICY not in PRESETS:
+# A preset's name, or the path of a city's own TOML file (`minpan policy new --from tongliao > city.toml`).
+MINPAN_POLICY = os.environ.get("MINPAN_POLICY", "").strip() or "tongliao"
+MINPAN_POLICY_FILE = ""
+if MINPAN_POLICY.endswith(".toml") or os.sep in MINPAN_POLICY:
+    from minpan.policies.files import PolicyFileError, load_file
+
+    try:
+        _own = load_file(MINPAN_POLICY)
+    except PolicyFileError as exc:
+        raise ImproperlyConfigured(f"MINPAN_POLICY：{exc}") from None
+    if _own.name in PRESETS and _own != PRESETS[_own.name]:
+        raise ImproperlyConfigured(
+            f"MINPAN_POLICY：{MINPAN_POLICY} 的 name = {_own.name!r} 与内置制度同名但规则不同："
+            "请改用本市自己的代号（例如 name = \"mycity\"），已有留言按代号引用制度。"
+        )
+    MINPAN_POLICY_FILE, MINPAN_POLICY = str(Path(MINPAN_POLICY).resolve()), _own.name
+elif MINPAN_POLICY not in PRESETS:
     raise ImproperlyConfigured(
-        f"MINPAN_POLICY={MINPAN_POLICY!r} 不是已知的办理制度。可用：{', '.join(sorted(PRESETS))}。"
+        f"MINPAN_POLICY={MINPAN_POLICY!r} 不是已知的办理制度。可用：{', '.join(sorted(PRESETS))}，"
+        "或本市制度文件的路径（以 .toml 结尾）。"
     )
 
 INSTALLED_APPS = [

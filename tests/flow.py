@@ -14,10 +14,10 @@ def at(text: str) -> dt.datetime:
 
 
 def collect(policy: str, *, channel: str | None = None, now=None, citizen=None, **kw):
-    from minpan.policies.presets import PRESETS
+    from minpan.policies.active import policy_named
 
     case, _ = case_collect(
-        channel=channel or PRESETS[policy].channels[0], subject=kw.pop("subject", "小区路灯不亮"),
+        channel=channel or policy_named(policy).channels[0], subject=kw.pop("subject", "小区路灯不亮"),
         body=kw.pop("body", "幸福小区 3 号楼前路灯坏了一个月，晚上出行不便，请尽快修复。"),
         citizen=CITIZEN if citizen is None else citizen, policy_name=policy, received_at=now, **kw,
     )
@@ -25,12 +25,12 @@ def collect(policy: str, *, channel: str | None = None, now=None, citizen=None, 
 
 
 def registered(city, policy: str, *, now=None, msg_type=None, **kw):
-    from minpan.policies.presets import PRESETS
+    from minpan.policies.active import policy_named
 
     case = collect(policy, now=now, **kw)
     apply(case, "accept", actor=city.operator, now=now)
     return apply(case, "classify", actor=city.operator, now=now,
-                 msg_type=msg_type or PRESETS[policy].message_types[0], domain="urban")
+                 msg_type=msg_type or policy_named(policy).message_types[0], domain="urban")
 
 
 def dispatched(city, policy: str, *, now=None, lead=None, co=(), **kw):

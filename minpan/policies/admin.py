@@ -1,7 +1,7 @@
-from django.conf import settings
 from django.contrib import admin
 from django.template.response import TemplateResponse
 
+from .active import active_policy
 from .models import PolicyInForce
 from .presets import PRESETS
 
@@ -18,7 +18,7 @@ class PolicyInForceAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        active = PRESETS[settings.MINPAN_POLICY]
+        active = active_policy()
         context = {
             **self.admin_site.each_context(request),
             "title": "现行办理制度",

@@ -15,6 +15,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
+from minpan.policies.active import policy_named
 from minpan.policies.presets import PRESETS
 from minpan.textmine.replycheck import check_reply, fit_idf
 
@@ -89,7 +90,7 @@ class Command(BaseCommand):
         rows = read_rows(csv)
         if not rows:
             raise CommandError(f"{csv} 没有数据行")
-        req = PRESETS[policy].reply_content
+        req = policy_named(policy).reply_content
         out = self.stdout.write
         idf = None if not idf else fit_idf(
             t for r in rows for t in (f"{r['留言主题']} {r.get('留言详情', '')}", r["答复意见"])
