@@ -214,7 +214,7 @@ class _Reader:
         for key in data:
             if key not in names:
                 self.fail(f"{prefix}{key}", f"未知的规则。可用：{', '.join(sorted(names))}")
-        kwargs = {}
+        kwargs: dict[str, object] = {}
         for f in dataclasses.fields(cls):
             path = f"{prefix}{f.name}"
             if f.name not in data:
