@@ -17,8 +17,10 @@ from minpan.workdays.arith import SHANGHAI, deadline_day
 from tests.flow import at, collect, dispatched, fresh
 
 POLICY = "chizhou"
+# 第九条(五): 省级交办 (第一条、第五条: what reaches the city through the provincial platform) → 主要负责同志审签
 PROVINCE_CHANNELS = ("governor_mailbox", "gov_supervision", "people_daily", "governor_hotline")
-CITY_CHANNELS = ("mayor_mailbox", "mayor_hotline", "new_media")
+# 第九条(五): 市长信箱、市长热线 → 分管负责同志审核
+CITY_CHANNELS = ("mayor_mailbox", "mayor_hotline")
 HANDLER = {"handler_name": "李工", "handler_phone": "0566-2345678"}
 
 
@@ -191,6 +193,13 @@ def test_a_city_channel_answer_may_be_signed_by_the_deputy_leader(city, channel)
     case = apply(case, "sign_off", actor=city.deputy, now=at("2026-02-24 10:00"))
     assert case.state == "signed"
     assert case.replies.get(version=1).signed_by == city.deputy
+
+
+def test_the_new_media_answer_names_no_signer_so_none_is_required(city):
+    # 第九条(五) names the level for 省级交办 and for 市长信箱、市长热线 only; 政务“双微” (第一条) has none
+    case = drafted(city, channel="new_media")
+    case = apply(case, "callback", actor=city.handler, now=at("2026-02-24 09:30"), note="已告知办理结果。")
+    assert apply(case, "submit", actor=city.handler, now=at("2026-02-24 10:00")).state == "submitted"
 
 
 def test_the_principal_may_also_sign_a_city_channel_answer(city):

@@ -67,6 +67,17 @@ def issuing_organ() -> str:
     return center.name if center else "网民留言办理中心"
 
 
+CHINESE_COUNT = "零一两三四五六七八九十"
+
+
+def _why_criticised(case, step) -> str:
+    """Only what is true of this case under its policy: the prompts it really had (Naiman has
+    no 催办 before its criticism) and the missing reason only where an explained delay spares it."""
+    n = case.prompts
+    said = f"经{CHINESE_COUNT[n] if n <= 10 else n}次提醒、催办仍未办结" if n else "逾期仍未办结"
+    return said + ("且未说明理由" if step.unless_explained else "")
+
+
 def _body(case, step, *, unit: str, overdue_days: int, policy) -> str:
     due = deadline_text(case.due_at) if case.due_at else "（未计时）"
     facts = f"网民留言《{unit_subject(case)}》（登记编号 {case.reg_no}）办理期限为 {due}，现已逾期 {overdue_days} 个工作日。"
@@ -78,6 +89,6 @@ def _body(case, step, *, unit: str, overdue_days: int, policy) -> str:
         return (f"{policy.escalation.transfer_to}：\n    {unit}承办的{facts}经提醒、催办、督办仍未办理，"
                 f"现将有关情况移交你单位依规处理。")
     if step.kind == "criticise":
-        return f"关于对{unit}的通报批评（草稿）\n    {unit}承办的{facts}经两次催办仍未办结且未说明理由，予以通报批评。"
+        return f"关于对{unit}的通报批评（草稿）\n    {unit}承办的{facts}{_why_criticised(case, step)}，予以通报批评。"
     return f"{unit}：\n    {facts}经督办仍未办结，请按程序研究追究责任。"
 

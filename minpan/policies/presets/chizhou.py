@@ -12,9 +12,15 @@ from minpan.policies.rules import (
     Step,
 )
 
-# 第九条(五): 省级交办的事项由主要负责同志审签；市长信箱、市长热线交办事项由分管负责同志审核
-PROVINCE_CHANNELS = ("gov_supervision", "governor_mailbox", "governor_hotline", "people_daily")
-CITY_CHANNELS = ("mayor_mailbox", "mayor_hotline", "new_media")
+# 第九条(五): 省级交办的事项，办理结果一律由承办单位主要负责同志审签 — 第五条: 省政府督查室、省政务
+# 公开办通过省级平台转办的事项, which 第一条 lists: 国务院“互联网+督查”, 省长信箱, 人民网“地方领导留言”
+# (给省长或市长留言, forwarded by the province), 省长热线
+PROVINCE_CHANNELS = ("gov_supervision", "governor_mailbox", "people_daily", "governor_hotline")
+# 第九条(五): 市长信箱、市长热线交办事项，办理结果须经承办单位分管负责同志审核
+CITY_CHANNELS = ("mayor_mailbox", "mayor_hotline")
+# 第九条(五) names no level for 政务“双微” (第一条's third city channel): the unit's own review
+# (各承办单位要加强对办理结果的审核) with no named signer, so none is required here; a city may set one.
+UNNAMED_CHANNELS = ("new_media",)
 
 POLICY = Policy(
     name="chizhou",
@@ -35,9 +41,11 @@ POLICY = Policy(
     # 第九条(四): 临近到期尚未办结的，通过电话等方式催办，并做好记录
     # Not yet a setting (issue 14, rules): 第九条(四) reminder.by=("inbox", "phone") (通过电话等方式催办)
     reminder=Reminder(lead_working_days=1, recipient="unit_handler"),
+    # 第九条(五), channel by channel as above
     sign_off=SignOff(
-        level="deputy",
-        per_channel={**{c: "principal" for c in PROVINCE_CHANNELS}, **{c: "deputy" for c in CITY_CHANNELS}},
+        level=None,
+        per_channel={**{c: "principal" for c in PROVINCE_CHANNELS}, **{c: "deputy" for c in CITY_CHANNELS},
+                     **{c: None for c in UNNAMED_CHANNELS}},
     ),
     # 第九条(六): 市政府办公室审核办理结果，不符合要求的退回重新办理 — the center reviewer's
     # 审核通过 and 退回重办 (transition table)
@@ -58,7 +66,7 @@ POLICY = Policy(
     # 第七条: 党委人大政协等职责、已进入诉讼仲裁复议信访、商业纠纷和个人之间纠纷
     not_accepted_reasons=("out_of_scope", "legal_process", "private_dispute"),
     # 第一条
-    channels=PROVINCE_CHANNELS + CITY_CHANNELS,
+    channels=PROVINCE_CHANNELS + CITY_CHANNELS + UNNAMED_CHANNELS,
     # 第九条(七): 承办单位回访诉求人；第十二条: 做好诉求人信息保密
     unit_sees_identity=True,
     # Not yet a setting (issue 14, rules): 第十一条、第九条(一) reports=("月度分析", "对账销号")
