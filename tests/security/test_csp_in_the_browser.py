@@ -129,6 +129,9 @@ def test_desk_pages_run_under_the_policy_in_each_role(page, live_server, city):
     expect(page.locator("#results")).not_to_contain_text("幸福小区路灯不亮")
     assert page.evaluate("window.__same_page === true")
     web.check("htmx swap")
+    # ...and keeps no copy of the page it replaced in the tab's storage, where it would outlive
+    # signing out (the pages themselves are no-store)
+    assert page.evaluate("sessionStorage.getItem('htmx-history-cache')") is None
 
     for username in ("handler", "principal", "reviewer", "supervisor", "leader"):
         web.sign_in(username)
