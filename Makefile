@@ -5,7 +5,7 @@ MINPAN := $(VENV)/bin/minpan
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres lint clean
+.PHONY: install run test test-sqlite test-postgres lint security clean
 
 $(VENV)/.installed: pyproject.toml
 	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
@@ -41,6 +41,13 @@ test-postgres: install
 lint: install
 	$(VENV)/bin/ruff check minpan tests bench
 	$(VENV)/bin/mypy minpan
+
+# Django's deployment checks under production settings (DEBUG off, a throwaway key unless one is
+# set) with no warning allowed, and bandit over minpan; .ci/run runs it after `make lint`.
+security: install
+	MINPAN_DEBUG=0 MINPAN_SECRET_KEY="$${MINPAN_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	$(MINPAN) check --deploy --fail-level WARNING
+	$(VENV)/bin/bandit -q -r minpan -ll
 
 clean:
 	rm -rf $(VENV) db.sqlite3* .pytest_cache

@@ -4,6 +4,7 @@ Every variable is read here and checked; a bad value stops start-up with a
 message that says which variable is wrong and what would be accepted.
 """
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -136,6 +137,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "minpan.caching.NoStoreMiddleware",
+    "minpan.error_pages.MethodNotAllowedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -272,3 +276,48 @@ LOGGING = {
         "django_tasks_db": {"handlers": ["tasks"]},
     },
 }
+
+# ---- Headers: Content-Security-Policy, HTTPS --------------------------------------------
+# Every script and style is a file of our own under /static/: no inline <script>, no on*=""
+# handlers, no style="" attributes, no eval (htmx's allowEval is off in desk/base.html).
+# Downloads set their own, stricter policy (sandbox), which the middleware leaves alone.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# Our own Chinese page when the CSRF check fails (Django's is English, with an inline <style>).
+CSRF_FAILURE_VIEW = "minpan.error_pages.csrf_failure"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+
+def _env_seconds(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) > 2 * 365 * 86400:
+        raise ImproperlyConfigured(f"{name}={raw!r} 无效：请填 0 到 63072000 之间的秒数（一年为 31536000，0 为不发送）。")
+    return int(raw)
+
+
+# With MINPAN_DEBUG=0 minpan is reached over HTTPS only: plain HTTP is redirected and browsers
+# are told (HSTS) never to try plain HTTP again. Behind a proxy that ends TLS, the proxy's
+# header (MINPAN_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO) says the original request was HTTPS;
+# only set it when the proxy overwrites that header on every request.
+SECURE_SSL_REDIRECT = _env_bool("MINPAN_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = _env_seconds("MINPAN_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("MINPAN_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _env_bool("MINPAN_HSTS_PRELOAD", True)
+_proxy_ssl = os.environ.get("MINPAN_PROXY_SSL_HEADER", "").strip()
+if _proxy_ssl and not re.fullmatch(r"HTTP_[A-Z0-9_]+", _proxy_ssl):
+    raise ImproperlyConfigured(
+        f"MINPAN_PROXY_SSL_HEADER={_proxy_ssl!r} 无效：请写 Django 的请求头名，例如 HTTP_X_FORWARDED_PROTO（代理在其中写 https）。"
+    )
+SECURE_PROXY_SSL_HEADER = (_proxy_ssl, "https") if _proxy_ssl else None

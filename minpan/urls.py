@@ -11,3 +11,9 @@ urlpatterns = [
     path("notify/", include("minpan.notify.urls")),
     path("", include("minpan.portal.urls")),
 ]
+
+# Chinese error pages in the portal's or the desk's look (used when DEBUG is off).
+handler400 = "minpan.error_pages.bad_request"
+handler403 = "minpan.error_pages.permission_denied"
+handler404 = "minpan.error_pages.page_not_found"
+handler500 = "minpan.error_pages.server_error"

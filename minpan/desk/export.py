@@ -10,6 +10,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from minpan.spreadsheet import append_xlsx_row, safe_row
 from minpan.workdays.arith import deadline_text
 
 MAX_ROWS = 20000
@@ -35,7 +36,7 @@ def response(title: str, rows: list[dict], fmt: str) -> HttpResponse:
         text.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with the BOM
         writer = csv.writer(text)
         writer.writerow(HEADERS)
-        writer.writerows(_cells(r) for r in rows)
+        writer.writerows(safe_row(_cells(r)) for r in rows)
         resp = HttpResponse(text.getvalue(), content_type="text/csv; charset=utf-8")
         ext = "csv"
     elif fmt == "xlsx":
@@ -46,7 +47,7 @@ def response(title: str, rows: list[dict], fmt: str) -> HttpResponse:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for r in rows:
-            sheet.append(_cells(r))
+            append_xlsx_row(sheet, _cells(r))
         sheet.freeze_panes = "A2"
         for col, width in zip("ABCDEFGHIJ", (14, 40, 22, 8, 14, 12, 18, 17, 17, 10)):
             sheet.column_dimensions[col].width = width
