@@ -189,6 +189,7 @@ AXES_RESET_ON_SUCCESS = True
 # 15 minutes from the fifth failure, as before: tries during the lock neither count nor prolong it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "minpan.desk.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "minpan.desk.lockout.username_of"
 AXES_LOCKOUT_CALLABLE = "minpan.desk.lockout.locked_out"
 # Successful sign-ins are the audit log's to keep; axes would keep a second copy forever.
 AXES_DISABLE_ACCESS_LOG = True

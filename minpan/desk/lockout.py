@@ -42,6 +42,13 @@ def client_ip(request) -> str | None:
     return None
 
 
+def username_of(request, credentials: dict | None) -> str | None:
+    """The username the try is counted under (AXES_USERNAME_CALLABLE): as typed, cut to what a
+    username can be, so a hostile 5,000 characters are counted instead of breaking the insert."""
+    raw = credentials.get("username") if credentials else getattr(request, "POST", {}).get("username")
+    return None if raw is None else str(raw).replace("\0", "")[:150]
+
+
 def _lock_pair(username: str | None, ip: str | None) -> None:
     """Serialise the tries of one username + address until the transaction ends. SQLite needs
     nothing: minpan opens its transactions IMMEDIATE, so every writer already waits its turn."""

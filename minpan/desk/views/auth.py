@@ -32,7 +32,7 @@ def sign_in(request):
         password = request.POST.get("password") or ""
         if not username or not password:
             error, status = "请输入用户名和密码。", 400
-        elif len(username) > 150 or len(password) > 4096:
+        elif len(username) > 150 or len(password) > 4096 or "\0" in username:
             error, status = "用户名或密码不正确。", 400
         else:
             user = authenticate(request, username=username, password=password)
