@@ -131,9 +131,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
-# ---- signin: after AuthenticationMiddleware: who is verified by TOTP, the staff session's
+# ---- signin: after AuthenticationMiddleware and messages: who is verified by TOTP, the staff session's
 # clocks and second factor; axes last, so it can turn a locked-out sign-in into its page.
-MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
                   "django_otp.middleware.OTPMiddleware")
 MIDDLEWARE.insert(MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "minpan.desk.staffsession.StaffSessionMiddleware")
 MIDDLEWARE.insert(MIDDLEWARE.index("minpan.desk.staffsession.StaffSessionMiddleware") + 1, "minpan.desk.second_factor.SecondFactorMiddleware")

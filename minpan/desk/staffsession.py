@@ -19,16 +19,23 @@ SEEN_AT = "minpan_seen_at"
 # The last-seen time is rewritten at most this often: not a session write on every request.
 # It is only ever behind, so the idle limit can come a little early, never late.
 SEEN_EVERY = 60
+# The cookie and the session row outlive the idle limit by this much, only so that the next
+# request still finds the session and can say why it was signed out; this middleware refuses it.
+EXPLAIN_FOR = 10 * 60
+
+
+def _expiry() -> int:
+    return settings.MINPAN_SESSION_IDLE_MINUTES * 60 + EXPLAIN_FOR
 
 
 def stamp_sign_in(sender, request, user, **kwargs) -> None:
-    """user_logged_in: start both clocks, and let the cookie and the row expire with the idle limit."""
+    """user_logged_in: start both clocks; the cookie and the row expire soon after the idle limit."""
     if request is None or not hasattr(request, "session"):
         return
     now = time.time()
     request.session[SIGNED_IN_AT] = now
     request.session[SEEN_AT] = now
-    request.session.set_expiry(settings.MINPAN_SESSION_IDLE_MINUTES * 60)
+    request.session.set_expiry(_expiry())
 
 
 def _ended(session, now: float) -> str | None:
@@ -61,5 +68,5 @@ class StaffSessionMiddleware:
                     messages.info(request, reason)
                 elif now - session[SEEN_AT] >= SEEN_EVERY:
                     session[SEEN_AT] = now
-                    session.set_expiry(settings.MINPAN_SESSION_IDLE_MINUTES * 60)
+                    session.set_expiry(_expiry())
         return self.get_response(request)

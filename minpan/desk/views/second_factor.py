@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
@@ -61,9 +62,11 @@ def verify(request):
     if request.method == "POST":
         token = (request.POST.get("token") or "").strip()
         for device in devices_for_user(user, confirmed=True):
-            allowed, _ = device.verify_is_allowed()
+            allowed, why = device.verify_is_allowed()
             if not allowed:
-                error, status = "验证码错误次数过多，请稍后再试。", 429
+                # django-otp doubles the wait after each wrong code (1, 2, 4 … seconds)
+                wait = max(1, int(((why or {}).get("locked_until", timezone.now()) - timezone.now()).total_seconds()) + 1)
+                error, status = f"验证码错误次数过多，请 {wait} 秒后再试。", 429
                 break
             if device.verify_token(token):
                 otp_login(request, device)
