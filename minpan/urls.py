@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django_otp import user_has_device
 
 
 class VerifiedAdminSite(admin.AdminSite):
-    """With MINPAN_REQUIRE_TOTP, the admin also asks for the second step (django-otp's
-    OTPAdminSite does the same with its own login form; ours is the desk's, so only the check)."""
+    """The admin asks for the same second step as the desk: a TOTP code when MINPAN_REQUIRE_TOTP is
+    on or the user has a device. The code is typed on the desk's page (SecondFactorMiddleware sends
+    everyone there first); this is the admin's own check, as django-otp's OTPAdminSite makes it."""
 
     def has_permission(self, request):
-        verified = not settings.MINPAN_REQUIRE_TOTP or request.user.is_verified()
-        return super().has_permission(request) and verified
+        if not super().has_permission(request):
+            return False
+        user = request.user
+        return user.is_verified() or not (settings.MINPAN_REQUIRE_TOTP or user_has_device(user))
 
 
 admin.site.__class__ = VerifiedAdminSite

@@ -115,3 +115,5 @@ def test_the_admin_itself_refuses_an_unverified_user_when_required(rf, city, set
     assert not admin.site.has_permission(request)
     settings.MINPAN_REQUIRE_TOTP = False
     assert admin.site.has_permission(request)
+    device_for(root)  # without the setting, whoever has a device is asked too
+    assert not admin.site.has_permission(request)
