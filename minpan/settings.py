@@ -3,6 +3,7 @@
 Every variable is read here and checked; a bad value stops start-up with a
 message that says which variable is wrong and what would be accepted.
 """
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -133,6 +134,8 @@ INSTALLED_APPS = [
     "minpan.portal",
     "minpan.demo",
 ]
+# ---- signin: staff accounts and sessions (django-axes lockout, django-otp TOTP) ----
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -148,6 +151,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+# ---- signin: after AuthenticationMiddleware and messages: who is verified by TOTP, the staff session's
+# clocks and second factor; axes last, so it can turn a locked-out sign-in into its page.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+                  "django_otp.middleware.OTPMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "minpan.desk.staffsession.StaffSessionMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("minpan.desk.staffsession.StaffSessionMiddleware") + 1, "minpan.desk.second_factor.SecondFactorMiddleware")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
 ROOT_URLCONF = "minpan.urls"
 WSGI_APPLICATION = "minpan.wsgi.application"
@@ -173,6 +183,8 @@ DATABASES = {"default": database_from_url(_db_url, BASE_DIR) if _db_url else _sq
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# ---- signin: passwords, lockout, second factor, staff sessions ----
+# Argon2 first: new and re-hashed passwords use it; PBKDF2 only reads hashes made before.
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -181,7 +193,50 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
+# Every way in (desk, admin, anything calling authenticate) passes axes first: one failure count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "minpan.desk.lockout.SignInHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+# username + address: someone guessing from one machine cannot lock a colleague out everywhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# 15 minutes from the fifth failure, as before: tries during the lock neither count nor prolong it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "minpan.desk.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "minpan.desk.lockout.username_of"
+AXES_LOCKOUT_CALLABLE = "minpan.desk.lockout.locked_out"
+# Successful sign-ins are the audit log's to keep; axes would keep a second copy forever.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # shown in Chinese as desk's 登录失败记录 instead
+
+# TOTP for staff: when on, nobody signed in reaches a page before the second step.
+MINPAN_REQUIRE_TOTP = _env_bool("MINPAN_REQUIRE_TOTP", False)
+OTP_TOTP_ISSUER = "民盼通办"
+
+
+def _env_int(name: str, default: int, low: int, high: int, unit: str) -> int:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} 无效：请填 {low} 到 {high} 之间的整数（{unit}）。") from None
+    if not low <= value <= high:
+        raise ImproperlyConfigured(f"{name}={value} 无效：须在 {low} 到 {high} {unit}之间（等级保护要求的上限是 {high} {unit}）。")
+    return value
+
+
+# A signed-in staff session ends after this long without a request, and this long after sign-in
+# at the latest (minpan.desk.staffsession); the portal's anonymous sessions keep Django's own age.
+MINPAN_SESSION_IDLE_MINUTES = _env_int("MINPAN_SESSION_IDLE_MINUTES", 30, 1, 30, "分钟")
+MINPAN_SESSION_MAX_HOURS = _env_int("MINPAN_SESSION_MAX_HOURS", 12, 1, 12, "小时")
+# ---- end signin ----
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"

@@ -1,7 +1,7 @@
-"""The workspace's own records in the Chinese admin: canned replies (editable), sign-in locks, attachments."""
+"""The workspace's own records in the Chinese admin: canned replies (editable), attachments; sign-in locks are axes' own (访问尝试)."""
 from django.contrib import admin
 
-from .models import Attachment, LoginFailure, ReplyTemplate
+from .models import Attachment, ReplyTemplate, SignInLock
 
 
 @admin.register(ReplyTemplate)
@@ -12,17 +12,22 @@ class ReplyTemplateAdmin(admin.ModelAdmin):
     autocomplete_fields = ["unit"]
 
 
-@admin.register(LoginFailure)
-class LoginFailureAdmin(admin.ModelAdmin):
-    list_display = ["username", "ip", "failures", "last_failed_at", "locked_until"]
-    search_fields = ["username", "ip"]
-    readonly_fields = ["username", "ip", "failures", "last_failed_at"]
+@admin.register(SignInLock)
+class SignInLockAdmin(admin.ModelAdmin):
+    """The failures axes counts for desk and admin alike; deleting a row lifts its lock."""
+
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time", "path_info"]
+    list_display_links = None
+    search_fields = ["username", "ip_address"]
     actions = ["unlock"]
 
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="解除锁定")
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="解除锁定", permissions=["delete"])
     def unlock(self, request, queryset):
         queryset.delete()
 

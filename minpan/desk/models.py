@@ -1,9 +1,10 @@
-"""What the staff workspace keeps besides the cases: sign-in failures, canned replies, attachments."""
+"""What the staff workspace keeps besides the cases: canned replies, attachments. (Sign-in failures are axes'.)"""
 from __future__ import annotations
 
 import os
 import uuid
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
@@ -13,22 +14,13 @@ from minpan.policies.codes import NOT_ACCEPTED_REASONS
 from minpan.units.models import Unit
 
 
-class LoginFailure(models.Model):
-    """Failed sign-ins for one username from one address; five lock both for 15 minutes."""
-
-    username = models.CharField("用户名", max_length=150)
-    ip = models.GenericIPAddressField("IP 地址", null=True, blank=True)
-    failures = models.PositiveSmallIntegerField("连续失败次数", default=0)
-    last_failed_at = models.DateTimeField("最近失败时间")
-    locked_until = models.DateTimeField("锁定至", null=True, blank=True)
+class SignInLock(AccessAttempt):
+    """axes' failure count per username + address + browser, under a Chinese name in the admin."""
 
     class Meta:
+        proxy = True
         verbose_name = "登录失败记录"
         verbose_name_plural = "登录失败记录"
-        constraints = [models.UniqueConstraint(fields=["username", "ip"], name="login_failure_username_ip")]
-
-    def __str__(self) -> str:
-        return f"{self.username} @ {self.ip}"
 
 
 class TemplateKind(models.TextChoices):

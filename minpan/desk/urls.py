@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import auth, bulk, case, documents, files, hot, publication, queues, writer_files
+from .views import auth, bulk, case, documents, files, hot, publication, queues, second_factor, writer_files
 
 app_name = "desk"
 urlpatterns = [
     path("", auth.home, name="home"),
     path("login/", auth.sign_in, name="login"),
     path("logout/", auth.sign_out, name="logout"),
+    path("2fa/setup/", second_factor.setup, name="otp_setup"),
+    path("2fa/verify/", second_factor.verify, name="otp_verify"),
     path("q/<slug:slug>/", queues.queue_view, name="queue"),
     path("q/<slug:slug>/export.<str:fmt>", queues.queue_export, name="export"),
     path("bulk/dispatch/", bulk.bulk_dispatch, name="bulk_dispatch"),

@@ -1,9 +1,6 @@
-import datetime as dt
-
 import time_machine
-from django.utils import timezone
 
-from minpan.desk.models import LoginFailure
+from minpan.desk.models import SignInLock
 from tests.flow import at
 
 PASSWORD = "correct-horse-battery"
@@ -41,15 +38,24 @@ def test_five_failures_lock_the_account_on_that_machine_for_15_minutes(client, c
         assert _post(client, ip="10.0.0.9").status_code == 302
     with time_machine.travel(at("2026-03-02 09:16"), tick=False):
         assert _post(client).status_code == 302
-    assert not LoginFailure.objects.filter(username="handler", ip="10.0.0.8").exists()
+    assert not SignInLock.objects.filter(username="handler", ip_address="10.0.0.8").exists()
 
 
 def test_a_failure_after_the_lock_ran_out_starts_counting_again(client, city):
-    LoginFailure.objects.create(username="handler", ip="10.0.0.8", failures=5,
-                                last_failed_at=timezone.now() - dt.timedelta(minutes=20),
-                                locked_until=timezone.now() - dt.timedelta(minutes=5))
-    resp = _post(client, password="wrong")
+    with time_machine.travel(at("2026-03-02 09:00"), tick=False):
+        for _ in range(5):
+            _post(client, password="wrong")
+    with time_machine.travel(at("2026-03-02 09:20"), tick=False):
+        resp = _post(client, password="wrong")
     assert "再错 4 次" in resp.content.decode()
+
+
+def test_a_right_password_clears_the_count(client, city):
+    for _ in range(4):
+        _post(client, password="wrong")
+    assert _post(client).status_code == 302
+    client.post("/desk/logout/")
+    assert "再错 4 次" in _post(client, password="wrong").content.decode()
 
 
 def test_pages_need_sign_in(client, city):

@@ -1,0 +1,155 @@
+"""Twenty wrong passwords sent at once, to a real server process (threaded runserver, one database
+connection per request as in production), half to the desk and half to the admin: at most five
+reach the password check, and then the account is locked on that address, right password or not.
+
+The server counts each password it checks (tests.security.counting_hasher). To make every try pass
+the "locked?" look before any failure is written, the test holds the database's write lock (SQLite)
+or the failure table (PostgreSQL) while the twenty arrive, then lets them go.
+"""
+import http.client
+import os
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+
+from tests.security.counting_hasher import CountingHasher
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "correct-horse-battery"
+ATTACKER, COLLEAGUE = "203.0.113.7", "203.0.113.8"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _database_url(tmp_path) -> str:
+    if connection.vendor == "sqlite":
+        path = tmp_path / "db.sqlite3"
+        connection.ensure_connection()
+        copy = sqlite3.connect(path)
+        connection.connection.backup(copy)
+        copy.close()
+        return f"sqlite:///{path}"
+    s = connection.settings_dict
+    user = urllib.parse.quote(s["USER"] or "", safe="")
+    password = urllib.parse.quote(s["PASSWORD"] or "", safe="")
+    return f"postgres://{user}:{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.fixture
+def staff(db):
+    user = get_user_model().objects.create(username="root", is_staff=True, is_superuser=True,
+                                           password=CountingHasher().encode(PASSWORD, "pepper"))
+    return user
+
+
+@pytest.fixture
+def server(tmp_path, staff):
+    """A threaded runserver behind a pretend proxy that sets X-Real-IP; yields (port, url, checks file)."""
+    url, port, checks = _database_url(tmp_path), _free_port(), tmp_path / "checks.txt"
+    checks.write_text("")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.security.signin_server_settings", "DATABASE_URL": url,
+           "MINPAN_TRUSTED_PROXY_HEADER": "HTTP_X_REAL_IP", "MINPAN_TEST_PASSWORD_CHECKS": str(checks),
+           "MINPAN_FILES_DIR": str(tmp_path / "files"), "PYTHONPATH": str(ROOT)}
+    log = open(tmp_path / "server.log", "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "django", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"runserver did not start:\n{(tmp_path / 'server.log').read_text()}")
+                time.sleep(0.2)
+        yield port, url, checks
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+@contextmanager
+def failures_held(url):
+    """Nobody can write a failure until the block ends; reading stays possible."""
+    if url.startswith("sqlite"):
+        hold = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
+        hold.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            hold.execute("ROLLBACK")
+            hold.close()
+    else:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {AccessAttempt._meta.db_table} IN EXCLUSIVE MODE")
+            yield
+
+
+def _form(port, path) -> tuple[str, str]:
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    c.request("GET", path, headers={"X-Real-IP": ATTACKER})
+    resp = c.getresponse()
+    page = resp.read().decode()
+    assert resp.status == 200, page[:300]
+    cookie = "; ".join(h.split(";")[0] for h in resp.headers.get_all("Set-Cookie"))
+    return cookie, re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def _sign_in(port, path, cookie, token, password, address) -> int:
+    body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": "root", "password": password, "next": ""})
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    c.request("POST", path, body=body, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie, "X-Real-IP": address,
+        "Referer": f"http://127.0.0.1:{port}{path}",
+    })
+    resp = c.getresponse()
+    resp.read()
+    return resp.status
+
+
+# transaction: the server's connections must see the account; serialized_rollback: as the suite's other
+# transactional tests, so the flush afterwards does not take the seeded calendar and content types with it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_twenty_parallel_wrong_passwords_on_desk_and_admin_reach_the_password_five_times(server):
+    port, url, checks = server
+    doors = [("/desk/login/", *_form(port, "/desk/login/")), ("/admin/login/", *_form(port, "/admin/login/"))]
+    statuses: list[int] = []
+
+    def attack(i):
+        path, cookie, token = doors[i % 2]
+        statuses.append(_sign_in(port, path, cookie, token, f"guess-{i}", ATTACKER))
+
+    threads = [threading.Thread(target=attack, args=(i,)) for i in range(20)]
+    with failures_held(url):
+        for t in threads:
+            t.start()
+        time.sleep(1.5)  # all twenty are in the server, waiting on the failure table
+    for t in threads:
+        t.join(timeout=60)
+
+    assert len(statuses) == 20 and 500 not in statuses, statuses
+    assert len(checks.read_text().splitlines()) <= 5
+    path, cookie, token = doors[0]
+    assert _sign_in(port, path, cookie, token, PASSWORD, ATTACKER) == 429  # locked: the right password too
+    assert _sign_in(port, "/admin/login/", *doors[1][1:], PASSWORD, ATTACKER) == 429
+    assert _sign_in(port, path, cookie, token, PASSWORD, COLLEAGUE) == 302  # another machine signs in
