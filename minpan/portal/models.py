@@ -21,6 +21,19 @@ class Hit(models.Model):
         indexes = [models.Index(fields=["bucket", "key", "at"], name="portal_hit_bucket_key_at")]
 
 
+class HitLock(models.Model):
+    """One row per (bucket, key) that has hits: the row a request locks while it counts the
+    key's hits and adds its own, so parallel requests on one key take turns (limits.py)."""
+
+    bucket = models.CharField(max_length=30)
+    key = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = "访问计数锁"
+        verbose_name_plural = "访问计数锁"
+        constraints = [models.UniqueConstraint(fields=["bucket", "key"], name="portal_hitlock_bucket_key")]
+
+
 class Submission(models.Model):
     """One write form, by its idempotency key: a second POST with the same key finds the case made by the first.
 
