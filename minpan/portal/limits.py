@@ -24,7 +24,9 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from .models import Hit, HitLock, Submission
+from minpan.notify.models import Delivery, DeliveryState
+
+from .models import Hit, HitLock, Recovery, Submission
 
 
 @dataclass(frozen=True)
@@ -124,12 +126,17 @@ def give_back(ids: Sequence[int]) -> None:
 
 
 def sweep(*, now: dt.datetime | None = None, older_than: dt.timedelta = dt.timedelta(days=2)) -> tuple[int, int]:
-    """Forget hits no window looks at any more, and wipe receipt passwords never shown in time.
-    Safe to run at any time, twice or concurrently. Returns (hits deleted, passwords wiped)."""
+    """Forget hits no window looks at any more, wipe receipt passwords never shown in time, and
+    blank the text of done 忘记查询密码 sends (the code, the new password) so they do not stay
+    readable in the delivery table. Safe to run at any time, twice or concurrently.
+    Returns (hits deleted, passwords wiped)."""
     now = now or timezone.now()
     deleted, _ = Hit.objects.filter(at__lt=now - older_than).delete()
     HitLock.objects.exclude(Exists(Hit.objects.filter(bucket=OuterRef("bucket"), key=OuterRef("key")))).delete()
     wiped = Submission.objects.filter(created_at__lt=now - RECEIPT_TTL).exclude(password="").update(password="")
+    wiped += Delivery.objects.filter(
+        pk__in=Recovery.deliveries.through.objects.values("delivery_id"), state__in=[DeliveryState.SENT, DeliveryState.FAILED],
+    ).exclude(text="").update(text="")
     return deleted, wiped
 
 

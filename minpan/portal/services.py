@@ -175,7 +175,7 @@ def portal_lookup(*, code: str, password: str, ip: str = "", now: dt.datetime | 
     # of N tries at once no more than the window's room are compared at all.
     reserved = limits.take([(limits.QUERY_FAIL_PER_IP, ip), (limits.QUERY_FAIL_PER_CODE, code or "-")], now=now)
     if reserved is None:
-        raise TooMany("查询失败次数过多，请一小时后再试。忘记密码可拨打 12345 热线核实身份后查询。")
+        raise TooMany("查询失败次数过多，请一小时后再试。忘记密码可用“忘记查询密码”找回，或拨打 12345 热线核实身份后查询。")
     case = case_by_code(code, password.upper()) if code and password else None
     if case is None:
         raise CaseError("查询码或查询密码不正确。")
