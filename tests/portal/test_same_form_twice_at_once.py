@@ -24,6 +24,7 @@ from minpan.portal.models import Submission
 
 from .conftest import WRITER
 
+
 @contextmanager
 def writes_held(url):
     """Nobody can save a submission until the block ends; reading stays possible."""
