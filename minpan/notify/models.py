@@ -47,6 +47,9 @@ class Kind(models.TextChoices):
     TO_WRITER_CALLBACK = "w_callback", "告知网民：回访"
     TO_WRITER_MERGED = "w_merged", "告知网民：合并办理"
     TO_WRITER_UNMERGED = "w_unmerged", "告知网民：单独办理"
+    # 忘记查询密码 (portal.recovery): sent only to a contact the writer confirmed
+    TO_WRITER_RECOVERY_CODE = "w_recovery_code", "告知网民：找回密码验证码"
+    TO_WRITER_NEW_PASSWORD = "w_new_password", "告知网民：新查询密码"
 
 
 class Template(models.Model):

@@ -5,6 +5,8 @@ A notice to the writer is filled only with facts the system made or staff wrote 
 the tracking code, the registration number, dates, the reason's label, the explanation and the
 suggested channel staff wrote for a 不予受理, and links. Never the subject, body or name the writer
 typed (see api.py), and never the query password: the links lead to 一键查询, which asks for it.
+The one exception is 忘记查询密码 (portal.recovery): its two notices carry the code and the new
+password they exist for, and go only to the contact the writer proved is theirs.
 """
 from __future__ import annotations
 
@@ -65,6 +67,16 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     Kind.TO_WRITER_UNMERGED: (
         "留言单独办理",
         "您的留言（查询码 {{ tracking_code }}）将单独办理，请凭原查询码查询办理进展。",
+    ),
+    Kind.TO_WRITER_RECOVERY_CODE: (
+        "找回查询密码",
+        "您正在找回留言（查询码 {{ tracking_code }}）的查询密码，验证码 {{ sms_code }}，{{ minutes }} 分钟内有效。"
+        "如非本人操作，请忽略本短信，原查询密码仍然有效。",
+    ),
+    Kind.TO_WRITER_NEW_PASSWORD: (
+        "新查询密码",
+        "您的留言（查询码 {{ tracking_code }}）已设置新的查询密码：{{ password }}。原查询密码已失效。"
+        "请妥善保存，不要告诉他人。" + _LOOK_UP,
     ),
 }
 

@@ -3,7 +3,7 @@
 The question is plain text ("三加五等于几？"), so a screen reader reads it aloud and a
 person who cannot see an image answers it the same way: the check has no visual-only form.
 The token carries a nonce and a keyed hash of the answer, signed and timed; a nonce
-works once.
+is answered once, rightly or not.
 """
 from __future__ import annotations
 
@@ -38,15 +38,19 @@ def make() -> tuple[str, str]:
 
 
 def check(token: str, answer: str) -> bool:
-    """True once for a right answer to a live token."""
+    """True for a right answer to a live token. Any answer, right or wrong, uses the token up
+    (a wrong one gets a new question): the first request to bring it takes its one hit, and
+    every other, at the same moment or later, finds it taken."""
     try:
         data = signing.loads(token or "", salt=SALT, max_age=MAX_AGE)
-        given = int(str(answer).strip().translate(str.maketrans("０１２３４５６７８９", "0123456789")))
     except (signing.BadSignature, ValueError, TypeError):
         return False
-    if not isinstance(data, dict) or not hmac.compare_digest(str(data.get("d")), _digest(str(data.get("n")), given)):
+    if not isinstance(data, dict) or not isinstance(data.get("n"), str):
         return False
-    if limits.count(limits.CHALLENGE_USED, data["n"]):
+    if limits.take([(limits.CHALLENGE_USED, data["n"])]) is None:
         return False
-    limits.hit(limits.CHALLENGE_USED, data["n"])
-    return True
+    try:
+        given = int(str(answer).strip().translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(str(data.get("d")), _digest(data["n"], given))

@@ -171,3 +171,33 @@ class AnswerFilterForm(PlainErrorsForm):
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", "全部部门")] + [(u.pk, u.name) for u in units]
+
+
+class ForgotForm(HoneypotMixin):
+    """忘记查询密码, step one: the code and the contact the message was written with."""
+
+    code = forms.CharField(label="查询码", max_length=32, widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}))
+    contact = forms.CharField(
+        label="留言时填写的手机号或电子邮箱", max_length=120,
+        help_text="填手机号：验证码会发到这个手机。填电子邮箱：须是您已点链接确认过的邮箱，新密码直接发到这个邮箱。",
+    )
+
+    def clean_contact(self):
+        contact = self.cleaned_data.get("contact", "").strip()
+        if "@" in contact:
+            forms.EmailField().clean(contact)  # raises in plain words below
+        elif not PHONE_RE.match(contact):
+            raise forms.ValidationError("请填写留言时使用的手机号（例如 13800138000）或电子邮箱。")
+        return contact
+
+
+class SmsCodeForm(PlainErrorsForm):
+    """忘记查询密码, step two by phone: the 6-digit code the SMS brought."""
+
+    code = forms.CharField(widget=forms.HiddenInput, max_length=32)
+    phone = forms.CharField(widget=forms.HiddenInput, max_length=30)
+    sms_code = forms.RegexField(
+        label="短信验证码", regex=r"^\s*\d{6}\s*$", max_length=10,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"invalid": "请填写短信中的 6 位数字验证码。"},
+    )

@@ -2,18 +2,31 @@
 
 Each limit names a bucket, how many hits a window allows, and from how many hits on
 the page asks a person to solve a small check (the limit is "near").
+
+Counting and adding a hit are one step: `take` (and `counted` + `add` inside one
+transaction) first locks the key's HitLock row, so parallel requests on one key queue
+for it and the second counts the first's hit. A hit is taken BEFORE the work it pays
+for (a password compared, a message accepted) and given back when that work turns out
+not to count, so N requests at once can never all pass a limit of fewer than N. On
+PostgreSQL the lock is the row's; on SQLite the IMMEDIATE transactions that settings.py
+asks for already take the database's write lock at BEGIN.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import hmac
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from .models import Hit, Submission
+from minpan.notify.models import Delivery, DeliveryState
+
+from .models import Hit, HitLock, Recovery, Submission
 
 
 @dataclass(frozen=True)
@@ -35,9 +48,14 @@ SUBMIT_PER_CONTACT = Limit("submit-contact", allowed=5, window=dt.timedelta(days
 QUERY_FAIL_PER_IP = Limit("query-ip", allowed=20, window=dt.timedelta(hours=1), near=5)
 QUERY_FAIL_PER_CODE = Limit("query-code", allowed=5, window=dt.timedelta(hours=1), near=3)
 CHALLENGE_USED = Limit("challenge", allowed=1, window=dt.timedelta(minutes=30), near=1)
+# 忘记查询密码: each request may send an SMS or an e-mail, so fewer than look-ups.
+RECOVER_PER_IP = Limit("recover-ip", allowed=10, window=dt.timedelta(hours=1), near=10)
+RECOVER_PER_CODE = Limit("recover-code", allowed=3, window=dt.timedelta(hours=1), near=3)
 # The password waits for the receipt page this long at most, then is wiped (by services on
 # show, by `sweep` below if never shown).
 RECEIPT_TTL = dt.timedelta(minutes=30)
+
+Wanted = Sequence[tuple[Limit, str]]
 
 
 def key_of(value: str) -> str:
@@ -47,29 +65,78 @@ def key_of(value: str) -> str:
 
 
 def count(limit: Limit, value: str, *, now: dt.datetime | None = None) -> int:
+    """How many hits the window holds now (a read, for showing the check; deciding is `take`'s)."""
     now = now or timezone.now()
     return Hit.objects.filter(bucket=limit.bucket, key=key_of(value), at__gt=now - limit.window).count()
-
-
-def exceeded(limit: Limit, value: str, *, now=None) -> bool:
-    return bool(value) and count(limit, value, now=now) >= limit.allowed
 
 
 def near(limit: Limit, value: str, *, now=None) -> bool:
     return bool(value) and count(limit, value, now=now) >= limit.near
 
 
+def counted(wanted: Wanted, *, now: dt.datetime | None = None) -> list[int]:
+    """Lock each (limit, value) and count its window; the counts stay true until the caller's
+    transaction ends, so it can decide and `add` without another request slipping in between."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("limits.counted must run inside transaction.atomic()")
+    now = now or timezone.now()
+    keys = [(limit.bucket, key_of(value)) if value else None for limit, value in wanted]
+    # Always the same order, so two requests locking the same two keys cannot deadlock.
+    for bucket, key in sorted({k for k in keys if k}):
+        _lock(bucket, key)
+    return [
+        Hit.objects.filter(bucket=k[0], key=k[1], at__gt=now - limit.window).count() if k else 0
+        for (limit, _), k in zip(wanted, keys, strict=True)
+    ]
+
+
+def _lock(bucket: str, key: str) -> None:
+    # The row may be new (made here, or by another request at this moment: ON CONFLICT waits for
+    # it) or swept away just now (then made again): loop until one is held.
+    while True:
+        HitLock.objects.bulk_create([HitLock(bucket=bucket, key=key)], ignore_conflicts=True)
+        if HitLock.objects.select_for_update().filter(bucket=bucket, key=key).exists():
+            return
+
+
+def add(wanted: Wanted, *, now: dt.datetime | None = None) -> list[int]:
+    """One hit for each (limit, value) with a value; returns their ids, for `give_back`."""
+    now = now or timezone.now()
+    # PostgreSQL and SQLite (3.35+) both return the new rows' ids from a bulk insert.
+    return [h.pk for h in Hit.objects.bulk_create([Hit(bucket=limit.bucket, key=key_of(value), at=now) for limit, value in wanted if value])]
+
+
 def hit(limit: Limit, value: str, *, now: dt.datetime | None = None) -> None:
-    if value:
-        Hit.objects.create(bucket=limit.bucket, key=key_of(value), at=now or timezone.now())
+    """One hit, whatever the window holds (for the hits that are facts, not requests to pass)."""
+    add([(limit, value)], now=now)
+
+
+def take(wanted: Wanted, *, now: dt.datetime | None = None) -> list[int] | None:
+    """A hit on every (limit, value) if each window has room, else none at all (None)."""
+    with transaction.atomic():
+        if any(n >= limit.allowed for n, (limit, _) in zip(counted(wanted, now=now), wanted, strict=True)):
+            return None
+        return add(wanted, now=now)
+
+
+def give_back(ids: Sequence[int]) -> None:
+    """Undo hits taken for work that did not count (a right password, a message not saved)."""
+    if ids:
+        Hit.objects.filter(pk__in=list(ids)).delete()
 
 
 def sweep(*, now: dt.datetime | None = None, older_than: dt.timedelta = dt.timedelta(days=2)) -> tuple[int, int]:
-    """Forget hits no window looks at any more, and wipe receipt passwords never shown in time.
-    Safe to run at any time, twice or concurrently. Returns (hits deleted, passwords wiped)."""
+    """Forget hits no window looks at any more, wipe receipt passwords never shown in time, and
+    blank the text of done 忘记查询密码 sends (the code, the new password) so they do not stay
+    readable in the delivery table. Safe to run at any time, twice or concurrently.
+    Returns (hits deleted, passwords wiped)."""
     now = now or timezone.now()
     deleted, _ = Hit.objects.filter(at__lt=now - older_than).delete()
+    HitLock.objects.exclude(Exists(Hit.objects.filter(bucket=OuterRef("bucket"), key=OuterRef("key")))).delete()
     wiped = Submission.objects.filter(created_at__lt=now - RECEIPT_TTL).exclude(password="").update(password="")
+    wiped += Delivery.objects.filter(
+        pk__in=Recovery.deliveries.through.objects.values("delivery_id"), state__in=[DeliveryState.SENT, DeliveryState.FAILED],
+    ).exclude(text="").update(text="")
     return deleted, wiped
 
 

@@ -3,6 +3,7 @@ and attachments of public submissions. The public copy of an answer is cases.Pub
 from django.db import models
 
 from minpan.cases.models import Case
+from minpan.notify.models import Delivery
 
 
 class Hit(models.Model):
@@ -19,6 +20,19 @@ class Hit(models.Model):
         verbose_name = "访问计数"
         verbose_name_plural = "访问计数"
         indexes = [models.Index(fields=["bucket", "key", "at"], name="portal_hit_bucket_key_at")]
+
+
+class HitLock(models.Model):
+    """One row per (bucket, key) that has hits: the row a request locks while it counts the
+    key's hits and adds its own, so parallel requests on one key take turns (limits.py)."""
+
+    bucket = models.CharField(max_length=30)
+    key = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = "访问计数锁"
+        verbose_name_plural = "访问计数锁"
+        constraints = [models.UniqueConstraint(fields=["bucket", "key"], name="portal_hitlock_bucket_key")]
 
 
 class Submission(models.Model):
@@ -56,3 +70,27 @@ class Attachment(models.Model):
         verbose_name = "留言附件"
         verbose_name_plural = "留言附件"
 
+
+
+class Recovery(models.Model):
+    """One 忘记查询密码 that matched a confirmed contact: by e-mail it is done at once (used_at);
+    by phone it waits for the code sent there (hashed, 10 minutes, 5 tries). The row is the
+    record of the reset: when, and by which of the writer's contacts."""
+
+    class Via(models.TextChoices):
+        SMS = "sms", "短信验证码"
+        EMAIL = "email", "已确认的电子邮箱"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="password_recoveries")
+    via = models.CharField("方式", max_length=10, choices=Via.choices)
+    code_hash = models.CharField(max_length=64, blank=True)
+    tries = models.PositiveSmallIntegerField("已试次数", default=0)
+    created_at = models.DateTimeField("申请时间")
+    expires_at = models.DateTimeField("失效时间")
+    used_at = models.DateTimeField("重置时间", null=True, blank=True)
+    # the sends that carry the code and the new password: their text is wiped once sent (limits.sweep)
+    deliveries = models.ManyToManyField(Delivery, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = "找回查询密码"
+        verbose_name_plural = "找回查询密码"

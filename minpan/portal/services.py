@@ -65,8 +65,11 @@ def portal_submit(
         return existing, False
     now = now or timezone.now()
     contacts = [c for c in (citizen.get("phone"), citizen.get("email")) if c]
-    _check_limits(ip, contacts, check_token, check_answer, now)
     checked = uploads.check(files)
+    # The check is answered (and its token used up) before the limits are looked at: a wrong
+    # answer must cost the token even when the request goes no further.
+    solved = bool(check_token) and challenge.check(check_token, check_answer)
+    reserved = _reserve(ip, contacts, solved=solved, answered=bool(check_answer), now=now)
     written: list[Path] = []
     try:
         with transaction.atomic():
@@ -81,6 +84,7 @@ def portal_submit(
             uploads.store(case, checked, written)
     except BaseException as exc:
         uploads.discard(written)  # the rows were rolled back; their files must not stay behind
+        limits.give_back(reserved)  # nothing was accepted, so nothing is counted
         if not isinstance(exc, IntegrityError):
             raise
         # The same key arrived twice at once (a double click): the other request made the case.
@@ -89,9 +93,6 @@ def portal_submit(
             log.warning("同一表单同时提交两次，另一次尚未保存完成：key=%s…", key[:6], exc_info=True)
             raise StillSaving("这份留言正在保存，请稍等几秒后再点一次“提交留言”，不会重复提交。") from None
         return other, False
-    limits.hit(limits.SUBMIT_PER_IP, ip, now=now)
-    for c in contacts:
-        limits.hit(limits.SUBMIT_PER_CONTACT, c, now=now)
     transaction.on_commit(lambda: _confirm(case, site))
     return submission, True
 
@@ -117,14 +118,21 @@ def check_needed(ip: str, contacts=(), *, now=None) -> bool:
     )
 
 
-def _check_limits(ip, contacts, token, answer, now) -> None:
-    if limits.exceeded(limits.SUBMIT_PER_IP, ip, now=now):
-        raise TooMany(f"此网络提交的留言过多，请 {limits.SUBMIT_PER_IP.wait_text()} 后再试，或拨打 12345 热线。")
-    for c in contacts:
-        if limits.exceeded(limits.SUBMIT_PER_CONTACT, c, now=now):
+def _reserve(ip: str, contacts: list[str], *, solved: bool, answered: bool, now) -> list[int]:
+    """Take this message's place in the address's and each contact's window, or refuse. Counting
+    and taking are one step (limits.counted), so of N messages sent at once from one address no
+    more than the limit get in, and no more than `near` without the check."""
+    wanted = [(limits.SUBMIT_PER_IP, ip), *((limits.SUBMIT_PER_CONTACT, c) for c in contacts)]
+    with transaction.atomic():
+        at_ip, *at_contacts = limits.counted(wanted, now=now)
+        if at_ip >= limits.SUBMIT_PER_IP.allowed:
+            raise TooMany(f"此网络提交的留言过多，请 {limits.SUBMIT_PER_IP.wait_text()} 后再试，或拨打 12345 热线。")
+        if any(n >= limits.SUBMIT_PER_CONTACT.allowed for n in at_contacts):
             raise TooMany(f"同一联系方式今天已提交 {limits.SUBMIT_PER_CONTACT.allowed} 件留言，请明天再试或查询已提交留言的进度。")
-    if check_needed(ip, contacts, now=now) and not challenge.check(token, answer):
-        raise NeedsCheck("请正确回答验证问题后再提交。" if answer else "请回答下面的验证问题后提交。")
+        near = at_ip >= limits.SUBMIT_PER_IP.near or any(n >= limits.SUBMIT_PER_CONTACT.near for n in at_contacts)
+        if near and not solved:
+            raise NeedsCheck("请正确回答验证问题后再提交。" if answered else "请回答下面的验证问题后提交。")
+        return limits.add(wanted, now=now)
 
 
 def _confirm(case: Case, site: str) -> None:
@@ -163,13 +171,15 @@ def portal_lookup(*, code: str, password: str, ip: str = "", now: dt.datetime | 
     now = now or timezone.now()
     code = normalize_code(code)
     password = (password or "").strip()[:64]
-    if limits.exceeded(limits.QUERY_FAIL_PER_IP, ip, now=now) or limits.exceeded(limits.QUERY_FAIL_PER_CODE, code, now=now):
-        raise TooMany("查询失败次数过多，请一小时后再试。忘记密码可拨打 12345 热线核实身份后查询。")
+    # The try is charged before the password is compared, and given back if it was right:
+    # of N tries at once no more than the window's room are compared at all.
+    reserved = limits.take([(limits.QUERY_FAIL_PER_IP, ip), (limits.QUERY_FAIL_PER_CODE, code or "-")], now=now)
+    if reserved is None:
+        raise TooMany("查询失败次数过多，请一小时后再试。忘记密码可用“忘记查询密码”找回，或拨打 12345 热线核实身份后查询。")
     case = case_by_code(code, password.upper()) if code and password else None
     if case is None:
-        limits.hit(limits.QUERY_FAIL_PER_IP, ip, now=now)
-        limits.hit(limits.QUERY_FAIL_PER_CODE, code or "-", now=now)
         raise CaseError("查询码或查询密码不正确。")
+    limits.give_back(reserved)
     return case
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_public
+from . import views, views_public, views_recovery
 
 app_name = "portal"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("confirm-email/<str:token>/", views.confirm_address, name="confirm_email"),
     path("website-error/", views.report_error, name="report_error"),
     path("query/", views.query, name="query"),
+    path("query/forgot/", views_recovery.forgot, name="forgot"),
+    path("query/forgot/code/", views_recovery.forgot_code, name="forgot_code"),
     path("status/", views.status, name="status"),
     path("status/rate/", views.rate, name="rate"),
     path("status/follow-up/", views.follow_up, name="follow_up"),

@@ -1,7 +1,18 @@
 """Shared steps for the portal tests: a citizen's form, and driving a written case to its answer."""
+import http.client
+import os
 import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from minpan.cases.transitions import apply
 
@@ -19,6 +30,126 @@ WRITER = {"name": "王小明", "phone": "13800138000", "email": "wxm@example.cn"
 def files_dir(settings, tmp_path):
     settings.MINPAN_FILES_DIR = tmp_path / "files"
     return settings.MINPAN_FILES_DIR
+
+
+# ---- a real server process, for requests sent in parallel ------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _database_url(tmp_path) -> str:
+    if connection.vendor == "sqlite":
+        path = tmp_path / "db.sqlite3"
+        connection.ensure_connection()
+        copy = sqlite3.connect(path)
+        connection.connection.backup(copy)
+        copy.close()
+        return f"sqlite:///{path}"
+    s = connection.settings_dict
+    user = urllib.parse.quote(s["USER"] or "", safe="")
+    password = urllib.parse.quote(s["PASSWORD"] or "", safe="")
+    return f"postgres://{user}:{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A threaded runserver on the test database; yields (port, database url)."""
+    url, port = _database_url(tmp_path), _free_port()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "minpan.settings", "DATABASE_URL": url,
+           "MINPAN_FILES_DIR": str(tmp_path / "files"), "MINPAN_POLICY": "tongliao", "PYTHONPATH": str(ROOT)}
+    log = open(tmp_path / "server.log", "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "django", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"runserver did not start:\n{(tmp_path / 'server.log').read_text()}")
+                time.sleep(0.2)
+        yield port, url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+class Browser:
+    """One browser on the server: keeps its cookies and the last form's CSRF token, follows no redirect."""
+
+    def __init__(self, port: int):
+        self.port, self.cookies, self.csrf = port, {}, ""
+
+    def request(self, method: str, path: str, data: dict | None = None) -> tuple[int, str]:
+        """(status, redirect target or page text)."""
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode({"csrfmiddlewaretoken": self.csrf, **data})
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in range(6):
+            # runserver's listen queue holds 10 connections; a burst beyond it is reset and sent again,
+            # as a browser (or an attacker's script) would
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+                c.request(method, path, body, headers)
+                resp = c.getresponse()
+                break
+            except (ConnectionResetError, ConnectionRefusedError, http.client.RemoteDisconnected):
+                if attempt == 5:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+        text = resp.read().decode()
+        for h in resp.headers.get_all("Set-Cookie") or []:
+            name, _, value = h.split(";")[0].partition("=")
+            self.cookies[name.strip()] = value
+        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text)
+        self.csrf = found.group(1) if found else self.csrf
+        return resp.status, resp.getheader("Location") or text
+
+    def get(self, path: str) -> tuple[int, str]:
+        return self.request("GET", path)
+
+    def post(self, path: str, data: dict) -> tuple[int, str]:
+        return self.request("POST", path, data)
+
+
+def at_once(calls) -> list:
+    """Run the calls in threads released together; their results in order."""
+    results: list = [None] * len(calls)
+    start = threading.Barrier(len(calls))
+
+    def run(i, call):
+        start.wait()
+        results[i] = call()
+
+    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    return results
+
+
+def run_sql(url: str, statement: str) -> None:
+    """A statement on the server's database (a file copy on SQLite, the test database on PostgreSQL)."""
+    if url.startswith("sqlite"):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as db:
+            db.execute(statement)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
 
 
 def form_data(client, url="/write/", **overrides):
