@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0013_refuse_bulletin'),
-        ('notify', '0007_recovery_kind'),
+        ('notify', '0008_calendar_missing_kind'),
         ('portal', '0002_public_copy_moves_to_cases'),
     ]
 
