@@ -42,7 +42,7 @@ def test_a_rolled_back_action_leaves_no_entry(city, django_capture_on_commit_cal
 
 
 # Outside a test transaction: the listener runs at the commit, inside the request, as in production.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_dispatch_through_the_desk_carries_the_clients_address(city, settings):
     settings.MINPAN_TRUSTED_PROXY_HEADER = "HTTP_X_REAL_IP"
     case = registered(city, "tongliao")
