@@ -3,6 +3,7 @@ that stops start-up with a message that says why; the default keeps a year; the 
 import datetime as dt
 import io
 
+import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -26,6 +27,8 @@ def test_the_default_keeps_a_year_and_180_is_accepted():
     assert proc.stdout.strip() == "180", proc.stderr
 
 
+# The worker closes its connections between turns, as a long-running process must: outside a test transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_prunes_what_is_past_the_period(city, settings):
     settings.MINPAN_AUDIT_KEEP_DAYS = 180
     now = timezone.now()
