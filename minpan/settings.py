@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "minpan.desk",
     "minpan.portal",
     "minpan.demo",
+    "minpan.audit",
 ]
 # ---- signin: staff accounts and sessions (django-axes lockout, django-otp TOTP) ----
 INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
@@ -148,6 +149,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "minpan.audit.trail.AuditMiddleware",  # after authentication: it records who was refused
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -291,6 +293,7 @@ if os.environ.get("MINPAN_EMAIL_HOST"):
     EMAIL_HOST_USER = os.environ.get("MINPAN_EMAIL_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("MINPAN_EMAIL_PASSWORD", "")
     EMAIL_USE_TLS = _env_bool("MINPAN_EMAIL_TLS", False)
+    EMAIL_TIMEOUT = 60  # a hung server must not outlive the send's claim (MINPAN_STALE_CLAIM_SECONDS)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
@@ -316,17 +319,45 @@ MINPAN_LOG_LEVEL = os.environ.get("MINPAN_LOG_LEVEL", "").strip().upper() or "IN
 if MINPAN_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
     raise ImproperlyConfigured(f"MINPAN_LOG_LEVEL={MINPAN_LOG_LEVEL!r} 无效：用 DEBUG、INFO、WARNING、ERROR 或 CRITICAL。")
 
+# The audit trail (minpan.audit) is kept this many days; 网络安全法 第二十一条 asks for at least 180.
+try:
+    MINPAN_AUDIT_KEEP_DAYS = int(os.environ.get("MINPAN_AUDIT_KEEP_DAYS", "") or 365)
+except ValueError:
+    raise ImproperlyConfigured(f"MINPAN_AUDIT_KEEP_DAYS={os.environ['MINPAN_AUDIT_KEEP_DAYS']!r} 无效：请填天数，例如 365。") from None
+if MINPAN_AUDIT_KEEP_DAYS < 180:
+    raise ImproperlyConfigured(
+        f"MINPAN_AUDIT_KEEP_DAYS={MINPAN_AUDIT_KEEP_DAYS} 无效：网络日志须留存不少于六个月（网络安全法第二十一条），请填 180 或更大的天数。"
+    )
+
+# A send (or a queued task) claimed this many seconds ago and not finished is taken to be lost
+# with its worker (killed, machine down) and taken over. Longer than any send may take.
+try:
+    MINPAN_STALE_CLAIM_SECONDS = int(os.environ.get("MINPAN_STALE_CLAIM_SECONDS", "") or 900)
+except ValueError:
+    raise ImproperlyConfigured(f"MINPAN_STALE_CLAIM_SECONDS={os.environ['MINPAN_STALE_CLAIM_SECONDS']!r} 无效：请填秒数，例如 900。") from None
+if not 120 <= MINPAN_STALE_CLAIM_SECONDS <= 86400:
+    raise ImproperlyConfigured(
+        f"MINPAN_STALE_CLAIM_SECONDS={MINPAN_STALE_CLAIM_SECONDS} 无效：须在 120 到 86400 秒之间（须长于一次发送的最长用时）。"
+    )
+
+# Every handler escapes control characters (no forged lines) and masks phone, ID and card numbers,
+# e-mail addresses, passwords and tokens (minpan.audit.logs).
+_CLEAN = {"filters": ["clean"], "formatter": "clean"}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"clean": {"()": "minpan.audit.logs.CleanLogFilter"}},
+    "formatters": {"clean": {"()": "minpan.audit.logs.CleanFormatter"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler", **_CLEAN},
         # `minpan worker` runs django-tasks-db's db_worker in batch mode every second, which
         # sets its loggers to INFO ("Starting worker", "No more tasks"): only failures are shown.
-        "tasks": {"class": "logging.StreamHandler", "level": "WARNING"},
+        "tasks": {"class": "logging.StreamHandler", "level": "WARNING", **_CLEAN},
     },
     "loggers": {
         "minpan": {"handlers": ["console"], "level": MINPAN_LOG_LEVEL},
+        # Django's own warnings name the path asked for ("Not Found: /…"), which is the client's text
+        "django": {"handlers": ["console"], "level": "WARNING"},
         "django_tasks": {"handlers": ["tasks"]},
         "django_tasks_db": {"handlers": ["tasks"]},
     },

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
@@ -64,41 +66,60 @@ def deliver_all(delivery_ids: list[int]) -> dict:
 
 @task()
 def deliver(delivery_id: int) -> str:
+    """One send, claimed first. The claim (state, claimed_at, the attempt counted) is committed
+    before the backend is asked, so a worker killed mid-send leaves a row that says so; another
+    takes it over once the claim is older than MINPAN_STALE_CLAIM_SECONDS (the sweep's
+    `take_over_stale_sends`). A send that reached the backend just before the kill goes again
+    with the same Message-ID / idempotency key, which the receiving side uses to drop the copy."""
     now = timezone.now()
-    # Claim: only one worker moves a delivery from pending to sending.
+    # The claim, a conditional UPDATE: on PostgreSQL a second claimer waits for the first one's
+    # row lock and then finds the state changed; on SQLite writers queue. Either way, one wins.
     claimed = Delivery.objects.filter(
         pk=delivery_id, state=DeliveryState.PENDING, next_attempt_at__lte=now,
-    ).update(state=DeliveryState.SENDING, next_attempt_at=now + dt.timedelta(minutes=10))
+    ).update(state=DeliveryState.SENDING, claimed_at=now, attempts=F("attempts") + 1,
+             next_attempt_at=now + dt.timedelta(seconds=settings.MINPAN_STALE_CLAIM_SECONDS))
     if not claimed:
         return "skipped"
     d = Delivery.objects.select_related("notification").get(pk=delivery_id)
     title, text = (d.notification.title, d.notification.body) if d.notification else (d.title, d.text)
     try:
         if d.channel == Channel.EMAIL:
-            send_email(d.address, title, text)
+            send_email(d.address, title, text, message_id=message_id(d))
         else:
-            sms_backend().send(d.address, f"{title}：{text}" if title else text)
+            sms_backend().send(d.address, f"{title}：{text}" if title else text, key=idempotency_key(d))
     except DeliveryError as exc:
         return _failed(d, str(exc), now)
     # A citizen's contact is kept only as long as the message needs it.
     address = d.address if d.notification else _masked(d)
-    Delivery.objects.filter(pk=d.pk).update(
-        state=DeliveryState.SENT, sent_at=now, attempts=d.attempts + 1, last_error="", address=address,
-    )
+    # Only our own claim is closed: had it been taken over meanwhile, the new owner closes it.
+    mine = Delivery.objects.filter(pk=d.pk, state=DeliveryState.SENDING, claimed_at=now)
+    mine.update(state=DeliveryState.SENT, sent_at=now, last_error="", address=address)
     return "sent"
 
 
+def idempotency_key(d: Delivery) -> str:
+    """The same for every attempt of one delivery, different for every delivery."""
+    return f"delivery-{d.pk}-{d.key}"
+
+
+def message_id(d: Delivery) -> str:
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("<> ") or "localhost"
+    return f"<{idempotency_key(d)}@{domain}>"
+
+
 def _failed(d: Delivery, error: str, now) -> str:
-    attempts = d.attempts + 1
+    attempts = d.attempts  # counted by the claim
+    mine = Delivery.objects.filter(pk=d.pk, state=DeliveryState.SENDING, claimed_at=now)
     if attempts <= len(BACKOFF_MINUTES):
-        Delivery.objects.filter(pk=d.pk).update(
+        mine.update(
             state=DeliveryState.PENDING, attempts=attempts, last_error=error,
             next_attempt_at=now + dt.timedelta(minutes=BACKOFF_MINUTES[attempts - 1]),
         )
         log.warning("通知发送失败（第 %s 次），稍后重试：delivery=%s %s", attempts, d.pk, error)
         return "retry"
     with transaction.atomic():
-        Delivery.objects.filter(pk=d.pk).update(state=DeliveryState.FAILED, attempts=attempts, last_error=error)
+        if not mine.update(state=DeliveryState.FAILED, attempts=attempts, last_error=error):
+            return "taken over"
         # Inbox rows only: a notice of a failed send is not itself sent, so failures cannot breed more.
         notes.write([notes.Message(
             Kind.DELIVERY_FAILED, recipients.operators() + recipients.at_center("admin"),

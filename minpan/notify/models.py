@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -98,6 +100,10 @@ class DeliveryState(models.TextChoices):
     FAILED = "failed", "发送失败"
 
 
+def new_delivery_key() -> str:
+    return secrets.token_hex(8)
+
+
 class Delivery(models.Model):
     """One attempt-tracked send of a notification by e-mail or SMS. Retried with backoff, never dropped."""
 
@@ -114,6 +120,9 @@ class Delivery(models.Model):
     queued_at = models.DateTimeField("排入队列", null=True, blank=True)
     last_error = models.TextField("最近错误", blank=True)
     sent_at = models.DateTimeField("发送时间", null=True, blank=True)
+    # the idempotency key (in the Message-ID, in the SMS gateway's header): one per delivery, every try
+    key = models.CharField("幂等键", max_length=16, default=new_delivery_key, editable=False)
+    claimed_at = models.DateTimeField("认领时间", null=True, blank=True)  # the current or last try's start
 
     class Meta:
         verbose_name = "通知发送"

@@ -12,9 +12,12 @@ import datetime as dt
 import logging
 from collections import Counter as Tally
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Max, Q
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from minpan.cases.deadlines import waiting_on_center_since
 from minpan.cases.models import Case
@@ -45,6 +48,7 @@ def sweep(now: dt.datetime | None = None) -> dict[str, int]:
             done += _drain(column, job, now)
     done["no_reply_alarm"] += _no_reply_alarm(now)
     done["calendar_alarm"] += _calendar_alarm(now)
+    done["tasks_reaped"] += reap_stale_tasks(now)
     done["deliveries_requeued"] += _requeue_deliveries(now)
     return dict(done)
 
@@ -206,7 +210,9 @@ def _calendar_alarm(now) -> int:
 
 
 def _requeue_deliveries(now) -> int:
-    """Pending sends whose task was lost (a process died after commit), and sends stuck mid-way."""
+    """Pending sends whose task was lost (a process died after commit), and sends stuck mid-way:
+    a claim's next_attempt_at is its start plus MINPAN_STALE_CLAIM_SECONDS, so a row still sending
+    after that lost its worker; the conditional update takes it over once, whoever runs it."""
     from .tasks import deliver
 
     Delivery.objects.filter(state=DeliveryState.SENDING, next_attempt_at__lte=now).update(state=DeliveryState.PENDING)
@@ -220,6 +226,33 @@ def _requeue_deliveries(now) -> int:
             deliver.enqueue(pk)
             count += 1
     return count
+
+
+class WorkerLost(Exception):
+    """Recorded on a task that was running when its worker died (kill -9, power cut)."""
+
+
+def reap_stale_tasks(now) -> int:
+    """Queued tasks left RUNNING past MINPAN_STALE_CLAIM_SECONDS by a worker that died: marked
+    failed, and those safe to run twice (the sends, which claim each delivery) queued again."""
+    from .tasks import deliver, deliver_all
+
+    again = {t.module_path for t in (deliver, deliver_all)} | {f"{__package__}.tasks.{t.name}" for t in (deliver, deliver_all)}
+    stale = now - dt.timedelta(seconds=settings.MINPAN_STALE_CLAIM_SECONDS)
+    reaped = 0
+    for row in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=stale)[:BATCH]:
+        # Conditional, so two sweeps reap (and queue again) once.
+        took = DBTaskResult.objects.filter(pk=row.pk, status=TaskResultStatus.RUNNING, started_at=row.started_at).update(
+            status=TaskResultStatus.FAILED, finished_at=now, exception_class_path=f"{__name__}.WorkerLost",
+            traceback=f"工作进程在执行中断开（{row.worker_ids[-1:] or '未知'}），超过 {settings.MINPAN_STALE_CLAIM_SECONDS} 秒未完成，已由扫描收回",
+        )
+        if not took:
+            continue
+        reaped += 1
+        if row.task_path in again:
+            row.task.enqueue(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+        log.warning("收回中断的任务：%s %s", row.task_path, row.pk)
+    return reaped
 
 
 def _unit_name(case) -> str:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from minpan.audit import trail
 from minpan.cases.access import case_for
 from minpan.cases.errors import CaseError, NotPermitted
 from minpan.cases.states import Action
@@ -29,6 +30,7 @@ def case_page(request, pk: int):
     # A write on GET by design (tests/test_get_writes_nothing.py): opening the case is reading
     # the notices that led here, so the header's unread count drops as the work is found.
     read_case(request.user, case, now=timezone.now())
+    trail.note(request, "显示留言人身份信息" if context["identity"] else "")
     return render(request, "desk/case.html", context)
 
 

@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
+from minpan.audit.prune import prune as audit_prune
 from minpan.cli import database_not_ready
 from minpan.notify.sweep import sweep
 from minpan.portal.limits import sweep as portal_sweep
@@ -33,7 +34,7 @@ TASKS_PER_TURN = 100
 
 
 class Command(BaseCommand):
-    help = "后台工作进程：执行排队的任务；每分钟扫描一次到期事项，并清理门户的限流记录和过期回执密码"
+    help = "后台工作进程：执行排队的任务；每分钟扫描一次到期事项，清理门户的限流记录、过期回执密码和超过留存期的审计日志"
 
     def add_arguments(self, parser):
         parser.add_argument("--sweep-every", type=float, default=60.0, help="扫描间隔（秒），默认 60")
@@ -56,7 +57,7 @@ class Command(BaseCommand):
             while self.running:
                 if time.monotonic() >= next_sweep:
                     next_sweep = time.monotonic() + sweep_every
-                    for job in (sweep, portal_sweep, refresh_hot):
+                    for job in (sweep, portal_sweep, refresh_hot, audit_prune):
                         try:
                             done = job()
                             if done and (any(done.values()) if isinstance(done, dict) else any(done)):
