@@ -105,6 +105,11 @@ def read_all(upload) -> bytes:
     return data
 
 
+def image_signature(data: bytes) -> Kind | None:
+    """The image kind the bytes' signature claims, whether or not Pillow will open them."""
+    return _image(data[:16])
+
+
 def _image(head: bytes) -> Kind | None:
     if head.startswith(b"\xff\xd8\xff"):
         return JPEG
