@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "minpan.similar",
     "minpan.desk",
     "minpan.portal",
+    "minpan.privacy",
     "minpan.demo",
 ]
 
