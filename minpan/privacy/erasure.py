@@ -26,7 +26,7 @@ from minpan.cases.errors import CaseError
 from minpan.cases.models import Case, Citizen, PublicCopy, Reply
 from minpan.cases.publication import make_copy, passage, public_text, terms_for
 from minpan.cases.states import State
-from minpan.notify.models import Delivery
+from minpan.notify.models import Delivery, DeliveryState
 from minpan.portal.models import Attachment, Submission
 from minpan.similar.models import Indexed, Sample
 from minpan.textmine.models import HotReport
@@ -75,6 +75,9 @@ def case_erase(*, case: Case, now: dt.datetime | None = None) -> bool:
             )
         if PublicCopy.objects.filter(case=case).exists():
             make_copy(case, now)  # remade without anything the writer had agreed to publish
+        # notices not yet sent go nowhere now; the sent ones keep their title and dates only
+        Delivery.objects.filter(case=case, state__in=[DeliveryState.PENDING, DeliveryState.SENDING]).update(
+            state=DeliveryState.FAILED, last_error="留言人已删除个人信息")
         Delivery.objects.filter(case=case).update(address="", text="")
         Submission.objects.filter(case=case).update(password="")
         Sample.objects.filter(case=case).delete()
