@@ -8,14 +8,16 @@ attachment (saved, not opened) unless the caller shows an image inline; kept out
 """
 from __future__ import annotations
 
+from typing import TypeVar
 from urllib.parse import quote
 
 from django.http import HttpResponseBase
 
+R = TypeVar("R", bound=HttpResponseBase)
 SANDBOX = "sandbox; default-src 'none'"
 
 
-def harden(resp: HttpResponseBase, *, name: str, inline: bool = False) -> HttpResponseBase:
+def harden(resp: R, *, name: str, inline: bool = False) -> R:
     disposition = "inline" if inline else "attachment"
     # the ASCII fallback name says nothing of the file; the real name only in filename*
     resp["Content-Disposition"] = f"{disposition}; filename=\"attachment\"; filename*=UTF-8''{quote(name)}"
