@@ -68,3 +68,22 @@ def test_rotation_reads_old_rows_and_rekey_moves_them_to_the_new_key(city, setti
     settings.MINPAN_DATA_KEYS = [NEW]
     assert Citizen.objects.get(case=case).phone == PHONE
     assert Citizen.objects.filter(phone_hash=encryption.phone_hash(PHONE)).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_encrypts_rows_written_before_it(city):
+    from django.db.migrations.executor import MigrationExecutor
+
+    case = registered(city, "tongliao", citizen=CITIZEN)
+    executor = MigrationExecutor(connection)
+    executor.migrate([("cases", "0013_refuse_bulletin")])
+    try:
+        with connection.cursor() as cursor:  # as an older minpan left it: the numbers in clear
+            cursor.execute("UPDATE cases_citizen SET phone = %s, id_number = %s WHERE case_id = %s", [PHONE, ID_NUMBER, case.pk])
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    phone, id_number, phone_hash = raw_row(case)
+    assert PHONE not in phone and ID_NUMBER not in id_number and phone_hash == encryption.phone_hash(PHONE)
+    assert Citizen.objects.get(case=case).phone == PHONE
