@@ -12,9 +12,9 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from minpan.cases.errors import CaseError
-
 from PIL import Image
+
+from minpan.cases.errors import CaseError
 
 
 @dataclass(frozen=True)
