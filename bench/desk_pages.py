@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minpan.settings")
 os.environ.setdefault("MINPAN_DEBUG", "0")  # as in production: no query log kept in memory
 os.environ.setdefault("MINPAN_SECRET_KEY", "bench-only-" + "k" * 60)
+os.environ.setdefault("MINPAN_DATA_KEY", "bench-only-data-key-" + "d" * 40)
 os.environ.setdefault("MINPAN_ALLOWED_HOSTS", "testserver")
 
 import django  # noqa: E402

@@ -90,6 +90,36 @@ if not DEBUG and len(SECRET_KEY) < 50:
 if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-never-use-in-production-" + "x" * 20
 
+# ---- personal data at rest and its retention (docs/security/data.md) ----------------------
+# The writer's phone and ID numbers are encrypted with a key from here (minpan.cases.encryption).
+# MINPAN_DATA_KEYS lists keys newest first (rotation: put the new one in front, `minpan privacy
+# rekey`, then drop the old); MINPAN_DATA_KEY is the one key when there is no rotation going on.
+_data_keys = [k.strip() for k in (os.environ.get("MINPAN_DATA_KEYS") or os.environ.get("MINPAN_DATA_KEY") or "").split(",") if k.strip()]
+if any(len(k) < 32 for k in _data_keys):
+    raise ImproperlyConfigured(
+        "MINPAN_DATA_KEY / MINPAN_DATA_KEYS 中的每个密钥须至少 32 个随机字符，"
+        "例如用 python -c 'import secrets; print(secrets.token_urlsafe(32))' 生成；多个密钥用逗号分隔，新的在前。"
+    )
+if not _data_keys and not DEBUG:
+    raise ImproperlyConfigured(
+        "MINPAN_DEBUG=0 时须设置 MINPAN_DATA_KEY（加密留言人电话和证件号的密钥，至少 32 个随机字符），"
+        "并与数据库分开保管：丢失密钥，已加密的号码将无法读出。"
+    )
+MINPAN_DATA_KEYS = _data_keys or ["dev-only-data-key-never-use-in-production-0000"]
+
+# Personal data of a closed case is purged this many years after it was closed (archived, or
+# answered/not accepted and never archived). None of the policies we follow names a period: they
+# keep the record "按照档案管理规定" (Tongliao 第十六条, Yuncheng 四(五), Xizang 三(六)); the case
+# row, its dates, unit and events stay for that archive, only the writer's identity goes.
+try:
+    MINPAN_RETENTION_YEARS = int(os.environ.get("MINPAN_RETENTION_YEARS", "") or 3)
+except ValueError:
+    raise ImproperlyConfigured(
+        f"MINPAN_RETENTION_YEARS={os.environ['MINPAN_RETENTION_YEARS']!r} 无效：请填整数年数，例如 3。"
+    ) from None
+if not 1 <= MINPAN_RETENTION_YEARS <= 30:
+    raise ImproperlyConfigured(f"MINPAN_RETENTION_YEARS={MINPAN_RETENTION_YEARS} 无效：须在 1 到 30 年之间。")
+
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("MINPAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
 # A preset's name, or the path of a city's own TOML file (`minpan policy new --from tongliao > city.toml`).
@@ -132,6 +162,7 @@ INSTALLED_APPS = [
     "minpan.similar",
     "minpan.desk",
     "minpan.portal",
+    "minpan.privacy",
     "minpan.demo",
     "minpan.audit",
 ]

@@ -108,7 +108,7 @@ def test_production_refuses_a_short_secret_key():
 
 def test_production_accepts_a_fifty_character_secret_key():
     proc = _settings("import minpan.settings as s; print(s.DEBUG, len(s.SECRET_KEY))",
-                     MINPAN_DEBUG="0", MINPAN_SECRET_KEY=GOOD_KEY)
+                     MINPAN_DEBUG="0", MINPAN_SECRET_KEY=GOOD_KEY, MINPAN_DATA_KEY="d" * 32)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["False", "50"]
 

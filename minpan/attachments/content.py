@@ -1,8 +1,8 @@
 """What an uploaded file really is, judged by its bytes and never by its name or the browser's
 content type. Pure: no models, no database.
 
-PDF by its header and end marker; JPEG, PNG, GIF and WebP by their signatures (and opened with
-Pillow when it is installed); DOCX and XLSX as a zip holding [Content_Types].xml and word/ or
+PDF by its header and end marker; JPEG, PNG, GIF and WebP by their signatures and opened with
+Pillow; DOCX and XLSX as a zip holding [Content_Types].xml and word/ or
 xl/; DOC and XLS as an OLE2 compound file holding a Word or an Excel stream; TXT as UTF-8 or
 GB18030 text without NUL bytes.
 """
@@ -12,12 +12,9 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from minpan.cases.errors import CaseError
+from PIL import Image
 
-try:  # optional: without Pillow, images are judged by their signature alone
-    from PIL import Image
-except ImportError:  # pragma: no cover - Pillow is not a dependency today
-    Image = None  # type: ignore[assignment]
+from minpan.cases.errors import CaseError
 
 
 @dataclass(frozen=True)
@@ -105,6 +102,11 @@ def read_all(upload) -> bytes:
     return data
 
 
+def image_signature(data: bytes) -> Kind | None:
+    """The image kind the bytes' signature claims, whether or not Pillow will open them."""
+    return _image(data[:16])
+
+
 def _image(head: bytes) -> Kind | None:
     if head.startswith(b"\xff\xd8\xff"):
         return JPEG
@@ -118,8 +120,6 @@ def _image(head: bytes) -> Kind | None:
 
 
 def _opens_as_image(data: bytes) -> bool:
-    if Image is None:
-        return True
     try:
         with Image.open(io.BytesIO(data)) as im:
             im.verify()

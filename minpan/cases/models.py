@@ -5,6 +5,7 @@ from django.db.models import Q
 from minpan.units.models import Unit
 from minpan.units.roles import Role
 
+from .encryption import EncryptedText, PhoneHash
 from .states import (
     OPEN_STATES,
     Action,
@@ -102,6 +103,12 @@ class Case(models.Model):
     send_back_count = models.PositiveSmallIntegerField("退回重办次数", default=0)
     archived_at = models.DateTimeField("归档时间", null=True, blank=True)
 
+    # personal data (minpan.privacy): a legal hold, set by the center with its reason, stops both
+    # the writer's deletion request and the retention purge; erased_at: the writer's identity is gone
+    legal_hold = models.BooleanField("法律保全", default=False)
+    legal_hold_reason = models.TextField("保全理由", blank=True)
+    erased_at = models.DateTimeField("个人信息删除时间", null=True, blank=True)
+
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -139,9 +146,11 @@ class Citizen(models.Model):
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="citizen", primary_key=True)
     name = models.CharField("姓名", max_length=60, blank=True)
-    phone = models.CharField("电话", max_length=30, blank=True)
+    # encrypted at rest (minpan.cases.encryption); looked up by the keyed hash, never by the column
+    phone = EncryptedText("电话", blank=True)
+    phone_hash = PhoneHash(db_index=True, source="phone")
     email = models.EmailField("电子邮箱", blank=True)
-    id_number = models.CharField("身份证号", max_length=18, blank=True)
+    id_number = EncryptedText("身份证号", blank=True)
     address = models.CharField("地址", max_length=200, blank=True)
     employer = models.CharField("工作单位", max_length=100, blank=True)
     ip = models.GenericIPAddressField("IP 地址", null=True, blank=True)

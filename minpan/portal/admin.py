@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Attachment, Submission
+from .models import Attachment, DataRequest, Submission
 
 
 @admin.register(Submission)
@@ -14,3 +14,12 @@ class SubmissionAdmin(admin.ModelAdmin):
 class AttachmentAdmin(admin.ModelAdmin):
     list_display = ("case", "name", "content_type", "size", "uploaded_at")
     readonly_fields = ("case", "name", "content_type", "size", "sha256", "stored_as", "uploaded_at")
+
+
+@admin.register(DataRequest)
+class DataRequestAdmin(admin.ModelAdmin):
+    """The center's list of writers' correction requests still to be looked at."""
+
+    list_display = ("case", "kind", "at", "done_at")
+    list_filter = ("kind", ("done_at", admin.EmptyFieldListFilter))
+    readonly_fields = ("case", "kind", "text", "at")

@@ -94,3 +94,25 @@ class Recovery(models.Model):
     class Meta:
         verbose_name = "找回查询密码"
         verbose_name_plural = "找回查询密码"
+
+
+class DataRequestKind(models.TextChoices):
+    CORRECT = "correct", "更正"
+    ERASE = "erase", "删除"
+
+
+class DataRequest(models.Model):
+    """A writer's request about their personal data (PIPL 第四十六、四十七条), for the center: a
+    correction it must look at (a message's text cannot be changed by its writer), or the record of
+    an erasure done at once. Holds what the writer asked, nothing else of theirs."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="data_requests")
+    kind = models.CharField("请求", max_length=10, choices=DataRequestKind.choices)
+    text = models.TextField("更正内容", blank=True)
+    at = models.DateTimeField("提出时间")
+    done_at = models.DateTimeField("处理时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "个人信息请求"
+        verbose_name_plural = "个人信息请求"
+        indexes = [models.Index(fields=["done_at", "at"], name="portal_datarequest_open")]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_public, views_recovery
+from . import my_data, views, views_public, views_recovery
 
 app_name = "portal"
 urlpatterns = [
@@ -15,6 +15,11 @@ urlpatterns = [
     path("status/", views.status, name="status"),
     path("status/rate/", views.rate, name="rate"),
     path("status/follow-up/", views.follow_up, name="follow_up"),
+    path("status/my-data/", my_data.my_data, name="my_data"),
+    path("status/my-data.json", my_data.my_data_json, name="my_data_json"),
+    path("status/my-data/contact/", my_data.change_contact, name="my_data_contact"),
+    path("status/my-data/correction/", my_data.ask_correction, name="my_data_correction"),
+    path("status/my-data/erase/", my_data.erase, name="my_data_erase"),
     path("answers/", views_public.answers, name="answers"),
     path("answers/<int:pk>/", views_public.answer, name="answer"),
     path("not-accepted/", views_public.refusals, name="refusals"),

@@ -6,6 +6,7 @@ import pytest
 
 from minpan.attachments import content
 from minpan.attachments.content import BadFile, check, identify
+from tests import images
 
 
 def office_zip(*names: str) -> bytes:
@@ -26,7 +27,7 @@ MSI = content.OLE2 + b"\x00" * 100 + "SummaryInformation".encode("utf-16-le")
 @pytest.mark.parametrize("data, kind", [
     (PDF, content.PDF), (DOCX, content.DOCX), (office_zip("[Content_Types].xml", "xl/workbook.xml"), content.XLSX),
     (WORD97, content.DOC), ("供暖不热，请处理。".encode("gb18030"), content.TXT), ("供暖不热".encode(), content.TXT),
-    (b"GIF89a\x01\x00\x01\x00", content.GIF), (b"RIFF\x00\x00\x00\x00WEBPVP8 ", content.WEBP),
+    (images.GIF, content.GIF), (images.WEBP, content.WEBP), (images.PNG, content.PNG), (images.JPEG, content.JPEG),
 ])
 def test_a_file_is_known_by_its_bytes(data, kind):
     assert identify(data) == kind

@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from minpan.desk.models import Attachment
 from tests.flow import dispatched
+from tests.images import JPEG, PNG
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -92,7 +92,7 @@ def test_content_that_does_not_agree_with_the_name_is_refused(client, city, name
     ("旧表.xls", _ole2("Workbook"), "application/vnd.ms-excel"),
     ("说明.txt", "现场核查说明。".encode(), "text/plain"),
     ("说明.txt", "现场核查说明。".encode("gb18030"), "text/plain"),
-    ("现场.jpeg", b"\xff\xd8\xff\xe0" + b"\x00" * 32, "image/jpeg"),
+    ("现场.jpeg", JPEG, "image/jpeg"),
 ])
 def test_office_documents_text_and_images_are_taken_by_their_content(client, city, files_dir, name, content, content_type):
     case = dispatched(city, "tongliao")

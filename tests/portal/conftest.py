@@ -15,11 +15,9 @@ import pytest
 from django.db import connection
 
 from minpan.cases.transitions import apply
+from tests import images
 
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-    b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+PNG = images.PNG  # a real 1×1 picture: the portal opens every image with Pillow
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # A valid 18-digit ID number (checksum correct) and the writer's details.
 ID_NUMBER = "150525198506123010"

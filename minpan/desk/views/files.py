@@ -1,8 +1,6 @@
 """Attachments: uploaded by whoever may see the case, stored outside the web root, served only to them."""
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -10,6 +8,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from minpan.attachments.content import BadFile
+from minpan.attachments.serving import harden
 from minpan.cases.access import case_for, ended_for
 from minpan.cases.states import State
 from minpan.units.models import Membership
@@ -64,5 +63,4 @@ def download(request, pk: int, att: int):
     except FileNotFoundError:
         raise Http404("附件文件已不存在") from None
     resp = FileResponse(handle, content_type=item.content_type, as_attachment=True)
-    resp["Content-Disposition"] = f"attachment; filename=\"attachment\"; filename*=UTF-8''{quote(item.name)}"
-    return resp
+    return harden(resp, name=item.name)

@@ -8,7 +8,6 @@ nosniff, so a file that is not what it claims can run nothing in our origin.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -17,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from minpan.attachments import content
+from minpan.attachments.serving import harden
 from minpan.cases.access import case_for, ended_for, is_center
 from minpan.cases.models import Case
 from minpan.portal.models import Attachment
@@ -75,9 +75,4 @@ def writer_file(request: HttpRequest, pk: int, att: int) -> HttpResponse:
         kind = None
     inline = kind in content.IMAGES and request.GET.get("inline") == "1"
     resp = HttpResponse(data, content_type=kind.content_type if kind is not None else "application/octet-stream")
-    disposition = "inline" if inline else "attachment"
-    resp["Content-Disposition"] = f"{disposition}; filename=\"attachment\"; filename*=UTF-8''{quote(item.name)}"
-    resp["Content-Security-Policy"] = "sandbox"
-    resp["X-Content-Type-Options"] = "nosniff"
-    resp["Cache-Control"] = "private, no-store"
-    return resp
+    return harden(resp, name=item.name, inline=inline)

@@ -21,6 +21,7 @@ from minpan.audit.prune import prune as audit_prune
 from minpan.cli import database_not_ready
 from minpan.notify.sweep import sweep
 from minpan.portal.limits import sweep as portal_sweep
+from minpan.privacy.erasure import sweep as privacy_sweep
 from minpan.textmine.hotcases import refresh_recent as refresh_hot
 from minpan.textmine.retrain import Retrainer
 
@@ -57,7 +58,7 @@ class Command(BaseCommand):
             while self.running:
                 if time.monotonic() >= next_sweep:
                     next_sweep = time.monotonic() + sweep_every
-                    for job in (sweep, portal_sweep, refresh_hot, audit_prune):
+                    for job in (sweep, portal_sweep, refresh_hot, audit_prune, privacy_sweep):
                         try:
                             done = job()
                             if done and (any(done.values()) if isinstance(done, dict) else any(done)):
