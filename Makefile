@@ -46,6 +46,7 @@ lint: install
 # set) with no warning allowed, and bandit over minpan; .ci/run runs it after `make lint`.
 security: install
 	MINPAN_DEBUG=0 MINPAN_SECRET_KEY="$${MINPAN_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	MINPAN_DATA_KEY="$${MINPAN_DATA_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(32))')}" \
 	$(MINPAN) check --deploy --fail-level WARNING
 	$(VENV)/bin/bandit -q -r minpan -ll
 
