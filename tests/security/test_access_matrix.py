@@ -26,7 +26,6 @@ from tests.security.matrix import (
     OK,
     POST_ONLY,
     QUERY,
-    REFUSED,
     SEEN_OR_MISSING,
     SEES,
     signed_in,
