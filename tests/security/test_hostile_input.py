@@ -146,11 +146,11 @@ TAKER = {a: next(r for r in ("operator", "reviewer", "leader", "handler", "princ
 def test_odd_values_in_every_field_of_every_action(world, db, action):
     client = client_as(world, TAKER[action])
     fields = [f"{action}-{f}" for f in FORMS[action].base_fields]
-    for case in (world.housing_dispatched, world.housing_drafted, world.received):
-        url = f"/desk/case/{case.pk}/do/{action}/"
-        for value in ODD:
-            hit(client, "POST", url, {f: value for f in fields})
-        hit(client, "POST", url, {f: ["1", "abc", "9" * 30] for f in fields})
+    # a refused form re-renders the whole case page: the values that differ in kind, not all of ODD
+    url = f"/desk/case/{world.housing_dispatched.pk}/do/{action}/"
+    for value in ("abc", "-1", "9" * 30, "1e5", "٣", "a\x00b", "x" * 5000, "", "2026-13-45"):
+        hit(client, "POST", url, {f: value for f in fields})
+    hit(client, "POST", url, {f: ["1", "abc", "9" * 30] for f in fields})
 
 
 value_strategy = st.one_of(st.sampled_from(ODD), st.text(max_size=40), st.integers().map(str))
