@@ -17,7 +17,6 @@ from django.test import override_settings
 from django.utils.html import escape
 
 from minpan.attachments.content import PDF
-from minpan.cases.transitions import apply
 from minpan.desk import attachments
 from minpan.policies.presets import PRESETS
 from minpan.portal.views import SESSION_CASE
