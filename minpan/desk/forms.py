@@ -16,12 +16,25 @@ from minpan.cases.deadlines import extension_room
 from minpan.cases.effects.after import may_explain_delay
 from minpan.cases.effects.base import called_back, reachable
 from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
+from minpan.params import whole_number
 from minpan.plain_errors import plain_errors
 from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS
 from minpan.policies.rules import Policy
 from minpan.units.models import Level, Unit
 
 TEXT = {"rows": 4}
+
+
+class UnitsField(forms.ModelMultipleChoiceField):
+    """Several units by id. Django's own field passes each value to an `IN (...)` query, where a
+    number past the database's integers raises (OverflowError on SQLite): refused here instead."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if whole_number(str(pk)) is None:
+                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                            params={"pk": pk})
+        return super()._check_values(value)
 
 
 class ActionForm(forms.Form):
@@ -166,7 +179,7 @@ class DispatchForm(ActionForm):
     lead = forms.ModelChoiceField(label="牵头单位", queryset=Unit.objects.none(), empty_label="请选择")
     instructions = forms.CharField(label="交办意见", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                    help_text="对牵头单位的要求，如办理重点、须会同的单位；承办单位在留言页和承办单上看到")
-    co = forms.ModelMultipleChoiceField(label="配合单位", queryset=Unit.objects.none(), required=False,
+    co = UnitsField(label="配合单位", queryset=Unit.objects.none(), required=False,
                                         widget=forms.SelectMultiple(attrs={"size": 6}),
                                         help_text="按住 Ctrl 可多选")
     co_instructions = forms.CharField(label="对配合单位的交办意见", required=False, widget=forms.Textarea(attrs={"rows": 2}),

@@ -22,6 +22,7 @@ from minpan.cases import encryption
 from minpan.cases.access import held_cases, holding, is_center, visible_cases
 from minpan.cases.models import Case
 from minpan.cases.states import HELD_BY_UNIT, UNIT_AT_WORK, Channel, Domain, MessageType, State
+from minpan.params import whole_number
 from minpan.units.models import Level, Unit
 from minpan.units.roles import STAFF_ROLES, UNIT_LEADERS, UNIT_ROLES, Role
 
@@ -192,6 +193,11 @@ def queue_cases(user, queue: Queue, clock: Clock, filters: QueueFilter) -> Query
 
 
 PER_PAGE = 50
+MAX_PAGE = 10**6  # 50 million cases; the offset stays an integer every database takes
+
+
+def _long_digits(value) -> bool:
+    return isinstance(value, str) and value.isascii() and value.isdigit() and int(value) > MAX_PAGE
 
 
 @dataclass
@@ -227,10 +233,9 @@ def queue_page(user, queue: Queue, clock: Clock, filters: QueueFilter, number, t
     """`tab_count`: the queue's size from `counts` with the same clock; an unfiltered page uses
     it as its total instead of counting the same cases a second time."""
     qs = filters.filter(_base(user, queue).filter(queue.where(clock)), queue.order, center=is_center(user))
-    try:
-        number = max(1, int(number or 1))
-    except (TypeError, ValueError):
-        number = 1
+    # anything but a plain page number is the first page; past the last page, the last one
+    # (an uncounted queue stops at MAX_PAGE: a page beyond it is past any queue's end)
+    number = whole_number(number, most=MAX_PAGE) or (MAX_PAGE if _long_digits(number) else 1)
     if not queue.counted:
         total = None
     elif tab_count is not None and not filters.narrows():

@@ -17,6 +17,7 @@ from minpan.cases.errors import CaseError, NotPermitted
 from minpan.cases.models import Case
 from minpan.cases.states import AWAITING_UNIT_ANSWER
 from minpan.cases.transitions import apply
+from minpan.params import whole_number
 from minpan.units.people import roles_of
 from minpan.units.roles import CENTER_ROLES, Role
 
@@ -46,7 +47,10 @@ def inbox(request):
 def mark_read(request):
     notes = Notification.objects.filter(recipient=request.user, read_at__isnull=True)
     if request.POST.get("id"):
-        notes = notes.filter(pk=request.POST["id"])
+        pk = whole_number(request.POST["id"])
+        if pk is None:  # a forged or mangled form: never "mark everything read" by mistake
+            raise Http404("没有这条通知")
+        notes = notes.filter(pk=pk)
     notes.update(read_at=timezone.now())
     return redirect("notify:inbox")
 

@@ -136,7 +136,8 @@ def _to_receipt(submission: Submission) -> HttpResponseRedirect:
 
 @never_cache
 def receipt(request, key: str):
-    submission = Submission.objects.filter(key=key).select_related("case").first()
+    # a key with NUL is no key of ours (and PostgreSQL refuses NUL in a text comparison)
+    submission = Submission.objects.filter(key=key).select_related("case").first() if "\x00" not in key else None
     if submission is None or request.COOKIES.get(RECEIPT_COOKIE) != key:
         # Another browser (a link sent on, a phone after the computer): the password was for the
         # writer's eyes once; say so kindly and how to look the message up, and show nothing of it.

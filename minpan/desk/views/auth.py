@@ -28,7 +28,8 @@ def sign_in(request):
         next_url = ""
     error, status, username = "", 200, ""
     if request.method == "POST":
-        username = (request.POST.get("username") or "").strip()
+        # NUL is no name's character, and PostgreSQL refuses it in the lockout's text column
+        username = (request.POST.get("username") or "").replace("\x00", "").strip()
         password = request.POST.get("password") or ""
         if not username or not password:
             error, status = "请输入用户名和密码。", 400

@@ -10,6 +10,7 @@ from minpan.cases.access import visible_cases
 from minpan.cases.errors import CaseError
 from minpan.cases.states import Action
 from minpan.cases.transitions import apply
+from minpan.params import ids as checked_ids
 from minpan.units.roles import Role
 
 from ..forms import DispatchForm
@@ -25,7 +26,7 @@ def bulk_dispatch(request):
     if not back.startswith("/desk/"):
         back = "/desk/q/dispatch/"
     form = DispatchForm(request.POST, policy=None)
-    ids = [i for i in request.POST.getlist("case") if i.isdigit()][:200]
+    ids = checked_ids(request.POST.getlist("case"), limit=200)
     if not ids:
         messages.error(request, "请先勾选要交办的留言。")
         return redirect(back)

@@ -66,7 +66,8 @@ def mask(request, pk: int):
     case = case_for(request.user, pk)
     if not (staff_roles(request.user) & CENTER_ROLES):
         raise Http404("没有这条留言")  # units never see the public preview
-    params = {name: request.POST.get(name, "") for name in FIELDS}
+    # the event's JSON keeps these; PostgreSQL's jsonb refuses NUL, and no text to mask has one
+    params = {name: request.POST.get(name, "").replace("\x00", "") for name in FIELDS}
     try:
         apply(case, Action.MASK, actor=request.user, **params)
     except NotPermitted as exc:

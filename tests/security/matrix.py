@@ -1,0 +1,141 @@
+"""The access matrix, declared: which person may open which page of which case, and what any
+other person meets instead. Written out by hand from the rules (DOMAIN.md, cases.transitions'
+docstring), not read from the code under test, so a change in the code that widens access shows
+up as a failing cell here.
+"""
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.security.conftest import CASES, HOUSING
+
+# Outcomes a request may meet.
+OK = "200"
+LOGIN = "login"          # 302 to the desk's sign-in
+QUERY = "query"          # 302 to the portal's look-up (the writer's pages without a looked-up case)
+FORBIDDEN = "403"
+MISSING = "404"
+GONE = "redirect"        # 302 elsewhere (elder mode, sign-out)
+SEEN_OR_MISSING = "seen" # 200, or 404 where the case has no such document in its state
+REFUSED = (LOGIN, QUERY, FORBIDDEN, MISSING)
+
+CENTER_PEOPLE = ("operator", "reviewer", "supervisor", "leader", "admin")
+# The cases each person finds at the desk. The center sees all; a unit the ones dispatched to it
+# or to a unit below it; a person with no post none.
+SEES: dict[str, frozenset[str]] = {
+    **{role: frozenset(CASES) for role in CENTER_PEOPLE},
+    **{role: frozenset({"housing_dispatched", "housing_drafted", "housing_submitted", "housing_published"})
+       for role in HOUSING},
+    "edu_handler": frozenset({"edu_dispatched"}),
+    "district_handler": frozenset({"street_dispatched"}),  # 东城街道 lies under 东城区
+    "nobody": frozenset(),
+    "anonymous": frozenset(),
+    "citizen": frozenset(),
+}
+
+# Which desk roles may take each action of the case page (the writer's, the system's and the
+# letters' actions have no form there). Admin holds none: a superuser administers, it does not handle.
+ACTION_ROLES: dict[str, frozenset[str]] = {
+    **{a: frozenset({"operator"}) for a in (
+        "accept", "not_accept", "merge", "unmerge", "classify", "direct_answer", "dispatch", "publish",
+        "reopen", "archive", "recall", "reassign")},
+    **{a: frozenset({"handler", "edu_handler", "district_handler"}) for a in ("claim", "draft", "submit")},
+    **{a: frozenset({*HOUSING, "edu_handler", "district_handler"})
+       for a in ("return", "request_extension", "co_input", "explain_delay")},
+    **{a: frozenset({"principal", "deputy"}) for a in ("sign_off", "return_draft")},
+    **{a: frozenset({"reviewer"}) for a in ("approve_extension", "refuse_extension", "approve", "send_back")},
+    "callback": frozenset({"operator", "handler", "edu_handler", "district_handler"}),
+    "instruct": frozenset({"leader", "supervisor"}),
+    "note": frozenset({"operator", "reviewer", "supervisor", *HOUSING, "edu_handler", "district_handler"}),
+    "center_urge": frozenset({"operator", "supervisor"}),
+}
+# Actions that exist but are never taken through the case page: the page answers 404.
+NO_FORM = ("collect", "rate", "follow_up", "attach", "confirm_email", "mask", "approve_bulletin", "refuse_bulletin",
+           "remind", "urge", "supervise", "transfer", "criticise", "account", "nudge", "alarm", "no-such-action")
+
+
+def signed_in(role: str) -> bool:
+    return role not in ("anonymous", "citizen")
+
+
+# ---- the rules a page follows, by name -------------------------------------------------------
+
+def public(role, obj=None):
+    return OK
+
+
+def staff_page(role, obj=None):
+    """Any signed-in account (a person with no post sees empty lists)."""
+    return OK if signed_in(role) else LOGIN
+
+
+def center_page(role, obj=None):
+    """Pages that gather every unit's cases: the center, supervisors and city leaders."""
+    if not signed_in(role):
+        return LOGIN
+    return OK if role in CENTER_PEOPLE else FORBIDDEN
+
+
+def case_page(role, case):
+    if not signed_in(role):
+        return LOGIN
+    return OK if case in SEES[role] else MISSING
+
+
+def case_document(role, case):
+    if not signed_in(role):
+        return LOGIN
+    return SEEN_OR_MISSING if case in SEES[role] else MISSING
+
+
+def letter_page(role, letter):
+    """An issued letter: whoever sees its case. A draft: the center only."""
+    if not signed_in(role):
+        return LOGIN
+    case, issued = letter
+    if not issued:
+        return OK if role in CENTER_PEOPLE else MISSING
+    return OK if case in SEES[role] else MISSING
+
+
+def writers_page(role, obj=None):
+    return OK if role == "citizen" else QUERY
+
+
+def goes_elsewhere(role, obj=None):
+    return GONE
+
+
+def admin_page(role, obj=None):
+    return OK if role == "admin" else "admin_login"
+
+
+# Every URL pattern and the rule it follows; POST-only patterns are the second table's.
+GET_RULES = {
+    "desk:home": staff_page, "desk:login": public, "desk:queue": staff_page, "desk:export": staff_page,
+    "desk:case": case_page, "desk:document": case_document, "desk:document_docx": case_document,
+    "desk:download": case_page, "desk:writer_file": case_page, "desk:hot": center_page, "desk:hot_docx": center_page,
+    "notify:inbox": staff_page, "notify:settings": staff_page, "notify:leader": center_page, "notify:letter": letter_page,
+    "portal:home": public, "portal:write": public, "portal:query": public, "portal:status": writers_page,
+    "portal:answers": public, "portal:answer": public, "portal:refusals": public, "portal:statistics": public,
+    "portal:report_error": public, "portal:elder": goes_elsewhere,
+    # a receipt opens only in the browser holding its cookie; a confirmation link only with its token
+    "portal:receipt": lambda role, obj=None: MISSING, "portal:confirm_email": lambda role, obj=None: "400",
+    "admin:*": admin_page,
+}
+POST_ONLY = {
+    "desk:logout", "desk:bulk_dispatch", "desk:act", "desk:publication", "desk:upload",
+    "notify:mark_read", "notify:approve_letter", "notify:refuse_letter", "portal:rate", "portal:follow_up",
+}
+
+
+def url_patterns() -> list[tuple[str, str]]:
+    """(route, name) of every URL pattern, walking the resolver; admin's as `admin:*`."""
+    def walk(patterns, prefix, namespace):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = p.namespace or namespace
+                yield from walk(p.url_patterns, prefix + str(p.pattern), ns)
+            elif isinstance(p, URLPattern):
+                yield prefix + str(p.pattern), f"{namespace}:{'*' if namespace == 'admin' else p.name}"
+    return list(walk(get_resolver().url_patterns, "", ""))

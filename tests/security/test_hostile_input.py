@@ -1,0 +1,170 @@
+"""Hostile input through every form and endpoint: odd values for every parameter each view reads,
+in the path, the query string and the body, by the wrong method, as each kind of visitor. No
+answer is a server error, and none shows a traceback.
+
+Two passes: every odd value of a fixed list in every parameter, one at a time (the list names
+what went wrong before: ids like "abc", page numbers past any integer); then hypothesis mixes
+them with arbitrary text, several parameters at once (derandomized: the same draw every run).
+"""
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from minpan.desk.forms import FORMS
+from minpan.notify.views import PreferenceForm
+from minpan.portal.forms import AnswerFilterForm, ErrorReportForm, FollowUpForm, QueryForm, RateForm, WriteForm
+from tests.security.conftest import client_as
+from tests.security.matrix import ACTION_ROLES, GET_RULES, POST_ONLY, url_patterns
+
+ODD = [
+    "abc", "-1", "0", "9" * 30, "1e5", "1.5", "0x1f", " 7 ", "٣", "²", "\x00", "a\x00b", "\u202e\ufeff", "𠀀𝕏",
+    "x" * 5000, "", "<script>alert(1)</script>", "../../etc/passwd", "%00", "2026-13-45", "9999-99", "null",
+    "[]", "{}", "true", "' OR 1=1 --",
+]
+QUEUE_FILTERS = ["q", "channel", "msg_type", "domain", "unit", "state", "since", "until", "sort", "page"]
+
+
+def _fields(form) -> list[str]:
+    return list(form.base_fields)
+
+
+# What each URL pattern reads: (path with {placeholders}, the path's parameters, query parameters, body parameters).
+# Placeholders are filled with real ids from the world, or with odd values in the path pass.
+READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
+    "desk:home": ("/desk/", (), [], []),
+    "desk:login": ("/desk/login/", (), ["next"], ["username", "password", "next"]),
+    "desk:logout": ("/desk/logout/", (), [], []),
+    "desk:queue": ("/desk/q/{slug}/", ("slug",), QUEUE_FILTERS, []),
+    "desk:export": ("/desk/q/{slug}/export.{fmt}", ("slug", "fmt"), QUEUE_FILTERS, []),
+    "desk:bulk_dispatch": ("/desk/bulk/dispatch/", (), [], ["case", "lead", "co", "instructions", "co_instructions", "back"]),
+    "desk:case": ("/desk/case/{pk}/", ("pk",), [], []),
+    "desk:act": ("/desk/case/{pk}/do/{action}/", ("pk", "action"), [],
+                 sorted({f"{a}-{f}" for a, form in FORMS.items() for f in _fields(form)})),
+    "desk:publication": ("/desk/case/{pk}/publication/", ("pk",), [], ["add", "keep", "unkeep", "unmask", "reason"]),
+    "desk:document": ("/desk/case/{pk}/doc/{kind}/", ("pk", "kind"), [], []),
+    "desk:document_docx": ("/desk/case/{pk}/doc/{kind}.docx", ("pk", "kind"), [], []),
+    "desk:upload": ("/desk/case/{pk}/files/", ("pk",), [], ["file"]),
+    "desk:download": ("/desk/case/{pk}/files/{att}/", ("pk", "att"), [], []),
+    "desk:writer_file": ("/desk/case/{pk}/writer-files/{watt}/", ("pk", "watt"), ["inline"], []),
+    "desk:hot": ("/desk/hot/", (), ["month", "sort"], []),
+    "desk:hot_docx": ("/desk/hot/{month}.docx", ("month",), [], []),
+    "notify:inbox": ("/notify/inbox/", (), ["page"], []),
+    "notify:mark_read": ("/notify/inbox/read/", (), [], ["id"]),
+    "notify:settings": ("/notify/settings/", (), [], _fields(PreferenceForm)),
+    "notify:leader": ("/notify/leader/", (), [], []),
+    "notify:letter": ("/notify/letters/{letter}/", ("letter",), [], []),
+    "notify:approve_letter": ("/notify/letters/{letter}/approve/", ("letter",), [], []),
+    "notify:refuse_letter": ("/notify/letters/{letter}/refuse/", ("letter",), [], ["reason"]),
+    "portal:home": ("/", (), [], []),
+    "portal:write": ("/write/", (), [], _fields(WriteForm)),
+    "portal:receipt": ("/receipt/{key}/", ("key",), [], []),
+    "portal:confirm_email": ("/confirm-email/{token}/", ("token",), [], []),
+    "portal:report_error": ("/website-error/", (), [], _fields(ErrorReportForm)),
+    "portal:query": ("/query/", (), [], _fields(QueryForm)),
+    "portal:status": ("/status/", (), [], []),
+    "portal:rate": ("/status/rate/", (), [], _fields(RateForm)),
+    "portal:follow_up": ("/status/follow-up/", (), [], _fields(FollowUpForm)),
+    "portal:answers": ("/answers/", (), _fields(AnswerFilterForm) + ["page"], []),
+    "portal:answer": ("/answers/{pk}/", ("pk",), [], []),
+    "portal:refusals": ("/not-accepted/", (), ["page"], []),
+    "portal:statistics": ("/statistics/", (), ["year", "month", "quarter"], []),
+    "portal:elder": ("/elder/", (), ["on", "next"], []),
+    "admin:*": ("/admin/cases/case/", (), ["q", "p", "o", "state__exact", "all", "_changelist_filters"], []),
+}
+ROLES = ("anonymous", "citizen", "operator", "handler", "admin")
+
+
+def test_every_url_pattern_says_what_it_reads():
+    names = {name for _, name in url_patterns()}
+    assert set(READS) == names == set(GET_RULES) | POST_ONLY
+
+
+def real_path(w, name: str, odd: dict[str, str] | None = None) -> str:
+    real = {"slug": "all", "fmt": "csv", "pk": str(w.housing_dispatched.pk), "action": "dispatch", "kind": "assignment",
+            "att": str(w.staff_file.pk), "watt": str(w.writer_file.pk), "month": "2026-01", "letter": str(w.draft_letter.pk),
+            "key": "k" * 32, "token": "t" * 20}
+    path = READS[name][0]
+    return path.format(**{**real, **(odd or {})})
+
+
+def hit(client: Client, method: str, url: str, data: dict | None = None):
+    """The response, or the failure a hostile visitor would have caused: a 500 or a traceback."""
+    try:
+        if method == "GET":
+            resp = client.get(url, data or {})
+        else:
+            resp = getattr(client, method.lower())(url, data or {})
+    except Exception as exc:  # the test client re-raises what the view raised: that is the 500
+        pytest.fail(f"{method} {url[:120]} {str(data)[:200]}: {type(exc).__name__}: {exc}"[:600])
+    assert resp.status_code < 500, f"{method} {url[:120]} {str(data)[:200]}: {resp.status_code}"
+    if not getattr(resp, "streaming", False):
+        body = resp.content[:200_000]
+        assert b"Traceback" not in body and b"Exception Value" not in body, f"{method} {url}: a traceback"
+    return resp
+
+
+def reaching(name: str) -> str:
+    """Who gets past the door of this URL, so the parameters are read at all."""
+    if name.startswith("portal:"):
+        return "citizen"
+    return "admin" if name.startswith("admin:") else "operator"
+
+
+SEGMENT = [v for v in ODD if v.strip() == v and v and not any(c in v for c in "/?#%")]  # fit one path segment
+ROUTES = [n for n in sorted(READS) if n != "desk:act"]
+
+
+@pytest.mark.parametrize("name", ROUTES)
+def test_odd_values_in_every_parameter(world, db, name):
+    _, path_params, query, body = READS[name]
+    client = client_as(world, reaching(name))
+    url = real_path(world, name)
+    for method in ("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"):
+        hit(client, method, url)
+    for value in ODD:
+        if query:
+            hit(client, "GET", url, {p: value for p in query})
+            hit(client, "GET", url, {p: [value, "1", value] for p in query})  # each parameter three times
+        if body:
+            hit(client, "POST", url, {p: value for p in body})
+            hit(client, "POST", url, {p: [value, "1", value] for p in body})
+    for param in path_params:
+        for value in SEGMENT:
+            hit(client, "GET", real_path(world, name, {param: value}))
+            hit(client, "POST", real_path(world, name, {param: value}))
+
+
+# who takes each action on the case page, and so gets its form read
+TAKER = {a: next(r for r in ("operator", "reviewer", "leader", "handler", "principal") if r in ACTION_ROLES[a])
+         for a in ACTION_ROLES}
+
+
+@pytest.mark.parametrize("action", sorted(FORMS))
+def test_odd_values_in_every_field_of_every_action(world, db, action):
+    client = client_as(world, TAKER[action])
+    fields = [f"{action}-{f}" for f in FORMS[action].base_fields]
+    # a refused form re-renders the whole case page: the values that differ in kind, not all of ODD
+    url = f"/desk/case/{world.housing_dispatched.pk}/do/{action}/"
+    for value in ("abc", "-1", "9" * 30, "1e5", "٣", "a\x00b", "x" * 5000, "", "2026-13-45"):
+        hit(client, "POST", url, {f: value for f in fields})
+    hit(client, "POST", url, {f: ["1", "abc", "9" * 30] for f in fields})
+
+
+value_strategy = st.one_of(st.sampled_from(ODD), st.text(max_size=40), st.integers().map(str))
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(READS))
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_mix_of_values(world, db, name, role, data):
+    _, path_params, query, body = READS[name]
+    params = query + body
+    chosen = data.draw(st.dictionaries(st.sampled_from(params), value_strategy, max_size=4)) if params else {}
+    odd_path = {p: data.draw(st.sampled_from(["0", "9" * 25, "1", "abc"])) for p in path_params if data.draw(st.booleans())}
+    odd_path = {p: v for p, v in odd_path.items() if v.isdigit() or p not in ("pk", "att", "watt", "letter")}
+    method = data.draw(st.sampled_from(["GET", "POST"] if body else ["GET", "POST", "PUT"]))
+    hit(client_as(world, role), method, real_path(world, name, odd_path), chosen)
