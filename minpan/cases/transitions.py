@@ -235,6 +235,15 @@ def allowed_actions(case: Case) -> list[Action]:
     return [a for a, m in TABLE.items() if case.state in m.sources]
 
 
+def roles_for(case: Case, action: Action) -> frozenset:
+    """The roles that may take the action on this case: the table's, narrowed where the case's
+    policy says who does it (publication.publisher_roles: the reviewer publishes only in Xizang)."""
+    roles = TABLE[action].roles
+    if action == Action.PUBLISH:
+        roles = roles & frozenset(policy_named(case.policy_name).publication.publisher_roles)
+    return roles
+
+
 def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role):
     if move.side == "citizen":
         if actor is not None:
@@ -255,10 +264,11 @@ def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role):
         if move.side != "case":
             on_case = on_case.filter(role=AssignmentRole.LEAD if move.side == "lead" else AssignmentRole.CO)
         wanted = set(on_case.values_list("unit_id", flat=True))
+    roles = roles_for(case, action)
     for m in memberships:
-        if m.role in move.roles and (m.role in CENTER_ROLES or m.unit_id in wanted):
+        if m.role in roles and (m.role in CENTER_ROLES or m.unit_id in wanted):
             return Role(m.role), m.unit
-    who = "、".join(Role(r).label for r in sorted(move.roles))
+    who = "、".join(Role(r).label for r in sorted(roles))
     where = {"center": "", "lead": "牵头单位的", "co": "配合单位的", "case": "中心或承办、配合单位的"}[move.side]
     raise NotPermitted(f"“{action.label}”须由{where}{who}进行；{actor.get_username()} 无此权限。")
 

@@ -122,10 +122,15 @@ GET_RULES = {
     # a receipt opens only in the browser holding its cookie; a confirmation link only with its token
     "portal:receipt": lambda role, obj=None: MISSING, "portal:confirm_email": lambda role, obj=None: "400",
     "admin:*": admin_page,
+    # the second factor: set-up for anyone signed in; the code is asked only of one with a device
+    "desk:otp_setup": staff_page, "desk:otp_verify": lambda role, obj=None: GONE if signed_in(role) else LOGIN,
+    # 忘记查询密码 (open to all; the code step is a POST) and the writer's own data (with code and password)
+    "portal:forgot": public, "portal:my_data": writers_page, "portal:my_data_json": writers_page,
 }
 POST_ONLY = {
     "desk:logout", "desk:bulk_dispatch", "desk:act", "desk:publication", "desk:upload",
     "notify:mark_read", "notify:approve_letter", "notify:refuse_letter", "portal:rate", "portal:follow_up",
+    "portal:forgot_code", "portal:my_data_contact", "portal:my_data_correction", "portal:my_data_erase",
 }
 
 

@@ -15,7 +15,17 @@ from hypothesis import strategies as st
 
 from minpan.desk.forms import FORMS
 from minpan.notify.views import PreferenceForm
-from minpan.portal.forms import AnswerFilterForm, ErrorReportForm, FollowUpForm, QueryForm, RateForm, WriteForm
+from minpan.portal.forms import (
+    AnswerFilterForm,
+    ErrorReportForm,
+    FollowUpForm,
+    ForgotForm,
+    QueryForm,
+    RateForm,
+    SmsCodeForm,
+    WriteForm,
+)
+from minpan.portal.my_data import ContactForm, CorrectionForm, EraseForm
 from tests.security.conftest import client_as
 from tests.security.matrix import ACTION_ROLES, GET_RULES, POST_ONLY, url_patterns
 
@@ -73,6 +83,15 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "portal:statistics": ("/statistics/", (), ["year", "month", "quarter"], []),
     "portal:elder": ("/elder/", (), ["on", "next"], []),
     "admin:*": ("/admin/cases/case/", (), ["q", "p", "o", "state__exact", "all", "_changelist_filters"], []),
+    "desk:otp_setup": ("/desk/2fa/setup/", (), ["next"], ["token", "next"]),
+    "desk:otp_verify": ("/desk/2fa/verify/", (), ["next"], ["token", "next"]),
+    "portal:forgot": ("/query/forgot/", (), [], _fields(ForgotForm)),
+    "portal:forgot_code": ("/query/forgot/code/", (), [], _fields(SmsCodeForm)),
+    "portal:my_data": ("/status/my-data/", (), ["done"], []),
+    "portal:my_data_json": ("/status/my-data.json", (), [], []),
+    "portal:my_data_contact": ("/status/my-data/contact/", (), [], _fields(ContactForm)),
+    "portal:my_data_correction": ("/status/my-data/correction/", (), [], _fields(CorrectionForm)),
+    "portal:my_data_erase": ("/status/my-data/erase/", (), [], _fields(EraseForm)),
 }
 ROLES = ("anonymous", "citizen", "operator", "handler", "admin")
 

@@ -12,7 +12,7 @@ from minpan.audit import trail
 from minpan.cases.access import case_for
 from minpan.cases.errors import CaseError, NotPermitted
 from minpan.cases.states import Action
-from minpan.cases.transitions import TABLE, apply, can_take
+from minpan.cases.transitions import TABLE, apply, can_take, roles_for
 from minpan.notify.inbox import read_case
 from minpan.policies.active import policy_named
 
@@ -55,7 +55,7 @@ def case_act(request, pk: int, action: str):
     roles = staff_roles(request.user)
     move = TABLE[action]
     # 403 for anyone whose post or unit may not take it; a stale page (state moved on) gets the core's message.
-    if not (roles & move.roles) or (case.state in move.sources and not can_take(request.user, case, action)):
+    if not (roles & roles_for(case, action)) or (case.state in move.sources and not can_take(request.user, case, action)):
         return forbidden(request, f"您无权对 {case.reference} 执行“{action.label}”。")
     form = form_class(request.POST, case=case, user=request.user, policy=policy_named(case.policy_name))
     error = ""
