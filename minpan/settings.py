@@ -90,7 +90,7 @@ if not DEBUG and len(SECRET_KEY) < 50:
 if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-never-use-in-production-" + "x" * 20
 
-# ---- personal data at rest and its retention (docs/security/data.md) ----------------------
+# ---- personal data at rest and its retention (docs/security.md) ----------------------
 # The writer's phone and ID numbers are encrypted with a key from here (minpan.cases.encryption).
 # MINPAN_DATA_KEYS lists keys newest first (rotation: put the new one in front, `minpan privacy
 # rekey`, then drop the old); MINPAN_DATA_KEY is the one key when there is no rotation going on.
