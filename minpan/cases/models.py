@@ -144,11 +144,11 @@ class Case(models.Model):
 class Citizen(models.Model):
     """The writer's identity and contact, kept apart from the message text."""
 
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="citizen", primary_key=True)
+    case = models.OneToOneField(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="citizen", primary_key=True)
     name = models.CharField("姓名", max_length=60, blank=True)
     # encrypted at rest (minpan.cases.encryption); looked up by the keyed hash, never by the column
     phone = EncryptedText("电话", blank=True)
-    phone_hash = PhoneHash(db_index=True, source="phone")
+    phone_hash = PhoneHash("手机号检索值", db_index=True, source="phone")
     email = models.EmailField("电子邮箱", blank=True)
     id_number = EncryptedText("身份证号", blank=True)
     address = models.CharField("地址", max_length=200, blank=True)

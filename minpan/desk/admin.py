@@ -1,7 +1,7 @@
 """The workspace's own records in the Chinese admin: canned replies (editable), attachments; sign-in locks are axes' own (访问尝试)."""
 from django.contrib import admin
 
-from .models import Attachment, ReplyTemplate, SignInLock
+from .models import Attachment, ReplyTemplate, SecondFactor, SignInLock
 
 
 @admin.register(ReplyTemplate)
@@ -46,4 +46,31 @@ class AttachmentAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SecondFactor)
+class SecondFactorAdmin(admin.ModelAdmin):
+    """Who has set up a TOTP app; deleting a row (a lost phone) makes that person set up a new one."""
+
+    list_display = ["owner", "label", "in_use"]
+    list_display_links = None
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+
+    @admin.display(description="人员")
+    def owner(self, obj):
+        return obj.user.get_full_name() or obj.user.get_username()
+
+    @admin.display(description="名称")
+    def label(self, obj):
+        return obj.name
+
+    @admin.display(description="已启用", boolean=True)
+    def in_use(self, obj):
+        return obj.confirmed
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -8,6 +8,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from minpan.cases.models import Case
 from minpan.policies.codes import NOT_ACCEPTED_REASONS
@@ -21,6 +22,16 @@ class SignInLock(AccessAttempt):
         proxy = True
         verbose_name = "登录失败记录"
         verbose_name_plural = "登录失败记录"
+
+
+class SecondFactor(TOTPDevice):
+    """django-otp's TOTP device under a Chinese name: the admin removes a lost phone's device so the
+    person sets up a new one at the next sign-in."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "双因素验证器"
+        verbose_name_plural = "双因素验证器"
 
 
 class TemplateKind(models.TextChoices):

@@ -108,8 +108,8 @@ class Delivery(models.Model):
     """One attempt-tracked send of a notification by e-mail or SMS. Retried with backoff, never dropped."""
 
     # a staff notification, or (notification empty) a message to a citizen about their case
-    notification = models.ForeignKey(Notification, null=True, blank=True, on_delete=models.CASCADE, related_name="deliveries")
-    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="citizen_deliveries")
+    notification = models.ForeignKey(Notification, verbose_name="站内通知", null=True, blank=True, on_delete=models.CASCADE, related_name="deliveries")
+    case = models.ForeignKey(Case, verbose_name="留言", null=True, blank=True, on_delete=models.CASCADE, related_name="citizen_deliveries")
     title = models.CharField("标题", max_length=200, blank=True)
     text = models.TextField("内容", blank=True)
     channel = models.CharField("渠道", max_length=10, choices=Channel.choices)

@@ -12,9 +12,9 @@ class Hit(models.Model):
     `key` is a keyed hash of the IP, contact or tracking code, never the raw value.
     """
 
-    bucket = models.CharField(max_length=30)
-    key = models.CharField(max_length=64)
-    at = models.DateTimeField(db_index=True)
+    bucket = models.CharField("计数类别", max_length=30)
+    key = models.CharField("计数键（散列）", max_length=64)
+    at = models.DateTimeField("时间", db_index=True)
 
     class Meta:
         verbose_name = "访问计数"
@@ -26,8 +26,8 @@ class HitLock(models.Model):
     """One row per (bucket, key) that has hits: the row a request locks while it counts the
     key's hits and adds its own, so parallel requests on one key take turns (limits.py)."""
 
-    bucket = models.CharField(max_length=30)
-    key = models.CharField(max_length=64)
+    bucket = models.CharField("计数类别", max_length=30)
+    key = models.CharField("计数键（散列）", max_length=64)
 
     class Meta:
         verbose_name = "访问计数锁"
@@ -41,14 +41,14 @@ class Submission(models.Model):
     The query password waits here, in clear, only until the receipt page shows it once.
     """
 
-    key = models.CharField(max_length=64, unique=True)
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="portal_submission")
-    password = models.CharField(max_length=16, blank=True)
+    key = models.CharField("提交标识", max_length=64, unique=True)
+    case = models.OneToOneField(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="portal_submission")
+    password = models.CharField("待显示的查询密码", max_length=16, blank=True)
     # What the writer chose; the center classifies (these are its hints, not the case's fields).
     suggested_type = models.CharField("留言人所选类型", max_length=20, blank=True)
     suggested_domain = models.CharField("留言人所选领域", max_length=20, blank=True)
-    created_at = models.DateTimeField()
-    shown_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField("提交时间")
+    shown_at = models.DateTimeField("显示时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "网上提交"
@@ -58,13 +58,13 @@ class Submission(models.Model):
 class Attachment(models.Model):
     """A file a citizen attached; stored under MINPAN_FILES_DIR, outside the web root."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="portal_attachments")
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="portal_attachments")
     name = models.CharField("文件名", max_length=200)
     content_type = models.CharField("类型", max_length=40)
     size = models.PositiveIntegerField("大小（字节）")
-    sha256 = models.CharField(max_length=64)
-    stored_as = models.CharField(max_length=200)
-    uploaded_at = models.DateTimeField()
+    sha256 = models.CharField("SHA-256 校验值", max_length=64)
+    stored_as = models.CharField("存储文件名", max_length=200)
+    uploaded_at = models.DateTimeField("上传时间")
 
     class Meta:
         verbose_name = "留言附件"
@@ -81,15 +81,15 @@ class Recovery(models.Model):
         SMS = "sms", "短信验证码"
         EMAIL = "email", "已确认的电子邮箱"
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="password_recoveries")
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="password_recoveries")
     via = models.CharField("方式", max_length=10, choices=Via.choices)
-    code_hash = models.CharField(max_length=64, blank=True)
+    code_hash = models.CharField("验证码（散列）", max_length=64, blank=True)
     tries = models.PositiveSmallIntegerField("已试次数", default=0)
     created_at = models.DateTimeField("申请时间")
     expires_at = models.DateTimeField("失效时间")
     used_at = models.DateTimeField("重置时间", null=True, blank=True)
     # the sends that carry the code and the new password: their text is wiped once sent (limits.sweep)
-    deliveries = models.ManyToManyField(Delivery, blank=True, related_name="+")
+    deliveries = models.ManyToManyField(Delivery, verbose_name="发送记录", blank=True, related_name="+")
 
     class Meta:
         verbose_name = "找回查询密码"
@@ -106,7 +106,7 @@ class DataRequest(models.Model):
     correction it must look at (a message's text cannot be changed by its writer), or the record of
     an erasure done at once. Holds what the writer asked, nothing else of theirs."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="data_requests")
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="data_requests")
     kind = models.CharField("请求", max_length=10, choices=DataRequestKind.choices)
     text = models.TextField("更正内容", blank=True)
     at = models.DateTimeField("提出时间")
