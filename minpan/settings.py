@@ -78,6 +78,8 @@ def _sqlite(path: Path, options: dict | None = None) -> dict:
 
 
 DEBUG = _env_bool("MINPAN_DEBUG", True)
+# As the environment set it: the test runner turns DEBUG off for every test, production does not change
+MINPAN_PRODUCTION = not DEBUG
 
 SECRET_KEY = os.environ.get("MINPAN_SECRET_KEY", "")
 if not DEBUG and len(SECRET_KEY) < 50:

@@ -25,6 +25,10 @@ class Command(BaseCommand):
             return
         if opts["cases"] < 0:
             raise CommandError("--cases 不能为负数。")
+        if settings.MINPAN_PRODUCTION and not settings.MINPAN_DEMO_PASSWORD:
+            # the published password would open an administrator account on a real server
+            raise CommandError("MINPAN_DEBUG=0 时载入演示数据须先设置 MINPAN_DEMO_PASSWORD（演示账号的密码），"
+                               "否则演示账号（含管理员）将使用公开的演示密码。")
         r = load(cases=opts["cases"], seed=opts["seed"])
         p = r.policy
         self.stdout.write(f"示范市演示数据（办理制度：{p.name}，{p.title}）")
