@@ -30,6 +30,8 @@ def claimed(city, *, dispatch_at: str, claim_at: str, **kw) -> Case:
 
 def drafted(city, *, claim_at: str = "2026-02-12 09:00", draft_at: str = "2026-02-13 10:00", **kw) -> Case:
     case = claimed(city, dispatch_at=claim_at, claim_at=claim_at, **kw)
+    # 第五条(二): 办前主动联系 the writer, before an answer can be submitted
+    case = apply(case, "contact_writer", actor=city.handler, now=at(draft_at), note="办前电话联系留言人。")
     return apply(case, "draft", actor=city.handler, now=at(draft_at), body="经核实，路灯已于今日修复。")
 
 
@@ -340,7 +342,7 @@ def test_xizang_message_walks_from_the_chairman_board_to_the_archive(city):
     assert deadline_day(case.due_at) == dt.date(2026, 3, 4)
     case = apply(case, "instruct", actor=city.leader, now=at("2026-02-12 15:00"), text="请抓紧解决。")
     # 办前主动联系 the writer
-    case = apply(case, "callback", actor=city.handler, now=at("2026-02-13 09:00"), note="办前电话联系留言人，了解具体位置。")
+    case = apply(case, "contact_writer", actor=city.handler, now=at("2026-02-13 09:00"), note="办前电话联系留言人，了解具体位置。")
     case = apply(case, "request_extension", actor=city.handler, now=at("2026-02-27 09:00"), days=3,
                  reason="需更换线缆，等待材料。")
     case = apply(case, "approve_extension", actor=city.reviewer, now=at("2026-02-27 10:00"))
@@ -369,7 +371,7 @@ def test_xizang_message_walks_from_the_chairman_board_to_the_archive(city):
     with pytest.raises(IllegalTransition):
         apply(case, "instruct", actor=city.leader, now=at("2026-03-07 10:00"), text="……")
     assert [e.action for e in case.events.all()] == [
-        "collect", "accept", "classify", "dispatch", "claim", "instruct", "callback",
+        "collect", "accept", "classify", "dispatch", "claim", "instruct", "contact_writer",
         "request_extension", "approve_extension", "draft", "submit", "send_back", "draft", "submit",
         "approve", "publish", "rate", "callback", "archive",
     ]
@@ -399,7 +401,7 @@ def test_the_callback_is_recorded_on_the_reply_and_in_the_case_history(city):
 def test_contacting_the_writer_before_handling_is_not_the_callback_after_it(city):
     # 第五条(二): 办前主动联系、办后回访联系 -- two contacts; the first does not stand for the second.
     case = claimed(city, dispatch_at="2026-02-12 09:00", claim_at="2026-02-12 09:00")
-    case = apply(case, "callback", actor=city.handler, now=at("2026-02-12 10:00"), note="办前联系，约定现场查看时间。")
+    case = apply(case, "contact_writer", actor=city.handler, now=at("2026-02-12 10:00"), note="办前联系，约定现场查看时间。")
     case = apply(case, "draft", actor=city.handler, now=at("2026-02-13 10:00"), body="路灯已修复。")
     case = apply(case, "submit", actor=city.handler, now=at("2026-02-13 11:00"))
     case = apply(case, "approve", actor=city.reviewer, now=at("2026-02-13 15:00"))
@@ -425,6 +427,7 @@ def test_no_reminder_once_the_answer_material_is_sent(city):
     # 第五条(四): 到期前一天仍未报送答复材料的进行催办提醒 — once submitted there is nothing to remind of
     case = dispatched(city, "xizang", now=at("2026-03-02 10:00"))
     apply(case, "claim", actor=city.handler, now=at("2026-03-02 11:00"))
+    apply(case, "contact_writer", actor=city.handler, now=at("2026-03-02 15:00"), note="已电话联系留言人。")
     case = apply(case, "draft", actor=city.handler, now=at("2026-03-03 09:00"), body="已核实处理。")
     assert case.remind_at is not None
     case = apply(case, "submit", actor=city.handler, now=at("2026-03-03 10:00"))

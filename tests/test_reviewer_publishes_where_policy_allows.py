@@ -16,6 +16,8 @@ MONDAY = at("2026-03-02 10:00")
 
 def _submitted(city, policy):
     case = apply(dispatched(city, policy, now=MONDAY), "claim", actor=city.handler, now=MONDAY)
+    if PRESETS[policy].follow_up.contact_before_handling:
+        apply(case, "contact_writer", actor=city.handler, now=MONDAY, note="已电话联系留言人。")
     apply(case, "draft", actor=city.handler, now=MONDAY, body="经核实，已安排维修，三日内修复。",
           handler_name="李工", handler_phone="0891-6123456")
     if PRESETS[policy].sign_off.level_for(case.channel) is not None:

@@ -73,6 +73,8 @@ class Action(models.TextChoices):
     RECALL = "recall", "撤回交办"
     REASSIGN = "reassign", "改派"
     FOLLOW_UP = "follow_up", "网民追问"
+    # 办前联系: the unit contacts the writer before handling (Xizang 第五条(二))
+    CONTACT_WRITER = "contact_writer", "办前联系"
     # a new State Council schedule moved the case's deadline (cases.recalendar)
     RECALENDAR = "recalendar", "节假日安排调整期限"
     # ATTACH and CONFIRM_EMAIL are recorded on the timeline with no move in the transition table

@@ -71,6 +71,8 @@ TABLE: dict[Action, Move] = {
     # 追问: after rating the answer 不满意 the writer may follow up once; the center answers by a callback
     Action.FOLLOW_UP: _m({State.PUBLISHED}, None, {Role.CITIZEN}, "citizen"),
     # The unit calls back; the center does when the writer rated the answer 不满意 (待回访).
+    # 办前联系 once the unit has the case (claimed), recorded with what was said
+    Action.CONTACT_WRITER: _m(UNIT_AT_WORK, None, {Role.UNIT_HANDLER}, "lead"),
     Action.CALLBACK: _m(UNIT_AT_WORK | {State.PUBLISHED}, None, {Role.UNIT_HANDLER, Role.CENTER_OPERATOR}, "lead"),
     Action.REOPEN: _m({State.PUBLISHED, State.ARCHIVED}, State.REGISTERED, {Role.CENTER_OPERATOR}),
     Action.ARCHIVE: _m({State.PUBLISHED, State.NOT_ACCEPTED}, State.ARCHIVED, {Role.CENTER_OPERATOR}),

@@ -18,6 +18,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from minpan.cases.deadlines import extension_room
+from minpan.cases.effects.base import contacted_before_handling
 from minpan.cases.models import Case
 from minpan.cases.services import case_collect
 from minpan.cases.states import Action, State
@@ -263,6 +264,10 @@ class Walk:
 
     def draft(self, perfunctory: bool) -> None:
         handler = self.post(self.plan.lead, "jb")
+        if self.policy.follow_up.contact_before_handling and self.reachable and not contacted_before_handling(self.case):
+            # Xizang 第五条(二): the unit calls the writer before handling
+            self.do(Action.CONTACT_WRITER, handler, note=self.rng.choice(texts.CONTACT_NOTES))
+            self.clock.office(30, 300)
         body = self.rng.choice(texts.PERFUNCTORY) if perfunctory else self.answer(center=False)
         self.do(Action.DRAFT, handler, body=body, handler_name=display_name(handler), handler_phone=self.unit(self.plan.lead).phone)
         self.check()

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from minpan.cases.deadlines import extension_room
 from minpan.cases.effects.after import may_explain_delay
-from minpan.cases.effects.base import called_back, reachable
+from minpan.cases.effects.base import called_back, contacted_before_handling, reachable
 from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
 from minpan.params import whole_number
 from minpan.plain_errors import plain_errors
@@ -364,6 +364,8 @@ class SubmitForm(ActionForm):
         if policy.sign_off.level_for(case.channel) is not None and case.state != State.SIGNED:
             return False
         follow = policy.follow_up
+        if follow.contact_before_handling and reachable(case) and not contacted_before_handling(case):
+            return False  # 办前联系 first (Xizang 第五条(二)); its form is offered instead
         return not (follow.callback_before_submit and reachable(case) and not called_back(case))
 
 
@@ -414,6 +416,22 @@ class CallbackForm(ActionForm):
     def params(self):
         # apply() keeps `note` for the event; the callback effect reads it from there.
         return {"note": self.cleaned_data["callback_note"]}
+
+
+class ContactWriterForm(ActionForm):
+    """办前联系 (Xizang 第五条(二)): offered only where the policy asks it, while it is not yet recorded."""
+
+    action = Action.CONTACT_WRITER
+    submit_label = "记录办前联系"
+    contact_note = forms.CharField(label="办前联系情况", widget=forms.Textarea(attrs=TEXT),
+                                   help_text="何时以何种方式联系留言人，了解到的诉求和约定")
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return policy.follow_up.contact_before_handling and reachable(case) and not contacted_before_handling(case)
+
+    def params(self):
+        return {"note": self.cleaned_data["contact_note"]}
 
 
 class ReopenForm(ActionForm):

@@ -47,6 +47,7 @@ PUBLIC_STEPS: dict[str, str] = {
     Action.RATE: "您评价了答复",
     Action.FOLLOW_UP: "您追问了答复",
     Action.CALLBACK: "回访",
+    Action.CONTACT_WRITER: "承办单位与您联系",
     Action.REOPEN: "重新办理",
     Action.ARCHIVE: "办结归档",
 }
@@ -65,7 +66,7 @@ def plain_state(case: Case) -> tuple[str, str]:
 
 # Steps of another writer's case that concern that writer alone (their rating and follow-up, the
 # call to them, other messages merged into it).
-NOT_FOR_OTHERS = frozenset({Action.RATE, Action.FOLLOW_UP, Action.CALLBACK, Action.MERGE, Action.UNMERGE})
+NOT_FOR_OTHERS = frozenset({Action.RATE, Action.FOLLOW_UP, Action.CALLBACK, Action.CONTACT_WRITER, Action.MERGE, Action.UNMERGE})
 
 
 def timeline(case: Case, *, other_writer: bool = False) -> list[Step]:

@@ -56,6 +56,8 @@ def _submitted(city, policy):
     case = _signed(city, policy) or _drafted(city, policy)
     if PRESETS[policy].follow_up.callback_before_submit:
         apply(case, "callback", actor=city.handler, note="已电话告知办理结果，留言人表示认可。")
+    if PRESETS[policy].follow_up.contact_before_handling:
+        apply(case, "contact_writer", actor=city.handler, note="已电话联系留言人。")
     return apply(case, "submit", actor=city.handler)
 
 
@@ -167,6 +169,7 @@ def valid(action: str, case: Case, policy: str, city, earlier: Case) -> dict:
         "send_back": {"reason": "答非所问。"},
         "publish": _publish_params(policy, case),
         "callback": {"callback_note": "已电话回访。"},
+        "contact_writer": {"contact_note": "已电话联系留言人，核实了位置。"},
         "reopen": {"reason": "回头看：问题反弹。"},
         "archive": {},
         "instruct": {"text": "请抓紧办理。", "leader_name": "张市长"},

@@ -13,7 +13,9 @@ MONDAY = at("2026-03-02 10:00")
 @pytest.fixture
 def case(city):
     make_reachable(city)
-    return apply(dispatched(city, "xizang", now=MONDAY), "claim", actor=city.handler, now=MONDAY)
+    case = apply(dispatched(city, "xizang", now=MONDAY), "claim", actor=city.handler, now=MONDAY)
+    # 第五条(二): 办前主动联系, before any answer is submitted
+    return apply(case, "contact_writer", actor=city.handler, now=MONDAY, note="已电话联系留言人。")
 
 
 def test_an_instruction_goes_to_the_lead_units_principal(city, case, django_capture_on_commit_callbacks):

@@ -45,6 +45,7 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     **{a: frozenset({"principal", "deputy"}) for a in ("sign_off", "return_draft")},
     **{a: frozenset({"reviewer"}) for a in ("approve_extension", "refuse_extension", "approve", "send_back")},
     "callback": frozenset({"operator", "handler", "edu_handler", "district_handler"}),
+    "contact_writer": frozenset({"handler", "edu_handler", "district_handler"}),
     "instruct": frozenset({"leader", "supervisor"}),
     "note": frozenset({"operator", "reviewer", "supervisor", *HOUSING, "edu_handler", "district_handler"}),
     "center_urge": frozenset({"operator", "supervisor"}),

@@ -53,6 +53,15 @@ def follow_up(ctx, *, text: str):
     return {"length": len(text)}
 
 
+@effect(Action.CONTACT_WRITER)
+def contact_writer(ctx):
+    # Xizang 第五条(二): 承办单位对留有联系信息的网友要在办前主动联系. What was said is the event's note.
+    required(ctx.note, "联系情况")
+    if not reachable(ctx.case):
+        raise RuleViolation("留言人未留联系方式，无需办前联系。")
+    return {}
+
+
 @effect(Action.CALLBACK)
 def callback(ctx, *, note: str = ""):
     # apply() takes `note` for the event, so the callback record arrives as ctx.note.

@@ -10,7 +10,7 @@ from ..errors import NotPermitted, RuleViolation
 from ..identity import writer_terms
 from ..models import AssignmentRole, Citizen
 from ..states import Action, PublishMode, State
-from .base import called_back, effect, new_reply, reachable, required, the_reply
+from .base import called_back, contacted_before_handling, effect, new_reply, reachable, required, the_reply
 
 
 @effect(Action.CO_INPUT)
@@ -68,6 +68,8 @@ def submit(ctx):
         raise RuleViolation(f"答复须经本单位{who}审签后报送。")
     if ctx.policy.follow_up.callback_before_submit and reachable(case) and not called_back(case):
         raise RuleViolation("报送前须回访诉求人并注明回访情况（诉求人未留联系方式的除外）。")
+    if ctx.policy.follow_up.contact_before_handling and reachable(case) and not contacted_before_handling(case):
+        raise RuleViolation("本制度要求办前主动联系留言人：请先记录“办前联系”的情况，再报送答复（留言人未留联系方式的除外）。")
     # textmine adds the reply check's flags to this event (cases.hooks contributor)
     return {"reply_version": the_reply(case).version}
 

@@ -74,6 +74,12 @@ def reachable(case) -> bool:
     return bool(citizen and citizen.reachable)
 
 
+def contacted_before_handling(case) -> bool:
+    """办前联系 recorded by the unit that holds the case now (since its dispatch)."""
+    since = case.assignments.filter(active=True, role=AssignmentRole.LEAD).values_list("dispatched_at", flat=True).first()
+    return since is not None and case.events.filter(action=Action.CONTACT_WRITER, at__gte=since).exists()
+
+
 def called_back(case) -> bool:
     # 办后回访 / 告知办理结果: only a callback made after this round's answer was drafted counts
     # (a contact before handling, 办前联系, does not).
