@@ -21,6 +21,7 @@ SYSTEM_ONLY = {
     Action.REMIND, Action.URGE, Action.SUPERVISE, Action.TRANSFER, Action.CRITICISE, Action.ACCOUNT,
     Action.NUDGE, Action.ALARM,
     Action.RECALENDAR,  # taken by cases.recalendar when a holiday schedule import moves a deadline
+    Action.PUBLISH_LATE,
 }
 
 # Taken by a person, but not through the case page's action forms.

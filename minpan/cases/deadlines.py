@@ -69,8 +69,13 @@ def recompute(case, policy: Policy, now: dt.datetime) -> None:
         case.return_due_at = end_of_day(last)
         unverified |= warn_unknown(cal, receipt, last)
 
+    case.publish_step_at = None
     if case.state == State.APPROVED and policy.publication.same_day:
         case.publish_due_at = case.publish_due_at or end_of_day(local_date(now))
+        if case.publish_late_for != case.publish_due_at:
+            # not published that day: the sweep takes it up when the office opens on the next working day
+            day = local_date(case.publish_due_at - dt.timedelta(microseconds=1))
+            case.publish_step_at = _office_opens(calendar_around(day, 1).add(day, 1))
     else:
         case.publish_due_at = None
 

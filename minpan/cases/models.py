@@ -86,6 +86,9 @@ class Case(models.Model):
     nudged_for = models.DateTimeField("已提醒中心的等待起点", null=True, blank=True)
     alarm_at = models.DateTimeField("超期未答复预警时间", null=True, blank=True)
     alarmed = models.BooleanField("已发超期预警", default=False)
+    # Tongliao 第十二条: an approved answer not published the same day is taken up the next working day
+    publish_step_at = models.DateTimeField("发布逾期督办时间", null=True, blank=True)
+    publish_late_for = models.DateTimeField("已督办的发布期限", null=True, blank=True)
 
     # reply and after
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
@@ -128,6 +131,7 @@ class Case(models.Model):
             models.Index(fields=["next_step_at"], condition=_open, name="case_open_next_step"),
             models.Index(fields=["nudge_at"], condition=_open, name="case_open_nudge"),
             models.Index(fields=["alarm_at"], condition=_open, name="case_open_alarm"),
+            models.Index(fields=["publish_step_at"], condition=_open, name="case_open_publish_step"),
             # the sweep's "no reply published for 45 days" check, every minute
             models.Index(fields=["answered_at"], condition=Q(publish_mode="public"), name="case_public_answered"),
             models.Index(fields=["received_at"], name="case_received"),

@@ -75,6 +75,8 @@ class Action(models.TextChoices):
     FOLLOW_UP = "follow_up", "网民追问"
     # 办前联系: the unit contacts the writer before handling (Xizang 第五条(二))
     CONTACT_WRITER = "contact_writer", "办前联系"
+    # Tongliao 第十二条: an approved answer not published the same day (notify.sweep)
+    PUBLISH_LATE = "publish_late", "发布逾期督办"
     # a new State Council schedule moved the case's deadline (cases.recalendar)
     RECALENDAR = "recalendar", "节假日安排调整期限"
     # ATTACH and CONFIRM_EMAIL are recorded on the timeline with no move in the transition table

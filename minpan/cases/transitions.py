@@ -91,6 +91,8 @@ TABLE: dict[Action, Move] = {
     Action.ACCOUNT: _m(HELD_BY_UNIT, None, {Role.SYSTEM}, "system"),
     Action.NUDGE: _m(HELD_BY_UNIT | {State.RETURNED}, None, {Role.SYSTEM}, "system"),
     Action.ALARM: _m(UNANSWERED, None, {Role.SYSTEM}, "system"),
+    # the center's own lapse: an answer approved but not published on the day the policy says
+    Action.PUBLISH_LATE: _m({State.APPROVED}, None, {Role.SYSTEM}, "system"),
     # a calendar import that moves a working day moves the deadlines counted across it
     Action.RECALENDAR: _m(OPEN_STATES, None, {Role.SYSTEM}, "system"),
     # the day's work between the people on a case (issue 12)
@@ -152,6 +154,7 @@ def apply(case: Case | int, action: Action | str, *, actor=None, as_role: str | 
 BATCH_FIELDS = [
     "due_at", "remind_at", "return_due_at", "publish_due_at", "next_step_at", "nudge_at", "alarm_at",
     "calendar_unverified", "reminded_for", "steps_done", "prompts", "nudged_for", "alarmed", "updated_at",
+    "publish_step_at", "publish_late_for",
 ]
 
 

@@ -35,7 +35,7 @@ DETAIL_LABELS = {
     "instructions": "交办意见", "co_instructions": "对配合单位的交办意见", "comment": "修改意见",
     "unit_name": "原承办单位", "from_name": "原牵头单位", "prompts": "累计催办",
     # a holiday schedule import (Action.RECALENDAR)
-    "due_before": "原办理期限", "due_after": "现办理期限", "verified": "期限已按节假日安排核实", "source": "依据",
+    "publish_due": "发布期限", "due_before": "原办理期限", "due_after": "现办理期限", "verified": "期限已按节假日安排核实", "source": "依据",
 }
 VALUE_LABELS = {
     "msg_type": dict(MessageType.choices), "domain": dict(Domain.choices), "urgency": dict(Urgency.choices),

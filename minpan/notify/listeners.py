@@ -148,7 +148,9 @@ def approved(applied: Applied) -> None:
     case = applied.case
     # whoever publishes under the policy: the 受理员, and the reviewer where the reviewing office does
     publishers = who.at_center(*applied.policy.publication.publisher_roles)
-    _tell(applied, [Message(Kind.TO_PUBLISH, publishers, case, {"unit": _unit_name(case)})])
+    # same_day policies (Tongliao 第十二条): the day it must be online
+    due = deadline_text(case.publish_due_at) if case.publish_due_at else ""
+    _tell(applied, [Message(Kind.TO_PUBLISH, publishers, case, {"unit": _unit_name(case), "due": due})])
 
 
 def returned(applied: Applied) -> None:

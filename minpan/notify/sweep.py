@@ -44,7 +44,8 @@ def sweep(now: dt.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     done: Tally = Tally()
     with one_calendar():
-        for column, job in (("remind_at", Reminders), ("next_step_at", Ladder), ("nudge_at", Nudges), ("alarm_at", Alarms)):
+        for column, job in (("remind_at", Reminders), ("next_step_at", Ladder), ("nudge_at", Nudges), ("alarm_at", Alarms),
+                            ("publish_step_at", LatePublication)):
             done += _drain(column, job, now)
     done["no_reply_alarm"] += _no_reply_alarm(now)
     done["calendar_alarm"] += _calendar_alarm(now)
@@ -173,6 +174,20 @@ class Alarms(Job):
     def messages(self, taken):
         for case, _ in taken:
             yield Message(Kind.ALARM_UNANSWERED, self.center(Role.CENTER_OPERATOR, Role.SUPERVISOR), case, {})
+
+
+class LatePublication(Job):
+    """Tongliao 第十二条: an approved answer still unpublished when the office opens the next working
+    day is the center's lapse: the 受理员 who publish and the 督查 who watch over them are told."""
+
+    def choose(self, case):
+        return "publish_late", {}
+
+    def messages(self, taken):
+        for case, _ in taken:
+            yield Message(Kind.PUBLISH_LATE, self.center(Role.CENTER_OPERATOR, Role.SUPERVISOR), case, {
+                "unit": _unit_name(case), "due": _due_text(case.publish_due_at),
+            })
 
 
 def _no_reply_alarm(now) -> int:

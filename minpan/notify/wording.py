@@ -92,7 +92,8 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     ),
     Kind.TO_PUBLISH: (
         "【待发布】{{ case.reg_no }} 答复已审核通过",
-        "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）的答复已审核通过，请发布。",
+        "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）的答复已审核通过，请发布"
+        "{% if due %}；按规定须当日公开答复，即 {{ due }} 前{% endif %}。",
     ),
     Kind.RETURNED: (
         "【退办】{{ case.reg_no }} {{ unit }}退回，待重新交办",
@@ -138,6 +139,11 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "【配合意见】{{ case.reg_no }} {{ co_unit }}已提交配合意见",
         "{{ co_unit }}已就网民留言《{{ case.subject }}》（{{ case.reg_no }}）提交配合意见，请在留言页查看，"
         "由{{ unit }}统一答复{% if due %}（办理期限 {{ due }}）{% endif %}。",
+    ),
+    Kind.PUBLISH_LATE: (
+        "【发布逾期】{{ case.reg_no }} 审核通过的答复尚未公开",
+        "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）的答复已审核通过，"
+        "按规定应于 {{ due }} 前在网站公开答复，至今尚未发布，请立即发布。",
     ),
     Kind.CALENDAR_MISSING: (
         "【请载入】{{ count }} 年国务院节假日安排尚未载入",

@@ -90,6 +90,16 @@ def alarm(ctx):
     return {"received_at": ctx.case.received_at.isoformat()}
 
 
+@effect(Action.PUBLISH_LATE)
+def publish_late(ctx):
+    """Tongliao 第十二条 (当日在网站上公开答复): taken once per publication deadline."""
+    case = ctx.case
+    if case.publish_due_at is None or case.publish_late_for == case.publish_due_at:
+        raise RuleViolation(f"{case.reference} 的发布逾期已督办。")
+    case.publish_late_for = case.publish_due_at
+    return {"publish_due": deadline_text(case.publish_due_at)}
+
+
 # ---- a new holiday schedule ----------------------------------------------------------------
 
 
