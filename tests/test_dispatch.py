@@ -62,6 +62,7 @@ def test_a_pending_extension_does_not_follow_the_case_into_a_new_round(city):
     apply(case, "dispatch", actor=city.operator, now=at("2026-03-02 10:00"), lead=city.housing)
     apply(case, "claim", actor=city.handler, now=at("2026-03-02 11:00"))
     apply(case, "request_extension", actor=city.handler, now=at("2026-03-03 10:00"), days=3, reason="需现场核查")
+    apply(case, "endorse_extension", actor=city.deputy, now=at("2026-03-03 11:00"))
     apply(case, "draft", actor=city.handler, now=at("2026-03-04 10:00"), body="已修复。", handler_name="李工", handler_phone="0475-1")
     apply(case, "sign_off", actor=city.principal, now=at("2026-03-04 11:00"), sealed=True)
     apply(case, "submit", actor=city.handler, now=at("2026-03-04 12:00"))

@@ -177,12 +177,14 @@ def test_one_request_may_not_ask_for_more_than_three_working_days(city):
 def test_extensions_together_may_not_exceed_three_working_days(city):
     case = claimed(city)
     case = apply(case, "request_extension", actor=city.handler, now=at("2026-02-25 10:00"), days=2, reason="待勘查。")
+    case = apply(case, "endorse_extension", actor=city.deputy, now=at("2026-02-25 10:30"))
     case = apply(case, "approve_extension", actor=city.reviewer, now=at("2026-02-25 11:00"))
     # 5 + 2 = 7 working days after 02-13 -> Mon 03-02 (Sat 02-28 is the 6th)
     assert case.due_at == at("2026-03-03 00:00")
     refused(case, RuleViolation, "request_extension", actor=city.handler, now=at("2026-02-27 10:00"),
             days=2, reason="仍需协调。")
     case = apply(case, "request_extension", actor=city.handler, now=at("2026-02-27 10:00"), days=1, reason="仍需协调。")
+    case = apply(case, "endorse_extension", actor=city.principal, now=at("2026-02-27 10:30"))
     case = apply(case, "approve_extension", actor=city.reviewer, now=at("2026-02-27 11:00"))
     assert case.extension_days == 3
     assert case.due_at == at("2026-03-04 00:00")  # 8 working days -> Tue 03-03
@@ -342,3 +344,23 @@ def test_the_center_calls_back_a_writer_unsatisfied_with_its_direct_answer(city)
         apply(case, "archive", actor=city.operator)
     apply(case, "callback", actor=city.operator, note="已电话说明预约方式，留言人表示理解。")
     assert apply(case, "archive", actor=city.operator).state == "archived"
+
+
+def test_a_handlers_extension_request_goes_up_through_the_units_leader(city):
+    # 第十四条: 向网民留言交办单位逐级提出延期办结申请 — the unit's leader signs it before the center decides
+    case = claimed(city)
+    case = apply(case, "request_extension", actor=city.handler, now=at("2026-02-25 10:00"), days=2, reason="待勘查。")
+    refused(case, RuleViolation, "approve_extension", actor=city.reviewer, now=at("2026-02-25 10:10"))
+    refused(case, NotPermitted, "endorse_extension", actor=city.edu_principal, now=at("2026-02-25 10:20"))
+    case = apply(case, "endorse_extension", actor=city.deputy, now=at("2026-02-25 10:30"))
+    request = case.extensions.get()
+    assert request.state == "pending" and request.endorsed_by == city.deputy
+    case = apply(case, "approve_extension", actor=city.reviewer, now=at("2026-02-25 11:00"))
+    assert case.extension_days == 2
+
+
+def test_a_leaders_own_extension_request_goes_straight_to_the_center(city):
+    case = claimed(city)
+    case = apply(case, "request_extension", actor=city.deputy, now=at("2026-02-25 10:00"), days=2, reason="待勘查。")
+    assert case.extensions.get().state == "pending"
+    assert apply(case, "approve_extension", actor=city.reviewer, now=at("2026-02-25 11:00")).extension_days == 2

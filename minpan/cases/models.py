@@ -204,6 +204,7 @@ class Assignment(models.Model):
 
 
 class ExtensionState(models.TextChoices):
+    ENDORSING = "endorsing", "待单位领导签批"
     PENDING = "pending", "待审批"
     APPROVED = "approved", "已同意"
     REFUSED = "refused", "不同意"
@@ -222,6 +223,9 @@ class ExtensionRequest(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审批人", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField("审批时间", null=True, blank=True)
     decision_note = models.TextField("审批意见", blank=True)
+    # 逐级 (Tongliao 第十四条): the unit's leader signs the handler's request before the center decides
+    endorsed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="单位签批人", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    endorsed_at = models.DateTimeField("单位签批时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "延期申请"

@@ -73,6 +73,8 @@ class Action(models.TextChoices):
     RECALL = "recall", "撤回交办"
     REASSIGN = "reassign", "改派"
     FOLLOW_UP = "follow_up", "网民追问"
+    # 逐级 (Tongliao 第十四条): the unit's leader signs the handler's extension request, or refuses it
+    ENDORSE_EXTENSION = "endorse_extension", "单位签批延期申请"
     # 办前联系: the unit contacts the writer before handling (Xizang 第五条(二))
     CONTACT_WRITER = "contact_writer", "办前联系"
     # Tongliao 第十二条: an approved answer not published the same day (notify.sweep)

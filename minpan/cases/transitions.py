@@ -55,6 +55,7 @@ TABLE: dict[Action, Move] = {
     Action.CLAIM: _m({State.DISPATCHED}, State.IN_PROGRESS, {Role.UNIT_HANDLER}, "lead"),
     Action.RETURN: _m(RETURNABLE, State.RETURNED, UNIT_ROLES, "lead"),
     Action.REQUEST_EXTENSION: _m(UNIT_AT_WORK, None, UNIT_ROLES, "lead"),
+    Action.ENDORSE_EXTENSION: _m(HELD_BY_UNIT, None, UNIT_LEADERS, "lead"),
     Action.APPROVE_EXTENSION: _m(HELD_BY_UNIT, None, {Role.CENTER_REVIEWER}),
     Action.REFUSE_EXTENSION: _m(HELD_BY_UNIT, None, {Role.CENTER_REVIEWER}),
     Action.CO_INPUT: _m(AWAITING_UNIT_ANSWER, None, UNIT_ROLES, "co"),

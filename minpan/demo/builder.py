@@ -251,6 +251,10 @@ class Walk:
             promised = self.clock.cal.add(deadline_day(case.due_at), days)
         self.do(Action.REQUEST_EXTENSION, requester, days=days, reason=self.rng.choice(texts.EXTENSION_REASONS),
                 basis="《留言办理工作办法》关于延期办理的规定", promised_date=promised)
+        if rule.endorser_roles and "unit_handler" in rule.requester_roles:
+            # 逐级 (Tongliao 第十四条): the 分管 leader signs the handler's request up to the center
+            self.clock.office(30, 240)
+            self.do(Action.ENDORSE_EXTENSION, self.post(self.plan.lead, "fg"), agree=True)
         self.pending.discard("ext_pending")
         self.check()
         if self.pending & {"ext_approved", "ext_refused"}:

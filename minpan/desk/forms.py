@@ -269,12 +269,27 @@ class RequestExtensionForm(ActionForm):
     basis = forms.CharField(label="延期依据", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class EndorseExtensionForm(ActionForm):
+    """逐级 (Tongliao 第十四条): the unit's leader signs the handler's request up to the center."""
+
+    action = Action.ENDORSE_EXTENSION
+    agree = forms.ChoiceField(label="签批意见", choices=[("yes", "同意，报中心审批"), ("no", "不同意")],
+                              widget=forms.RadioSelect, initial="yes")
+    reason = forms.CharField(label="不同意的理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return (case.extension_pending and bool(roles & set(policy.extension.endorser_roles))
+                and case.extensions.filter(state="endorsing").exists())
+
+
 class ApproveExtensionForm(ActionForm):
     action = Action.APPROVE_EXTENSION
 
     @classmethod
     def offered(cls, policy, case, roles):
-        return case.extension_pending and policy.extension.approver_role in roles
+        return (case.extension_pending and policy.extension.approver_role in roles
+                and case.extensions.filter(state="pending").exists())
     decision_note = forms.CharField(label="审批意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 

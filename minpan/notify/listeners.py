@@ -163,11 +163,31 @@ def returned(applied: Applied) -> None:
 
 
 def extension_asked(applied: Applied) -> None:
+    """To the center's approver; a handler's request under 逐级 (Tongliao 第十四条) first to the unit's leaders."""
     case = applied.case
     request = _latest_request(case)
-    _tell(applied, [Message(Kind.EXTENSION_ASKED, who.at_center(applied.policy.extension.approver_role), case, {
-        "unit": _unit_name(case), "days": applied.data.get("days", ""), "promised": applied.data.get("promised_date") or "",
+    rule = applied.policy.extension
+    if applied.data.get("endorsing"):
+        people = who.in_unit(case.lead_unit, *rule.endorser_roles)
+    else:
+        people = who.at_center(rule.approver_role)
+    _tell(applied, [Message(Kind.EXTENSION_ASKED, people, case, {
+        "unit": _unit_name(case), "days": request.days if request else applied.data.get("days", ""),
+        "promised": request.promised_date.isoformat() if request and request.promised_date else "",
         "reason": _clause(request.reason) if request else "", "due": _due(case),
+    })])
+
+
+def extension_endorsed(applied: Applied) -> None:
+    """Signed by the unit's leader: now the center decides; refused: the requester is told why."""
+    if applied.data.get("agree"):
+        extension_asked(applied)
+        return
+    case = applied.case
+    request = _latest_request(case)
+    _tell(applied, [Message(Kind.EXTENSION_DECIDED, who.requester(request), case, {
+        "unit": _unit_name(case), "days": applied.data.get("days", ""), "by": "单位领导", "decision": "不同意上报",
+        "note": _clause(applied.data.get("reason")), "due": _due(case),
     })])
 
 
@@ -247,6 +267,7 @@ HANDOFFS = {
     Action.APPROVE: approved,
     Action.RETURN: returned,
     Action.REQUEST_EXTENSION: extension_asked,
+    Action.ENDORSE_EXTENSION: extension_endorsed,
     Action.APPROVE_EXTENSION: extension_decided,
     Action.REFUSE_EXTENSION: extension_decided,
     Action.INSTRUCT: instructed,

@@ -108,7 +108,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     ),
     Kind.EXTENSION_DECIDED: (
         "【延期申请{{ decision }}】{{ case.reg_no }}",
-        "本单位就网民留言《{{ case.subject }}》（{{ case.reg_no }}）提出的延期 {{ days }} 个工作日的申请，中心{{ decision }}。"
+        "本单位就网民留言《{{ case.subject }}》（{{ case.reg_no }}）提出的延期 {{ days }} 个工作日的申请，{{ by|default:'中心' }}{{ decision }}。"
         "{% if note %}意见：{{ note }}。{% endif %}{% if due %}办理期限：{{ due }}。{% endif %}",
     ),
     Kind.INSTRUCTED: (

@@ -27,7 +27,7 @@ STEP_KINDS = ("urge", "supervise", "transfer", "criticise", "account")
 # keys whose strings must be one of these (the codes the rest of the system knows)
 CHOICES: dict[str, tuple[str, ...]] = {
     "channels": tuple(CHANNELS), "message_types": tuple(MESSAGE_TYPES), "not_accepted_reasons": tuple(NOT_ACCEPTED_REASONS),
-    "approver_role": ROLES, "requester_roles": ROLES, "signer_roles": ROLES, "publisher_roles": ROLES,
+    "approver_role": ROLES, "requester_roles": ROLES, "signer_roles": ROLES, "endorser_roles": ROLES, "publisher_roles": ROLES,
     "recipient": ROLES, "kind": STEP_KINDS, "per_channel": tuple(CHANNELS),
 }
 NONE = "none"
@@ -41,6 +41,7 @@ HELP = {
     "max_days_total": "累计最多延长的工作日", "total_limit_days": "含延期在内的总时限（工作日）",
     "approver_role": "审批角色", "requester_roles": "可申请的角色", "before_deadline": "须在期限届满前申请",
     "needs_promised_date": "须承诺办结日期", "needs_basis": "须说明依据",
+    "endorser_roles": "逐级：经办人的申请须先经这些单位领导签批（空：直接报中心）",
     "window_working_days": "退办期限：0 为收到当日，N 为 N 个工作日内", "signer_roles": "须签字的角色（空：经办人即可）",
     "lead_working_days": "期限前几个工作日提醒", "recipient": "提醒对象的角色", "until_published": "报送后至发布前也提醒",
     "level": "审签层级：principal 主要负责人、deputy 分管领导", "per_channel": "按渠道的审签层级（\"none\" 为不审签）",

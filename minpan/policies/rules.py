@@ -31,6 +31,9 @@ class Extension:
     before_deadline: bool = True          # must be asked before the answer deadline
     needs_promised_date: bool = False
     needs_basis: bool = False
+    # 逐级: a request by someone without these unit roles is signed by one who has them before the
+    # center decides (Tongliao 第十四条); empty: it goes straight to the center
+    endorser_roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ def _walked(city):
         case = dispatched(city, "tongliao", co=[city.education])
         apply(case, "claim", actor=city.handler)
         apply(case, "request_extension", actor=city.handler, days=2, reason="需现场勘查。")
+        apply(case, "endorse_extension", actor=city.deputy)
         apply(case, "approve_extension", actor=city.reviewer, decision_note="同意。")
         apply(case, "instruct", actor=city.leader, text="请尽快解决。", leader_name="张市长")
         apply(case, "draft", actor=city.handler, body="已修复。", handler_name="李工", handler_phone="0475-1234567")

@@ -158,6 +158,7 @@ def valid(action: str, case: Case, policy: str, city, earlier: Case) -> dict:
         "claim": {},
         "return": {"reason": "属教育局职责。", "basis": "《教育法》第十四条"},
         "request_extension": {"days": 1, "reason": "需协调供电公司。", "basis": "《城市照明管理规定》", "promised_date": due},
+        "endorse_extension": {"agree": "yes"},
         "approve_extension": {"decision_note": "同意。"},
         "refuse_extension": {"decision_note": "不属复杂情形。"},
         "co_input": {"text": "教育局无意见。"},

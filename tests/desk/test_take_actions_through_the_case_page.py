@@ -50,8 +50,10 @@ def test_unit_asks_for_more_time_and_the_reviewer_decides(client, city):
         case = dispatched(city, "tongliao")
         _ok(act(client, city.handler, case, "claim"))
         _ok(act(client, city.handler, case, "request_extension", days=2, reason="需现场勘查。"))
+        _ok(act(client, city.deputy, case, "endorse_extension", agree="yes"))  # 逐级 (第十四条)
         _ok(act(client, city.reviewer, case, "refuse_extension", decision_note="不属复杂情形。"))
         _ok(act(client, city.handler, case, "request_extension", days=2, reason="需现场勘查，且需协调供电公司。"))
+        _ok(act(client, city.deputy, case, "endorse_extension", agree="yes"))
         _ok(act(client, city.reviewer, case, "approve_extension"))
     assert list(ExtensionRequest.objects.filter(case=case).order_by("pk").values_list("state", flat=True)) == ["refused", "approved"]
 

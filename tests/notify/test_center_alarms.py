@@ -9,7 +9,9 @@ from tests.notify.helpers import steps, sweep_through
 def test_an_extension_request_left_undecided_for_a_working_day_is_surfaced_to_reviewers(city):
     case = dispatched(city, "tongliao", now=at("2026-09-28 09:00"))
     apply(case, "claim", actor=city.handler, now=at("2026-09-28 10:00"))
-    apply(case, "request_extension", actor=city.handler, now=at("2026-09-30 15:00"), days=2, reason="需协调供电公司")
+    apply(case, "request_extension", actor=city.handler, now=at("2026-09-30 14:00"), days=2, reason="需协调供电公司")
+    # 逐级 (第十四条): the wait on the center begins once the unit's leader has signed it up
+    apply(case, "endorse_extension", actor=city.deputy, now=at("2026-09-30 15:00"))
     # asked Wed 09-30; a whole working day after it is Thu 10-08 (the holiday in between does not count)
     sweep_through("2026-09-30", "2026-10-09")
     assert ("nudge", "2026-10-09 08:31") in steps(case)
@@ -20,6 +22,7 @@ def test_a_decided_request_is_not_surfaced(city):
     case = dispatched(city, "tongliao", now=at("2026-09-28 09:00"))
     apply(case, "claim", actor=city.handler, now=at("2026-09-28 10:00"))
     apply(case, "request_extension", actor=city.handler, now=at("2026-09-29 15:00"), days=2, reason="需协调")
+    apply(case, "endorse_extension", actor=city.deputy, now=at("2026-09-29 15:30"))
     apply(case, "approve_extension", actor=city.reviewer, now=at("2026-09-29 16:00"))
     sweep_through("2026-09-29", "2026-10-09")
     assert "nudge" not in [k for k, _ in steps(case)]

@@ -30,6 +30,9 @@ def test_an_extension_request_goes_to_the_reviewer_and_the_decision_to_the_reque
     apply(case, "claim", actor=city.handler, now=MONDAY)
     asked = Step(django_capture_on_commit_callbacks, case, "request_extension", actor=city.handler, now=at("2026-03-04 10:00"),
                  days=3, reason="需协调供电公司更换线路")
+    # 逐级 (Tongliao 第十四条): the handler's request goes to the unit's leaders first, who sign it up to the center
+    assert asked.told() == {"principal": 1, "deputy": 1}
+    asked = Step(django_capture_on_commit_callbacks, case, "endorse_extension", actor=city.deputy, now=at("2026-03-04 11:00"))
     assert asked.told() == {"reviewer": 1}
     note = asked.note_of("reviewer")
     assert note.kind == Kind.EXTENSION_ASKED and "3 个工作日" in note.title and "需协调供电公司更换线路" in note.body
@@ -38,6 +41,17 @@ def test_an_extension_request_goes_to_the_reviewer_and_the_decision_to_the_reque
     assert decided.told() == {"handler": 1}
     note = decided.note_of("handler")
     assert note.kind == Kind.EXTENSION_DECIDED and "已同意" in note.title and "2026年03月12日 24:00" in note.body
+
+
+def test_a_leader_who_will_not_sign_it_up_tells_the_handler_why(city, case, django_capture_on_commit_callbacks):
+    apply(case, "claim", actor=city.handler, now=MONDAY)
+    apply(case, "request_extension", actor=city.handler, now=at("2026-03-04 10:00"), days=3, reason="需协调供电公司更换线路")
+    step = Step(django_capture_on_commit_callbacks, case, "endorse_extension", actor=city.principal, now=at("2026-03-04 11:00"),
+                agree="no", reason="本周内可以办结")
+    assert step.told() == {"handler": 1}
+    note = step.note_of("handler")
+    assert note.kind == Kind.EXTENSION_DECIDED and "单位领导不同意上报" in note.body and "本周内可以办结" in note.body
+    assert case.extensions.get().state == "refused" and not case.__class__.objects.get(pk=case.pk).extension_pending
 
 
 def test_a_refusal_goes_to_the_leader_who_asked_with_the_reason(city, case, django_capture_on_commit_callbacks):

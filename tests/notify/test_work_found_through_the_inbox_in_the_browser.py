@@ -136,6 +136,10 @@ def test_three_cases_each_step_found_through_the_inbox(page, live_server, city, 
         f.locator("input[name=request_extension-days]").fill("3"),
         f.locator("textarea[name=request_extension-reason]").fill("需供热公司检修管网。"),
     ))
+    # 逐级 (第十四条): the unit's 分管 leader signs it up to the center; the principal, told too, finds it done
+    three.follow("deputy", heat, "延期申请")
+    three.act("endorse_extension", "已单位签批延期申请")
+    three.follow("principal", heat, "延期申请")
     three.follow("reviewer", heat, "延期申请")
     three.act("approve_extension", "已同意延期")
     three.follow("handler", heat, "延期申请已同意")

@@ -58,6 +58,7 @@ def extended(city, told, case):
     told(apply, case, "dispatch", actor=city.operator, now=at("2026-03-02 10:00"), lead=city.housing)
     told(apply, case, "claim", actor=city.handler, now=at("2026-03-02 11:00"))
     told(apply, case, "request_extension", actor=city.handler, now=at("2026-03-03 10:00"), days=3, reason="需现场核查")
+    told(apply, case, "endorse_extension", actor=city.deputy, now=at("2026-03-03 10:30"))  # 逐级 (第十四条)
     return told(apply, case, "approve_extension", actor=city.reviewer, now=at("2026-03-03 11:00"))
 
 
@@ -122,6 +123,7 @@ def test_a_refused_extension_tells_the_writer_nothing(city, told):
     told(apply, case, "dispatch", actor=city.operator, now=at("2026-03-02 10:00"), lead=city.housing)
     told(apply, case, "claim", actor=city.handler, now=at("2026-03-02 11:00"))
     told(apply, case, "request_extension", actor=city.handler, now=at("2026-03-03 10:00"), days=3, reason="需现场核查")
+    told(apply, case, "endorse_extension", actor=city.deputy, now=at("2026-03-03 10:30"))
     told(apply, case, "refuse_extension", actor=city.reviewer, now=at("2026-03-03 11:00"), decision_note="期限内可办结")
     assert notices(case, Kind.TO_WRITER_EXTENDED) == []
 

@@ -42,7 +42,7 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     **{a: frozenset({"handler", "edu_handler", "district_handler"}) for a in ("claim", "draft", "submit")},
     **{a: frozenset({*HOUSING, "edu_handler", "district_handler"})
        for a in ("return", "request_extension", "co_input", "explain_delay")},
-    **{a: frozenset({"principal", "deputy"}) for a in ("sign_off", "return_draft")},
+    **{a: frozenset({"principal", "deputy"}) for a in ("sign_off", "return_draft", "endorse_extension")},
     **{a: frozenset({"reviewer"}) for a in ("approve_extension", "refuse_extension", "approve", "send_back")},
     "callback": frozenset({"operator", "handler", "edu_handler", "district_handler"}),
     "contact_writer": frozenset({"handler", "edu_handler", "district_handler"}),

@@ -42,12 +42,33 @@ def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | s
         new_due = calendar_around(deadline_day(case.due_at), days).add(deadline_day(case.due_at), days)
         if promised_date > new_due:
             raise RuleViolation(f"承诺办结日期晚于延期后的期限（{fmt_due(end_of_day(new_due))}）：请增加延长天数或提前承诺日期。")
+    # 逐级: a handler's request waits for the unit's leader; a leader's own goes to the center
+    endorsing = bool(rule.endorser_roles) and ctx.role not in rule.endorser_roles
     ExtensionRequest.objects.create(
         case=case, unit=ctx.unit, days=days, reason=reason, basis=basis or "",
         promised_date=promised_date or None, requested_by=ctx.actor, requested_at=ctx.now,
+        state=ExtensionState.ENDORSING if endorsing else ExtensionState.PENDING,
     )
     case.extension_pending = True
-    return {"days": days, "promised_date": promised_date.isoformat() if promised_date else None}
+    return {"days": days, "promised_date": promised_date.isoformat() if promised_date else None, "endorsing": endorsing}
+
+
+@effect(Action.ENDORSE_EXTENSION)
+def endorse_extension(ctx, *, agree: bool | str = True, reason: str = ""):
+    """The unit's leader signs the handler's request up to the center, or refuses it with a reason."""
+    req = ctx.case.extensions.filter(state=ExtensionState.ENDORSING).first()
+    if req is None:
+        raise RuleViolation("没有待单位领导签批的延期申请。")
+    if ctx.role not in ctx.policy.extension.endorser_roles:
+        raise NotPermitted("延期申请须由本单位分管负责同志或主要负责同志签批。")
+    agree = agree in (True, "yes", "true", "1", "on")
+    req.endorsed_by, req.endorsed_at = ctx.actor, ctx.now
+    if agree:
+        req.state = ExtensionState.PENDING
+        req.save(update_fields=["state", "endorsed_by", "endorsed_at"])
+        return {"days": req.days, "agree": True}
+    _decide(ctx, req, ExtensionState.REFUSED, required(reason, "不同意上报的理由"))
+    return {"days": req.days, "agree": False, "reason": req.decision_note}
 
 
 def _check_days(ctx, days) -> int:
@@ -71,6 +92,8 @@ def _check_days(ctx, days) -> int:
 def _pending(ctx) -> ExtensionRequest:
     req = ctx.case.extensions.filter(state=ExtensionState.PENDING).first()
     if req is None:
+        if ctx.case.extensions.filter(state=ExtensionState.ENDORSING).exists():
+            raise RuleViolation("延期申请尚待承办单位领导签批，签批后再审批。")
         raise RuleViolation("没有待审批的延期申请。")
     if ctx.role != ctx.policy.extension.approver_role:
         raise NotPermitted("延期申请须由交办单位审批。")

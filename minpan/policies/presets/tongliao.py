@@ -23,6 +23,7 @@ POLICY = Policy(
     extension=Extension(
         allowed=True, max_days_each=3, max_days_total=3,
         approver_role="center_reviewer", before_deadline=True,
+        endorser_roles=("unit_deputy", "unit_principal"),
     ),
     # 第十五条: 收到承办单后当日，由分管领导签字后书面退回，并说明退件原因；后续重新派单
     return_rule=Return(allowed=True, window_working_days=0, signer_roles=("unit_deputy", "unit_principal")),
