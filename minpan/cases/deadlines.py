@@ -99,9 +99,13 @@ def waiting_on_center_since(case):
     if case.state == State.RETURNED:
         return case.assignments.filter(returned_at__isnull=False).order_by("-returned_at").values_list("returned_at", flat=True).first()
     if case.extension_pending:
+        # with the center from the request, or (逐级) from the unit leader's signature; one still with
+        # the unit's leader (state endorsing) is not the center's wait
         if hasattr(case, "pending_extensions"):  # prefetched by transitions.apply_batch
-            return case.pending_extensions[0].requested_at if case.pending_extensions else None
-        return case.extensions.filter(state="pending").values_list("requested_at", flat=True).first()
+            req = case.pending_extensions[0] if case.pending_extensions else None
+        else:
+            req = case.extensions.filter(state="pending").only("requested_at", "endorsed_at").first()
+        return (req.endorsed_at or req.requested_at) if req else None
     return None
 
 
