@@ -10,6 +10,7 @@ from minpan.cases.models import Citizen, Event
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
 from minpan.policies.active import policy_named
+from minpan.policies.codes import QUALITY_FAULTS
 from minpan.redaction import LABELS
 from minpan.textmine.replies import check_case_reply
 from minpan.units.models import Unit
@@ -35,11 +36,12 @@ DETAIL_LABELS = {
     "instructions": "交办意见", "co_instructions": "对配合单位的交办意见", "comment": "修改意见",
     "unit_name": "原承办单位", "from_name": "原牵头单位", "prompts": "累计催办",
     # a holiday schedule import (Action.RECALENDAR)
-    "publish_due": "发布期限", "due_before": "原办理期限", "due_after": "现办理期限", "verified": "期限已按节假日安排核实", "source": "依据",
+    "publish_due": "发布期限", "fault": "答复质量问题",
+    "due_before": "原办理期限", "due_after": "现办理期限", "verified": "期限已按节假日安排核实", "source": "依据",
 }
 VALUE_LABELS = {
     "msg_type": dict(MessageType.choices), "domain": dict(Domain.choices), "urgency": dict(Urgency.choices),
-    "mode": dict(PublishMode.choices),
+    "mode": dict(PublishMode.choices), "fault": QUALITY_FAULTS,
     "choice": {"add": "隐去", "keep": "取消隐去（非个人信息）", "unkeep": "撤销保留", "unmask": "撤销隐去"},
     "kind": {**LABELS, "writer": "留言人登记的个人信息", "text": "其他文字"}, "rating": dict(Rating.choices), "channel": dict(Channel.choices),
 }

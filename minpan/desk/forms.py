@@ -18,7 +18,7 @@ from minpan.cases.effects.base import called_back, contacted_before_handling, re
 from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
 from minpan.params import whole_number
 from minpan.plain_errors import plain_errors
-from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS
+from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
 from minpan.policies.rules import Policy
 from minpan.units.models import Level, Unit
 
@@ -393,6 +393,18 @@ class SendBackForm(ActionForm):
     danger = True
     reason = forms.CharField(label="退回重办的理由", widget=forms.Textarea(attrs=TEXT),
                              help_text="如答非所问、敷衍塞责，说明须补充的内容")
+    fault = forms.ChoiceField(label="答复质量问题", required=False, widget=forms.RadioSelect)
+
+    def setup(self):
+        # the faults the policy names; one of them starts its ladder (a 催办单, 督办通知 …) at once
+        rule = self.policy.escalation
+        if not rule.quality_faults:
+            del self.fields["fault"]
+            return
+        step = f"，并{rule.quality_step.letter or '启动督办'}" if rule.quality_step else ""
+        self.fields["fault"].choices = [("", "不属以下情形")] + [(f, QUALITY_FAULTS[f]) for f in rule.quality_faults]
+        self.fields["fault"].initial = ""
+        self.fields["fault"].help_text = f"选中的情形记入办理记录{step}"
 
 
 class PublishForm(ActionForm):

@@ -9,12 +9,14 @@ class NotifyConfig(AppConfig):
         from minpan.cases import hooks
         from minpan.cases.states import Action
 
-        from . import letters, listeners, writer_listeners
+        from . import letters, listeners, quality, writer_listeners
 
         hooks.listen(Action.MERGE, listeners.tell_writer_merged)
         hooks.listen(Action.UNMERGE, listeners.tell_writer_unmerged)
         for action, fn in listeners.HANDOFFS.items():
             hooks.listen(action, fn)
+        # a send-back for a fault the policy names starts its ladder at once
+        hooks.listen(Action.SEND_BACK, quality.fault_found)
         # in the approval's transaction: the letter is issued exactly when the case records it
         hooks.contribute(Action.APPROVE_BULLETIN, letters.issue_approved)
         hooks.contribute(Action.REFUSE_BULLETIN, letters.refuse_drafted)

@@ -17,7 +17,7 @@ class AlreadyIssued(RuleViolation):
 PREFIX = {"urge": "催办", "supervise": "督办", "transfer": "移交", "criticise": "通报", "account": "问责"}
 
 
-def issue_letter(case, step, *, now, overdue_days: int, policy) -> Letter:
+def issue_letter(case, step, *, now, overdue_days: int, policy, fault: str = "") -> Letter:
     year = now.astimezone(SHANGHAI).year
     prefix = PREFIX[step.kind]
     key = f"{prefix}〔{year}〕"
@@ -29,7 +29,9 @@ def issue_letter(case, step, *, now, overdue_days: int, policy) -> Letter:
     unit = case.lead_unit.name if case.lead_unit else ""
     # every letter is signed by the organ that issues it, at its foot (GB/T 9704 发文机关署名);
     # the date under it is the letter page's
-    body = f"{_body(case, step, unit=unit, overdue_days=overdue_days, policy=policy)}\n\n{issuing_organ()}"
+    text = _quality_body(case, step, unit=unit, fault=fault, policy=policy) if fault else _body(
+        case, step, unit=unit, overdue_days=overdue_days, policy=policy)
+    body = f"{text}\n\n{issuing_organ()}"
     return Letter.objects.create(
         case=case, kind=step.kind, title=step.letter, number=f"{prefix}〔{year}〕{seq}号", unit_name=unit,
         body=body, state=LetterState.DRAFT if step.needs_leader else LetterState.ISSUED, created_at=now,
@@ -76,6 +78,19 @@ def _why_criticised(case, step) -> str:
     n = case.prompts
     said = f"经{CHINESE_COUNT[n] if n <= 10 else n}次提醒、催办仍未办结" if n else "逾期仍未办结"
     return said + ("且未说明理由" if step.unless_explained else "")
+
+
+def _quality_body(case, step, *, unit: str, fault: str, policy) -> str:
+    """A letter for what the answer was, not for lateness (Tongliao 第十九条, Naiman 第十八条,
+    Yuncheng 五(四), Chizhou 第九条(四))."""
+    facts = f"网民留言《{unit_subject(case)}》（登记编号 {case.reg_no}）的答复经审核认定为{fault}，已退回重新办理。"
+    if step.kind == "transfer":
+        return (f"{policy.escalation.transfer_to}：\n    {unit}承办的{facts}现经领导批示同意，移交你单位按程序进行问责。")
+    if step.kind == "criticise":
+        return f"关于对{unit}的通报批评（草稿）\n    {unit}承办的{facts}予以通报批评。"
+    if step.kind == "supervise":
+        return f"{unit}：\n    {facts}现予书面督办，请主要负责同志亲自督促，认真办理并重新报送答复。"
+    return f"{unit}：\n    {facts}请接此通知后认真核实办理，按期重新报送答复意见。"
 
 
 def _body(case, step, *, unit: str, overdue_days: int, policy) -> str:

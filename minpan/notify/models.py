@@ -41,6 +41,7 @@ class Kind(models.TextChoices):
     NOTED = "noted", "内部批注"
     CALENDAR_MISSING = "calendar_missing", "下一年度节假日安排未载入"
     PUBLISH_LATE = "publish_late", "答复未按期发布"
+    QUALITY_FAULT = "quality_fault", "答复质量问题"
     # what the writer is told (SMS and e-mail), wording editable like the rest
     TO_WRITER_RECEIPT = "w_receipt", "告知网民：已收到"
     TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"

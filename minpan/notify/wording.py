@@ -140,6 +140,11 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "{{ co_unit }}已就网民留言《{{ case.subject }}》（{{ case.reg_no }}）提交配合意见，请在留言页查看，"
         "由{{ unit }}统一答复{% if due %}（办理期限 {{ due }}）{% endif %}。",
     ),
+    Kind.QUALITY_FAULT: (
+        "【{{ step }}】{{ case.reg_no }} 答复{{ fault }}",
+        "{{ unit }}办理的网民留言《{{ case.subject }}》（{{ case.reg_no }}）的答复经审核认定为{{ fault }}，已退回重办，"
+        "现启动{{ step }}程序。{% if letter %}{% if draft %}已拟制《{{ letter }}》，请领导审批后印发。{% else %}随附《{{ letter }}》。{% endif %}{% endif %}",
+    ),
     Kind.PUBLISH_LATE: (
         "【发布逾期】{{ case.reg_no }} 审核通过的答复尚未公开",
         "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）的答复已审核通过，"

@@ -38,3 +38,13 @@ NOT_ACCEPTED_REASONS = {
     "private_dispute": "商业纠纷或个人之间纠纷",
     "other": "其他不予受理的事项",
 }
+
+# What a reviewer may find wrong with an answer besides its lateness; each document names some of
+# them as grounds for its ladder (Tongliao 第十九条, Naiman 第十八条, Yuncheng 五(四), Chizhou 第九条(四)).
+QUALITY_FAULTS = {
+    "off_topic": "答非所问",
+    "perfunctory": "敷衍塞责",
+    "buck_passing": "推诿扯皮",
+    "light_action": "重答轻办",
+    "poor_result": "办理质量不高、效果不好",
+}

@@ -18,7 +18,7 @@ import types
 import typing
 from pathlib import Path
 
-from .codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS
+from .codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
 from .rules import Policy, Step
 
 ROLES = ("center_operator", "center_reviewer", "supervisor", "city_leader", "admin",
@@ -27,6 +27,7 @@ STEP_KINDS = ("urge", "supervise", "transfer", "criticise", "account")
 # keys whose strings must be one of these (the codes the rest of the system knows)
 CHOICES: dict[str, tuple[str, ...]] = {
     "channels": tuple(CHANNELS), "message_types": tuple(MESSAGE_TYPES), "not_accepted_reasons": tuple(NOT_ACCEPTED_REASONS),
+    "quality_faults": tuple(QUALITY_FAULTS),
     "approver_role": ROLES, "requester_roles": ROLES, "signer_roles": ROLES, "endorser_roles": ROLES, "publisher_roles": ROLES,
     "recipient": ROLES, "kind": STEP_KINDS, "per_channel": tuple(CHANNELS),
 }
@@ -55,6 +56,8 @@ HELP = {
     "requires_handler": "答复须写明经办人", "requires_contact": "答复须留联系电话", "requires_result_or_basis": "答复须有办理结果或依据",
     "min_chars": "答复最少字数", "handler_article": "经办人要求的条款", "result_article": "办理结果要求的条款",
     "quality_article": "答非所问、敷衍塞责的条款",
+    "quality_faults": ("文件所列答复质量问题：off_topic 答非所问、perfunctory 敷衍塞责、buck_passing 推诿扯皮、"
+                       "light_action 重答轻办、poor_result 质量不高效果不好"),
 }
 
 
@@ -80,11 +83,14 @@ def dump(policy: Policy, comments: dict[str, list[str]] | None = None) -> str:
             out += _key(f.name, value, comments.get(f.name, []))
     for name, value in nested:
         out += ["", *_comment(comments.get(name, [])), f"[{name}]"]
-        steps = []
+        steps, tables = [], []
         for f in dataclasses.fields(value):
             item = getattr(value, f.name)
             if f.name == "steps":
                 steps = list(item)
+                continue
+            if dataclasses.is_dataclass(item):
+                tables.append((f.name, item))  # a table of its own, after this table's keys
                 continue
             if f.name == "per_channel":
                 table = ", ".join(f"{k} = {_value(v if v is not None else NONE)}" for k, v in item.items())
@@ -95,6 +101,10 @@ def dump(policy: Policy, comments: dict[str, list[str]] | None = None) -> str:
             out += ["", f"[[{name}.steps]]"]
             for f in dataclasses.fields(Step):
                 out += _key(f.name, getattr(step, f.name), [])
+        for key, inner in tables:
+            out += ["", *_comment(comments.get(f"{name}.{key}", [])), f"[{name}.{key}]"]
+            for f in dataclasses.fields(inner):
+                out += _key(f.name, getattr(inner, f.name), [])
     return "\n".join(out) + "\n"
 
 

@@ -101,6 +101,10 @@ class Escalation:
     supervised_on_site: bool = False      # leader-instructed cases get on-site supervision
     # leader-instructed cases (督办事项) are reminded this many working days earlier
     supervised_extra_lead_days: int = 1
+    # the faults of an answer (policies.codes.QUALITY_FAULTS) the document names, and the step a
+    # send-back for one of them issues at once, as lateness does (None: a send-back only)
+    quality_faults: tuple[str, ...] = ()
+    quality_step: Step | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 reviewer's masking of the text to be published."""
 from __future__ import annotations
 
+from minpan.policies.codes import QUALITY_FAULTS
 from minpan.units.people import roles_of
 from minpan.units.roles import Role
 
@@ -80,10 +81,14 @@ def approve(ctx):
 
 
 @effect(Action.SEND_BACK)
-def send_back(ctx, *, reason: str):
+def send_back(ctx, *, reason: str, fault: str = ""):
     # The clock keeps running: a redo does not restart the answer time.
+    reason = required(reason, "退回重办的理由")
+    if fault and fault not in ctx.policy.escalation.quality_faults:
+        raise RuleViolation(f"“{QUALITY_FAULTS.get(fault, fault)}”不是本制度所列的答复质量问题。")
     ctx.case.send_back_count += 1
-    return {"reason": required(reason, "退回重办的理由")}
+    # a fault the document names starts its ladder at once (notify.quality issues the step)
+    return {"reason": reason, "fault": fault} if fault else {"reason": reason}
 
 
 @effect(Action.PUBLISH)

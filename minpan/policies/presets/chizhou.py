@@ -58,6 +58,9 @@ POLICY = Policy(
     # 第九条(四)、第十四条: 问责 has no interval in the document; 5 working days is our default.
     escalation=Escalation(
         steps=(Step("supervise", 0, letter="书面督办通知"), Step("account", 5, needs_leader=True)),
+        # 第九条(四): 对超过办理时限、办理质量不高、效果不好的，下发书面督办通知
+        quality_faults=("poor_result",),
+        quality_step=Step("supervise", letter="书面督办通知"),
         supervised_on_site=True,
         # Not yet a setting (issue 14, rules): 第十一条 bulletins=("月度分析报告", "定期通报")
     ),

@@ -38,6 +38,9 @@ POLICY = Policy(
     # 第十八条: 对敷衍应付、逾期办理的予以通报批评 — a draft bulletin when the deadline passes
     escalation=Escalation(
         steps=(Step("criticise", 0, letter="通报批评（草稿）", needs_leader=True),),
+        # 第十八条: 对敷衍应付、逾期办理的予以通报批评
+        quality_faults=("perfunctory",),
+        quality_step=Step("criticise", letter="通报批评（草稿）", needs_leader=True),
         # Not yet a setting (issue 14, rules): 第十八条 bulletins=("通报表扬", "通报批评")
     ),
     # 第十条(二): 咨询、投诉、建议

@@ -49,6 +49,9 @@ POLICY = Policy(
             Step("transfer", 10, letter="移交纪检监察机关函", needs_leader=True),
         ),
         transfer_to="纪检监察机关",
+        # 第十九条: 答非所问、敷衍塞责、推诿扯皮、重答轻办 … 按照“三单一函”机制启动程序 — a 催办单 at once
+        quality_faults=("off_topic", "perfunctory", "buck_passing", "light_action"),
+        quality_step=Step("urge", letter="催办单"),
         # Not yet a setting (issue 14, rules): 第二十一条 bulletins=("定期通报", "年度考核反向扣分")
     ),
     # 第七条(一): 咨询、建议、投诉等

@@ -44,6 +44,8 @@ POLICY = Policy(
     # 第五条(四): 逾期督办制度，政府督查室跟踪督办
     escalation=Escalation(
         steps=(Step("supervise", 0),),
+        # 第五条(五): 答非所问、敷衍塞责的退回重新办理 — a send-back, no letter
+        quality_faults=("off_topic", "perfunctory"),
         # Not yet a setting (issue 14, rules): 第五条(七) bulletins=("督查通报", "绩效考核")
     ),
     # 第五条(一): 咨询、投诉、求助、建议、其它

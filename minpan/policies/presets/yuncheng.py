@@ -48,6 +48,9 @@ POLICY = Policy(
             Step("criticise", 3, letter="通报批评（草稿）", needs_leader=True, unless_explained=True, min_prompts=2),
         ),
         transfer_to="市委、市政府督查室",
+        # 五(四): 推诿扯皮、敷衍塞责的，经市委、市政府领导批示同意后，转交督查室按程序进行问责
+        quality_faults=("buck_passing", "perfunctory"),
+        quality_step=Step("transfer", letter="问责移交函", needs_leader=True),
         # Not yet a setting (issue 14, rules): 五(四) bulletins=("书面通报批评",)
     ),
     # 五(一): 咨询、反映、投诉、建议、求助
