@@ -46,6 +46,7 @@ def stage(w):
     act("handler", work, "note", text=payload("note"))
     act("handler", work, "request_extension", reason=payload("extension_reason"), basis=payload("extension_basis"),
         days="2")
+    act("principal", work, "endorse_extension", agree="yes")  # 逐级 (Tongliao 第十四条)
     act("reviewer", work, "refuse_extension", decision_note=payload("decision_note"))
     act("handler", work, "draft", body=payload("draft_body"), handler_name=payload("handler_name")[:60],
         handler_phone="0475-8123456")
