@@ -72,7 +72,7 @@ def test_the_reviewer_chooses_the_fault_on_the_case_page(city, client, django_ca
     case = _submitted(city, "tongliao")
     client.force_login(city.reviewer)
     page = client.get(f"/desk/case/{case.pk}/").content.decode()
-    assert "答非所问" in page and "重答轻办" in page and "并催办单" in page
+    assert "答非所问" in page and "重答轻办" in page and "并向承办单位发出《催办单》" in page
     with django_capture_on_commit_callbacks(execute=True):
         resp = act(client, city.reviewer, case, "send_back", reason="未回应诉求。", fault="perfunctory")
     assert resp.status_code == 302

@@ -401,7 +401,11 @@ class SendBackForm(ActionForm):
         if not rule.quality_faults:
             del self.fields["fault"]
             return
-        step = f"，并{rule.quality_step.letter or '启动督办'}" if rule.quality_step else ""
+        step = ""
+        if rule.quality_step is not None:
+            letter = rule.quality_step.letter
+            step = f"，并拟制《{letter}》报领导审批" if letter and rule.quality_step.needs_leader else (
+                f"，并向承办单位发出《{letter}》" if letter else "，并启动督办")
         self.fields["fault"].choices = [("", "不属以下情形")] + [(f, QUALITY_FAULTS[f]) for f in rule.quality_faults]
         self.fields["fault"].initial = ""
         self.fields["fault"].help_text = f"选中的情形记入办理记录{step}"
