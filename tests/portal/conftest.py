@@ -1,21 +1,17 @@
 """Shared steps for the portal tests: a citizen's form, and driving a written case to its answer."""
 import http.client
-import os
 import re
-import socket
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 import urllib.parse
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
 from minpan.cases.transitions import apply
 from tests import images
+from tests.server_process import database_url, runserver
 
 PNG = images.PNG  # a real 1×1 picture: the portal opens every image with Pillow
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -32,55 +28,12 @@ def files_dir(settings, tmp_path):
 
 # ---- a real server process, for requests sent in parallel ------------------------------
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _database_url(tmp_path) -> str:
-    if connection.vendor == "sqlite":
-        path = tmp_path / "db.sqlite3"
-        connection.ensure_connection()
-        copy = sqlite3.connect(path)
-        connection.connection.backup(copy)
-        copy.close()
-        return f"sqlite:///{path}"
-    s = connection.settings_dict
-    user = urllib.parse.quote(s["USER"] or "", safe="")
-    password = urllib.parse.quote(s["PASSWORD"] or "", safe="")
-    return f"postgres://{user}:{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 @pytest.fixture
 def server(tmp_path):
     """A threaded runserver on the test database; yields (port, database url)."""
-    url, port = _database_url(tmp_path), _free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "minpan.settings", "DATABASE_URL": url,
-           "MINPAN_FILES_DIR": str(tmp_path / "files"), "MINPAN_POLICY": "tongliao", "PYTHONPATH": str(ROOT)}
-    log = open(tmp_path / "server.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "django", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"runserver did not start:\n{(tmp_path / 'server.log').read_text()}")
-                time.sleep(0.2)
+    url = database_url(tmp_path)
+    with runserver(tmp_path, {"DATABASE_URL": url, "MINPAN_FILES_DIR": str(tmp_path / "files"), "MINPAN_POLICY": "tongliao"}) as port:
         yield port, url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        log.close()
 
 
 class Browser:

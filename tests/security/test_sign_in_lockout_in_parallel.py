@@ -7,17 +7,12 @@ the "locked?" look before any failure is written, the test holds the database's 
 or the failure table (PostgreSQL) while the twenty arrive, then lets them go.
 """
 import http.client
-import os
 import re
-import socket
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 import urllib.parse
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt
@@ -25,30 +20,10 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 
 from tests.security.counting_hasher import CountingHasher
+from tests.server_process import database_url, runserver
 
-ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct-horse-battery"
 ATTACKER, COLLEAGUE = "203.0.113.7", "203.0.113.8"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _database_url(tmp_path) -> str:
-    if connection.vendor == "sqlite":
-        path = tmp_path / "db.sqlite3"
-        connection.ensure_connection()
-        copy = sqlite3.connect(path)
-        connection.connection.backup(copy)
-        copy.close()
-        return f"sqlite:///{path}"
-    s = connection.settings_dict
-    user = urllib.parse.quote(s["USER"] or "", safe="")
-    password = urllib.parse.quote(s["PASSWORD"] or "", safe="")
-    return f"postgres://{user}:{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 @pytest.fixture
@@ -61,31 +36,13 @@ def staff(db):
 @pytest.fixture
 def server(tmp_path, staff):
     """A threaded runserver behind a pretend proxy that sets X-Real-IP; yields (port, url, checks file)."""
-    url, port, checks = _database_url(tmp_path), _free_port(), tmp_path / "checks.txt"
+    url, checks = database_url(tmp_path), tmp_path / "checks.txt"
     checks.write_text("")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.security.signin_server_settings", "DATABASE_URL": url,
+    env = {"DJANGO_SETTINGS_MODULE": "tests.security.signin_server_settings", "DATABASE_URL": url,
            "MINPAN_TRUSTED_PROXY_HEADER": "HTTP_X_REAL_IP", "MINPAN_TEST_PASSWORD_CHECKS": str(checks),
-           "MINPAN_FILES_DIR": str(tmp_path / "files"), "PYTHONPATH": str(ROOT)}
-    log = open(tmp_path / "server.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "django", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"runserver did not start:\n{(tmp_path / 'server.log').read_text()}")
-                time.sleep(0.2)
+           "MINPAN_FILES_DIR": str(tmp_path / "files")}
+    with runserver(tmp_path, env) as port:
         yield port, url, checks
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        log.close()
 
 
 @contextmanager

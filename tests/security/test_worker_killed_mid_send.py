@@ -13,7 +13,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import urllib.parse
 from collections import defaultdict
 from pathlib import Path
 
@@ -25,22 +24,10 @@ from django_tasks_db.models import DBTaskResult
 from minpan.notify.deliveries import deliver_all, message_id
 from minpan.notify.inbox import send
 from minpan.notify.models import Delivery, Kind
+from tests.server_process import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 SENDS = 3
-
-
-def _database_url(tmp_path) -> str:
-    if connection.vendor == "sqlite":
-        path = tmp_path / "db.sqlite3"
-        connection.ensure_connection()
-        copy = sqlite3.connect(path)
-        connection.connection.backup(copy)
-        copy.close()
-        return f"sqlite:///{path}"
-    s = connection.settings_dict
-    user, password = (urllib.parse.quote(s[k] or "", safe="") for k in ("USER", "PASSWORD"))
-    return f"postgres://{user}:{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 def _rows(url: str, sql: str) -> list[tuple]:
@@ -98,7 +85,7 @@ def _worker(url, tmp_path, mailbox, name, ack_seconds):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_killed_mid_send_loses_nothing_and_names_every_copy_the_same(queued, tmp_path):
-    url, mailbox = _database_url(tmp_path), tmp_path / "mailbox.jsonl"
+    url, mailbox = database_url(tmp_path), tmp_path / "mailbox.jsonl"
     first, log = _worker(url, tmp_path, mailbox, "first", ack_seconds=60)
     try:
         # the first message reached the server, which has not answered yet: the worker dies now
