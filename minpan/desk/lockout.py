@@ -26,6 +26,8 @@ from django.db.models import F, Max
 from django.shortcuts import render
 from django.utils import timezone
 
+from minpan.portal.limits import forwarded_address
+
 LOCK_MESSAGE = "登录失败次数过多，该账号在本机已被锁定，请于 {until} 后再试，或联系系统管理员。"
 
 
@@ -33,8 +35,7 @@ def client_ip(request) -> str | None:
     """The client's address as portal.limits.client_ip reads it: the trusted proxy's header when
     MINPAN_TRUSTED_PROXY_HEADER names one, else REMOTE_ADDR; never what the client claims otherwise.
     Only a real address is returned (axes stores it in an IP column)."""
-    header = settings.MINPAN_TRUSTED_PROXY_HEADER
-    for raw in ((request.META.get(header) or "").split(",")[0] if header else "", request.META.get("REMOTE_ADDR") or ""):
+    for raw in (forwarded_address(request) or "", request.META.get("REMOTE_ADDR") or ""):
         try:
             return str(ipaddress.ip_address(raw.strip()))
         except ValueError:

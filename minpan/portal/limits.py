@@ -140,10 +140,18 @@ def sweep(*, now: dt.datetime | None = None, older_than: dt.timedelta = dt.timed
     return deleted, wiped
 
 
-def client_ip(request) -> str:
-    # Behind the city's reverse proxy REMOTE_ADDR is the proxy; the deployment sets
-    # MINPAN_TRUSTED_PROXY_HEADER (e.g. HTTP_X_REAL_IP) when the proxy overwrites it.
+def forwarded_address(request) -> str | None:
+    """The address the trusted proxy wrote, when MINPAN_TRUSTED_PROXY_HEADER names a header it
+    overwrites (e.g. HTTP_X_REAL_IP) and the request carries it; else None. Behind the city's
+    reverse proxy REMOTE_ADDR is the proxy itself."""
     header = getattr(settings, "MINPAN_TRUSTED_PROXY_HEADER", "")
     if header and request.META.get(header):
         return request.META[header].split(",")[0].strip()
+    return None
+
+
+def client_ip(request) -> str:
+    forwarded = forwarded_address(request)
+    if forwarded is not None:
+        return forwarded
     return request.META.get("REMOTE_ADDR", "") or "unknown"
