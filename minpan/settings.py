@@ -27,6 +27,18 @@ def _env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} 无效：请用 1/0、true/false、yes/no 或 on/off。")
 
 
+def _env_int(name: str, default: int, *, low: int, high: int | None, bad: str, out: str) -> int:
+    """An integer setting: `bad` ends the message for what is not one, `out` for one outside [low, high]."""
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} 无效：{bad}") from None
+    if value < low or (high is not None and value > high):
+        raise ImproperlyConfigured(f"{name}={value} 无效：{out}")
+    return value
+
+
 # Only these: psycopg is the one database driver installed, and the worker needs a file
 # (not :memory:) to share SQLite with the server.
 _DB_SCHEMES = ("sqlite", "postgres", "postgresql")
@@ -113,14 +125,8 @@ MINPAN_DATA_KEYS = _data_keys or ["dev-only-data-key-never-use-in-production-000
 # answered/not accepted and never archived). None of the policies we follow names a period: they
 # keep the record "按照档案管理规定" (Tongliao 第十六条, Yuncheng 四(五), Xizang 三(六)); the case
 # row, its dates, unit and events stay for that archive, only the writer's identity goes.
-try:
-    MINPAN_RETENTION_YEARS = int(os.environ.get("MINPAN_RETENTION_YEARS", "") or 3)
-except ValueError:
-    raise ImproperlyConfigured(
-        f"MINPAN_RETENTION_YEARS={os.environ['MINPAN_RETENTION_YEARS']!r} 无效：请填整数年数，例如 3。"
-    ) from None
-if not 1 <= MINPAN_RETENTION_YEARS <= 30:
-    raise ImproperlyConfigured(f"MINPAN_RETENTION_YEARS={MINPAN_RETENTION_YEARS} 无效：须在 1 到 30 年之间。")
+MINPAN_RETENTION_YEARS = _env_int("MINPAN_RETENTION_YEARS", 3, low=1, high=30,
+                                  bad="请填整数年数，例如 3。", out="须在 1 到 30 年之间。")
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("MINPAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
@@ -256,21 +262,12 @@ MINPAN_REQUIRE_TOTP = _env_bool("MINPAN_REQUIRE_TOTP", False)
 OTP_TOTP_ISSUER = "民盼通办"
 
 
-def _env_int(name: str, default: int, low: int, high: int, unit: str) -> int:
-    raw = os.environ.get(name, "").strip()
-    try:
-        value = int(raw) if raw else default
-    except ValueError:
-        raise ImproperlyConfigured(f"{name}={raw!r} 无效：请填 {low} 到 {high} 之间的整数（{unit}）。") from None
-    if not low <= value <= high:
-        raise ImproperlyConfigured(f"{name}={value} 无效：须在 {low} 到 {high} {unit}之间（等级保护要求的上限是 {high} {unit}）。")
-    return value
-
-
 # A signed-in staff session ends after this long without a request, and this long after sign-in
 # at the latest (minpan.desk.staffsession); the portal's anonymous sessions keep Django's own age.
-MINPAN_SESSION_IDLE_MINUTES = _env_int("MINPAN_SESSION_IDLE_MINUTES", 30, 1, 30, "分钟")
-MINPAN_SESSION_MAX_HOURS = _env_int("MINPAN_SESSION_MAX_HOURS", 12, 1, 12, "小时")
+MINPAN_SESSION_IDLE_MINUTES = _env_int("MINPAN_SESSION_IDLE_MINUTES", 30, low=1, high=30, bad="请填 1 到 30 之间的整数（分钟）。",
+                                       out="须在 1 到 30 分钟之间（等级保护要求的上限是 30 分钟）。")
+MINPAN_SESSION_MAX_HOURS = _env_int("MINPAN_SESSION_MAX_HOURS", 12, low=1, high=12, bad="请填 1 到 12 之间的整数（小时）。",
+                                    out="须在 1 到 12 小时之间（等级保护要求的上限是 12 小时）。")
 # ---- end signin ----
 
 LANGUAGE_CODE = "zh-hans"
@@ -353,25 +350,13 @@ if MINPAN_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
     raise ImproperlyConfigured(f"MINPAN_LOG_LEVEL={MINPAN_LOG_LEVEL!r} 无效：用 DEBUG、INFO、WARNING、ERROR 或 CRITICAL。")
 
 # The audit trail (minpan.audit) is kept this many days; 网络安全法 第二十一条 asks for at least 180.
-try:
-    MINPAN_AUDIT_KEEP_DAYS = int(os.environ.get("MINPAN_AUDIT_KEEP_DAYS", "") or 365)
-except ValueError:
-    raise ImproperlyConfigured(f"MINPAN_AUDIT_KEEP_DAYS={os.environ['MINPAN_AUDIT_KEEP_DAYS']!r} 无效：请填天数，例如 365。") from None
-if MINPAN_AUDIT_KEEP_DAYS < 180:
-    raise ImproperlyConfigured(
-        f"MINPAN_AUDIT_KEEP_DAYS={MINPAN_AUDIT_KEEP_DAYS} 无效：网络日志须留存不少于六个月（网络安全法第二十一条），请填 180 或更大的天数。"
-    )
+MINPAN_AUDIT_KEEP_DAYS = _env_int("MINPAN_AUDIT_KEEP_DAYS", 365, low=180, high=None, bad="请填天数，例如 365。",
+                                  out="网络日志须留存不少于六个月（网络安全法第二十一条），请填 180 或更大的天数。")
 
 # A send (or a queued task) claimed this many seconds ago and not finished is taken to be lost
 # with its worker (killed, machine down) and taken over. Longer than any send may take.
-try:
-    MINPAN_STALE_CLAIM_SECONDS = int(os.environ.get("MINPAN_STALE_CLAIM_SECONDS", "") or 900)
-except ValueError:
-    raise ImproperlyConfigured(f"MINPAN_STALE_CLAIM_SECONDS={os.environ['MINPAN_STALE_CLAIM_SECONDS']!r} 无效：请填秒数，例如 900。") from None
-if not 120 <= MINPAN_STALE_CLAIM_SECONDS <= 86400:
-    raise ImproperlyConfigured(
-        f"MINPAN_STALE_CLAIM_SECONDS={MINPAN_STALE_CLAIM_SECONDS} 无效：须在 120 到 86400 秒之间（须长于一次发送的最长用时）。"
-    )
+MINPAN_STALE_CLAIM_SECONDS = _env_int("MINPAN_STALE_CLAIM_SECONDS", 900, low=120, high=86400, bad="请填秒数，例如 900。",
+                                      out="须在 120 到 86400 秒之间（须长于一次发送的最长用时）。")
 
 # Every handler escapes control characters (no forged lines) and masks phone, ID and card numbers,
 # e-mail addresses, passwords and tokens (minpan.audit.logs).
