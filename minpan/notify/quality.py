@@ -4,11 +4,12 @@ or 问责移交函 for a leader to approve) and tells whom that rung tells. Hear
 commits; the letter is numbered under its counter's lock like the sweep's."""
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import transaction
 
 from minpan.cases.hooks import Applied
 from minpan.policies.codes import QUALITY_FAULTS
-from minpan.units.roles import Role
 
 from . import recipients as who
 from .inbox import Message, send_many
@@ -25,14 +26,7 @@ def fault_found(applied: Applied) -> None:
         return
     case, label = applied.case, QUALITY_FAULTS[fault]
     unit = case.lead_unit
-    leads = who.in_unit(unit, Role.UNIT_PRINCIPAL) + who.in_unit(unit, Role.UNIT_HANDLER)
-    people = {
-        "urge": leads,
-        "supervise": leads + who.supervisors(),
-        "transfer": who.at_center(Role.SUPERVISOR, Role.CITY_LEADER),
-        "criticise": who.supervisors() + (who.at_center(Role.CITY_LEADER) if step.needs_leader else []),
-        "account": who.at_center(Role.SUPERVISOR, Role.CITY_LEADER),
-    }[step.kind]
+    people = who.for_step(step.kind, step.needs_leader, partial(who.in_unit, unit), who.at_center)
     with transaction.atomic():
         letter = issue_letter(case, step, now=applied.at, overdue_days=0, policy=applied.policy, fault=label) if step.letter else None
         send_many([Message(Kind.QUALITY_FAULT, people, case, {

@@ -83,3 +83,14 @@ def working_on(case: Case) -> list:
     acted = active(case.events.exclude(actor=None).values_list("actor_id", flat=True).distinct())
     people = {p.pk: p for p in [*acted, *the_handler(case)]}
     return [p for p in people.values() if held_cases(p).filter(pk=case.pk).exists()]
+
+
+def for_step(kind: str, needs_leader: bool, in_lead_unit, at_center_in) -> list:
+    """Who a rung of the ladder tells (a 催办, 督办, 移交, 通报批评 or 问责, for lateness or a fault):
+    `in_lead_unit(role)` and `at_center_in(*roles)` find the people (the sweep passes cached ones)."""
+    if kind in ("urge", "supervise"):
+        leads = in_lead_unit(Role.UNIT_PRINCIPAL) + in_lead_unit(Role.UNIT_HANDLER)
+        return leads + (at_center_in(Role.SUPERVISOR) if kind == "supervise" else [])
+    if kind == "criticise":
+        return at_center_in(Role.SUPERVISOR) + (at_center_in(Role.CITY_LEADER) if needs_leader else [])
+    return at_center_in(Role.SUPERVISOR, Role.CITY_LEADER)  # transfer, account

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter as Tally
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -135,14 +136,7 @@ class Ladder(Job):
             policy = policy_named(case.policy_name)
             if step.letter:
                 issue_letter(case, step, now=self.now, overdue_days=facts["overdue"], policy=policy)
-            leads = self.in_unit(case.lead_unit_id, Role.UNIT_PRINCIPAL) + self.in_unit(case.lead_unit_id, Role.UNIT_HANDLER)
-            people = {
-                "urge": leads,
-                "supervise": leads + self.center(Role.SUPERVISOR),
-                "transfer": self.center(Role.SUPERVISOR, Role.CITY_LEADER),
-                "criticise": self.center(Role.SUPERVISOR) + (self.center(Role.CITY_LEADER) if step.needs_leader else []),
-                "account": self.center(Role.SUPERVISOR, Role.CITY_LEADER),
-            }[step.kind]
+            people = who.for_step(step.kind, step.needs_leader, partial(self.in_unit, case.lead_unit_id), self.center)
             yield Message(Kind(step.kind), people, case, dict(
                 unit=_unit_name(case), due=_due_text(case.due_at), overdue_days=facts["overdue"], letter=step.letter,
                 transfer_to=policy.escalation.transfer_to,
