@@ -19,7 +19,8 @@ import typing
 from pathlib import Path
 
 from .codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
-from .rules import Policy, Step
+from .paths import unknown_paths
+from .rules import JUDGEMENT_KINDS, Policy, Step
 
 ROLES = ("center_operator", "center_reviewer", "supervisor", "city_leader", "admin",
          "unit_handler", "unit_principal", "unit_deputy")
@@ -56,6 +57,7 @@ HELP = {
     "requires_handler": "答复须写明经办人", "requires_contact": "答复须留联系电话", "requires_result_or_basis": "答复须有办理结果或依据",
     "min_chars": "答复最少字数", "handler_article": "经办人要求的条款", "result_article": "办理结果要求的条款",
     "quality_article": "答非所问、敷衍塞责的条款",
+    "city_settings": "本市设定：文件未作规定、由本市确定取值的规则（写规则的路径，如 \"escalation.steps[1].after_days\"）",
     "quality_faults": ("文件所列答复质量问题：off_topic 答非所问、perfunctory 敷衍塞责、buck_passing 推诿扯皮、"
                        "light_action 重答轻办、poor_result 质量不高效果不好"),
 }
@@ -75,12 +77,13 @@ def dump(policy: Policy, comments: dict[str, list[str]] | None = None) -> str:
     out = [f"# 办理制度：{policy.title}", f"# 依据：{policy.document}",
            "# 由 `minpan policy new` 生成；修改后以 MINPAN_POLICY=/路径/本文件.toml 启用。", ""]
     nested = []
+    city = set(policy.city_settings)
     for f in dataclasses.fields(Policy):
         value = getattr(policy, f.name)
         if dataclasses.is_dataclass(value):
             nested.append((f.name, value))
         else:
-            out += _key(f.name, value, comments.get(f.name, []))
+            out += _key(f.name, value, comments.get(f.name, []), f.name in city)
     for name, value in nested:
         out += ["", *_comment(comments.get(name, [])), f"[{name}]"]
         steps, tables = [], []
@@ -96,15 +99,15 @@ def dump(policy: Policy, comments: dict[str, list[str]] | None = None) -> str:
                 table = ", ".join(f"{k} = {_value(v if v is not None else NONE)}" for k, v in item.items())
                 out += _comment(comments.get(f"{name}.{f.name}", [])) + [f"per_channel = {{ {table} }}    # {HELP['per_channel']}"]
                 continue
-            out += _key(f.name, item, comments.get(f"{name}.{f.name}", []))
-        for step in steps:
+            out += _key(f.name, item, comments.get(f"{name}.{f.name}", []), f"{name}.{f.name}" in city)
+        for i, step in enumerate(steps):
             out += ["", f"[[{name}.steps]]"]
             for f in dataclasses.fields(Step):
-                out += _key(f.name, getattr(step, f.name), [])
+                out += _key(f.name, getattr(step, f.name), [], f"{name}.steps[{i}].{f.name}" in city)
         for key, inner in tables:
             out += ["", *_comment(comments.get(f"{name}.{key}", [])), f"[{name}.{key}]"]
             for f in dataclasses.fields(inner):
-                out += _key(f.name, getattr(inner, f.name), [])
+                out += _key(f.name, getattr(inner, f.name), [], f"{name}.{key}.{f.name}" in city)
     return "\n".join(out) + "\n"
 
 
@@ -113,10 +116,12 @@ def _comment(lines: list[str]) -> list[str]:
     return [f"# {c}" for c in lines if not c.startswith("Not yet a setting")]
 
 
-def _key(name: str, value, comment: list[str]) -> list[str]:
+def _key(name: str, value, comment: list[str], city_set: bool = False) -> list[str]:
+    # 本市设定: the document leaves this value open (Policy.city_settings)
+    help_text = HELP.get(name, "") + ("【本市设定】" if city_set else "")
     if value is None:
-        return [*_comment(comment), f"# {name} =    # {HELP.get(name, '')}（未设定：不限或不适用；需要时去掉行首 # 并填写）"]
-    return [*_comment(comment), f"{name} = {_value(value)}    # {HELP.get(name, '')}"]
+        return [*_comment(comment), f"# {name} =    # {help_text}（未设定：不限或不适用；需要时去掉行首 # 并填写）"]
+    return [*_comment(comment), f"{name} = {_value(value)}    # {help_text}"]
 
 
 def _value(value) -> str:
@@ -178,7 +183,11 @@ def load(text: str, source: str = "办理制度文件") -> Policy:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyFileError(f"{source}：TOML 格式错误（{exc}）") from None
-    return _Reader(text, source).build(Policy, data, "")
+    reader = _Reader(text, source)
+    policy = reader.build(Policy, data, "")
+    for path in unknown_paths(policy):
+        reader.fail("city_settings", f"{path!r} 不是本制度的规则（写法如 \"escalation.steps[1].after_days\"）")
+    return policy
 
 
 class _Reader:
@@ -236,6 +245,8 @@ class _Reader:
                     self.fail(path, "缺少此项")
                 continue
             kwargs[f.name] = self.value(hints[f.name], data[f.name], path, f.name)
+        if cls is Step and kwargs.get("kind") in JUDGEMENT_KINDS and not kwargs.get("needs_leader"):
+            self.fail(f"{prefix}needs_leader", "移交、通报批评、问责须由市政府领导审定：应为 true（拟稿报领导同意后印发）")
         return cls(**kwargs)
 
     def value(self, hint, raw, path: str, name: str):

@@ -82,6 +82,11 @@ class FollowUp:
     contact_before_handling: bool = False
 
 
+# The rungs that judge a unit (移交纪检, 通报批评, 问责) are proposals: drafted for a city leader, who
+# approves them or refuses with a reason (notify.letters); a policy may not issue them by itself.
+JUDGEMENT_KINDS = ("transfer", "criticise", "account")
+
+
 @dataclass(frozen=True)
 class Step:
     """One rung of the ladder after the answer deadline has passed."""
@@ -142,6 +147,9 @@ class Policy:
     channels: tuple[str, ...]
     unit_sees_identity: bool = False      # writer's name and contact shown to the handling unit
     reply_content: ReplyContent = ReplyContent()
+    # The rules the document leaves open (an interval it does not give, a lead time it calls
+    # "临近到期"): key paths (policies.paths) of the values the city chose, shown as 本市设定
+    city_settings: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)

@@ -79,4 +79,7 @@ POLICY = Policy(
         requires_handler=True, requires_contact=True, handler_article="第九条(三)",
         result_article="第九条(三)(六)", quality_article="第九条(四)",
     ),
+    # 第九条(四) “临近到期” and 第十四条 追究责任 give no number of days: the city's
+    city_settings=("reminder.lead_working_days", "escalation.steps[1].after_days",
+                   "escalation.supervised_extra_lead_days"),
 )

@@ -72,4 +72,8 @@ POLICY = Policy(
         requires_handler=True, requires_contact=True, handler_article="第十二条",
         result_article="第十一条", quality_article="第十九条",
     ),
+    # 第十九条 names the rungs of “三单一函” but no intervals between them: when each is taken is the city's;
+    # how much earlier a 督办事项 is reminded (第十三条 says only 到期前一天) too
+    city_settings=("escalation.steps[0].after_days", "escalation.steps[1].after_days",
+                   "escalation.steps[2].after_days", "escalation.supervised_extra_lead_days"),
 )

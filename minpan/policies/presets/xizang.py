@@ -59,4 +59,6 @@ POLICY = Policy(
     # 第七条(二): 答复材料政策法律依据准确；第七条(三): 告知调查处理结果；
     # 第五条(五): 答非所问、敷衍塞责的退回重新办理
     reply_content=ReplyContent(result_article="第七条(二)(三)", quality_article="第五条(五)"),
+    # 第五条(四) reminds 到期前一天; how much earlier a 督办事项 is reminded is the city's
+    city_settings=("escalation.supervised_extra_lead_days",),
 )

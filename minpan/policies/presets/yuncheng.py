@@ -68,4 +68,6 @@ POLICY = Policy(
     # 五(二): 依据相关规定回复、办结群众诉求；五(四): 推诿扯皮、敷衍塞责的转交督查室问责。
     # 答复由“市长信箱”统一发出（三），方案未要求写明经办人。
     reply_content=ReplyContent(result_article="五(二)", quality_article="五(四)"),
+    # 五(三) “办理时限届满前”催办 gives no lead time: the city's
+    city_settings=("reminder.lead_working_days", "escalation.supervised_extra_lead_days"),
 )
