@@ -16,11 +16,11 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Count, Model, Q, QuerySet
+from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet
 
 from minpan.cases import encryption
 from minpan.cases.access import held_cases, holding, is_center, visible_cases
-from minpan.cases.models import Case
+from minpan.cases.models import Case, ExtensionRequest, ExtensionState
 from minpan.cases.states import HELD_BY_UNIT, UNIT_AT_WORK, Channel, Domain, MessageType, State
 from minpan.params import whole_number
 from minpan.units.models import Level, Unit
@@ -50,6 +50,12 @@ def _in(*states) -> Callable[[Clock], Q]:
     return lambda clock: Q(state__in=[s.value for s in states])
 
 
+def _extension(state: ExtensionState) -> Callable[[Clock], Q]:
+    # 逐级: a request the unit's leader has not signed is theirs, not yet the reviewer's
+    asked = ExtensionRequest.objects.filter(case=OuterRef("pk"), state=state)
+    return lambda clock: Q(state__in=HELD, extension_pending=True) & Q(Exists(asked))
+
+
 QUEUES: list[Queue] = [
     Queue("review", "待初审", _in(State.RECEIVED), frozenset({Role.CENTER_OPERATOR, Role.ADMIN}), "received_asc"),
     Queue("dispatch", "待交办", _in(State.ACCEPTED, State.REGISTERED), frozenset({Role.CENTER_OPERATOR, Role.ADMIN}), "received_asc"),
@@ -59,7 +65,8 @@ QUEUES: list[Queue] = [
           lambda c: Q(state__in=HELD, due_at__gt=c.now, due_at__lte=c.soon), STAFF_ROLES, "due", True),
     Queue("overdue", "已逾期", lambda c: Q(state__in=HELD, due_at__lte=c.now), STAFF_ROLES, "due", True),
     Queue("returned", "退办待处理", _in(State.RETURNED), frozenset({Role.CENTER_OPERATOR, Role.CENTER_REVIEWER, Role.ADMIN}), "received_asc"),
-    Queue("extension", "延期待审批", lambda c: Q(state__in=HELD, extension_pending=True),
+    Queue("endorse", "延期待签批", _extension(ExtensionState.ENDORSING), frozenset(UNIT_LEADERS | {Role.ADMIN}), "due", True),
+    Queue("extension", "延期待审批", _extension(ExtensionState.PENDING),
           UNIT_LEADERS | {Role.CENTER_REVIEWER, Role.ADMIN}, "due", True),
     Queue("sign", "待审签", _in(State.DRAFTED), frozenset(UNIT_ROLES | {Role.ADMIN}), "due", True),
     Queue("submitted", "待审核", _in(State.SUBMITTED), frozenset({Role.CENTER_REVIEWER, Role.ADMIN} | UNIT_ROLES), "due", True),
