@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django import forms
 
@@ -14,6 +15,15 @@ from . import uploads
 
 BODY_MIN = 10
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
+
+
+def phone_number(raw: str, message: str) -> str:
+    """A phone number as the writer typed it, full-width digits and ideographic spaces read as
+    ASCII (NFKC), or "" when left empty; `message` when it is not a number."""
+    phone = unicodedata.normalize("NFKC", raw or "").strip()
+    if phone and not PHONE_RE.match(phone):
+        raise forms.ValidationError(message)
+    return phone
 CONSENT_TEXT = (
     "我同意：受理中心和承办单位为办理本留言使用我填写的姓名和联系方式；"
     "这些信息不会公开，也不会提供给我所反映的单位。公开答复时，留言中的姓名、电话、身份证号、"
@@ -68,10 +78,7 @@ class ContactMixin(PlainErrorsForm):
             self.fields["phone"].help_text = "选填。留下联系方式便于承办单位联系您，不会公开。"
 
     def clean_phone(self):
-        phone = self.cleaned_data.get("phone", "").strip()
-        if phone and not PHONE_RE.match(phone):
-            raise forms.ValidationError("请填写有效的电话号码，例如 13800138000 或 0475-8234567。")
-        return phone
+        return phone_number(self.cleaned_data.get("phone", ""), "请填写有效的电话号码，例如 13800138000 或 0475-8234567。")
 
     def clean(self):
         data = super().clean()
@@ -186,9 +193,8 @@ class ForgotForm(HoneypotMixin):
         contact = self.cleaned_data.get("contact", "").strip()
         if "@" in contact:
             forms.EmailField().clean(contact)  # raises in plain words below
-        elif not PHONE_RE.match(contact):
-            raise forms.ValidationError("请填写留言时使用的手机号（例如 13800138000）或电子邮箱。")
-        return contact
+            return contact
+        return phone_number(contact, "请填写留言时使用的手机号（例如 13800138000）或电子邮箱。")
 
 
 class SmsCodeForm(PlainErrorsForm):

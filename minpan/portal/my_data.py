@@ -24,7 +24,7 @@ from minpan.plain_errors import PlainErrorsForm
 from minpan.privacy.erasure import case_erase
 
 from . import own_case
-from .forms import PHONE_RE
+from .forms import phone_number
 from .models import Attachment, DataRequest, DataRequestKind
 from .views import SESSION_CASE, _session_case
 
@@ -37,10 +37,7 @@ class ContactForm(PlainErrorsForm):
     address = forms.CharField(label="地址", max_length=200, required=False)
 
     def clean_phone(self):
-        phone = self.cleaned_data.get("phone", "").strip()
-        if phone and not PHONE_RE.match(phone):
-            raise forms.ValidationError("电话号码格式不对：请填写手机号或带区号的固定电话。")
-        return phone
+        return phone_number(self.cleaned_data.get("phone", ""), "电话号码格式不对：请填写手机号或带区号的固定电话。")
 
 
 class CorrectionForm(PlainErrorsForm):

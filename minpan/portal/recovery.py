@@ -14,6 +14,7 @@ import datetime as dt
 import hmac
 import re
 import secrets
+import unicodedata
 
 from django.db import transaction
 from django.db.models import F
@@ -49,8 +50,9 @@ def is_email(contact: str) -> bool:
 
 
 def phone_digits(phone: str) -> str:
-    """The digits of a number as people write it: 138-0013-8000, +86 138 0013 8000."""
-    digits = re.sub(r"\D", "", phone or "")
+    """The digits of a number as people write it: 138-0013-8000, +86 138 0013 8000, １３８…
+    (full-width digits are read as ASCII, so a number stored either way matches)."""
+    digits = re.sub(r"[^0-9]", "", unicodedata.normalize("NFKC", phone or ""))
     return digits[2:] if len(digits) == 13 and digits.startswith("86") else digits
 
 
