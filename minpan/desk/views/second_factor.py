@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -61,16 +62,29 @@ def verify(request):
     error, status = "", 200
     if request.method == "POST":
         token = (request.POST.get("token") or "").strip()
-        for device in devices_for_user(user, confirmed=True):
-            allowed, why = device.verify_is_allowed()
-            if not allowed:
-                # django-otp doubles the wait after each wrong code (1, 2, 4 … seconds)
-                wait = max(1, int(((why or {}).get("locked_until", timezone.now()) - timezone.now()).total_seconds()) + 1)
-                error, status = f"验证码错误次数过多，请 {wait} 秒后再试。", 429
-                break
-            if device.verify_token(token):
-                otp_login(request, device)
-                return redirect(_next(request) or "desk:home")
-        else:
-            error, status = "验证码不正确或已过期，请输入验证器上当前显示的 6 位数字。", 400
+        with transaction.atomic():
+            error, status, device = _check(user, token)
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next(request) or "desk:home")
     return render(request, "desk/otp_verify.html", {"error": error, "next": _next(request)}, status=status)
+
+
+def _check(user, token: str):
+    """(error, status, the device that matched). Each device row is locked while its throttle is read
+    and its failure written, so codes sent at once are judged one after another: after the first wrong
+    one the others wait out the throttle instead of all being tried."""
+    error, status = "", 200
+    for device in devices_for_user(user, confirmed=True):
+        device = type(device).objects.select_for_update().get(pk=device.pk)
+        allowed, why = device.verify_is_allowed()
+        if not allowed:
+            # django-otp doubles the wait after each wrong code (1, 2, 4 … seconds)
+            wait = max(1, int(((why or {}).get("locked_until", timezone.now()) - timezone.now()).total_seconds()) + 1)
+            error, status = f"验证码错误次数过多，请 {wait} 秒后再试。", 429
+            break
+        if device.verify_token(token):
+            return "", 200, device
+    else:
+        error, status = "验证码不正确或已过期，请输入验证器上当前显示的 6 位数字。", 400
+    return error, status, None
