@@ -16,12 +16,13 @@ RECORDED_WITHOUT_A_MOVE = {
     Action.CONFIRM_EMAIL: "the writer confirms their address through the link sent to it (portal.confirm_email)",
 }
 
-# Taken by the sweep (notify.sweep through transitions.apply_batch) on its deadlines, never by a person.
+# Taken by the sweep (notify.sweep through transitions.apply_batch) on its deadlines, or by an import, never by a person.
 SYSTEM_ONLY = {
     Action.REMIND, Action.URGE, Action.SUPERVISE, Action.TRANSFER, Action.CRITICISE, Action.ACCOUNT,
     Action.NUDGE, Action.ALARM,
     Action.RECALENDAR,  # taken by cases.recalendar when a holiday schedule import moves a deadline
     Action.PUBLISH_LATE,
+    Action.IMPORT_ANSWERED,  # taken by minpan.intake for a channel's answered history
 }
 
 # Taken by a person, but not through the case page's action forms.

@@ -38,13 +38,15 @@ def new_code(length: int = 10) -> str:
 def case_collect(
     *, channel: str, subject: str, body: str, citizen: dict | None = None, external_id: str = "",
     received_at: dt.datetime | None = None, may_publish: bool = True, publish_personal: bool = False, actor=None,
-    role: str = Role.SYSTEM, policy_name: str | None = None,
+    role: str = Role.SYSTEM, policy_name: str | None = None, history: bool = False,
 ) -> tuple[Case, str]:
-    """Record a message as received. Returns the case and its query password, shown once."""
+    """Record a message as received. Returns the case and its query password, shown once.
+    `history`: an answered message from a channel's past, imported as a record of what was done,
+    not intake the policy's channels accept or refuse."""
     policy = active_policy() if policy_name is None else policy_named(policy_name)
     if channel not in CHANNELS:
         raise CaseError(f"未知的来源渠道 {channel!r}。")
-    if channel not in policy.channels:
+    if channel not in policy.channels and not history:
         allowed = "、".join(CHANNELS[c] for c in policy.channels)
         raise CaseError(f"本制度不受理“{CHANNELS[channel]}”渠道的留言。受理渠道：{allowed}")
     subject, body = (subject or "").strip(), (body or "").strip()

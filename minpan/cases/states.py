@@ -81,6 +81,8 @@ class Action(models.TextChoices):
     PUBLISH_LATE = "publish_late", "发布逾期督办"
     # a new State Council schedule moved the case's deadline (cases.recalendar)
     RECALENDAR = "recalendar", "节假日安排调整期限"
+    # a channel's closed history imported as it was answered (minpan import --format shangluo)
+    IMPORT_ANSWERED = "import_answered", "导入历史办结件"
     # ATTACH and CONFIRM_EMAIL are recorded on the timeline with no move in the transition table
     # (any staff member who may see the case uploads; the writer confirms their e-mail through the
     # link sent to it). MASK, the reviewer's choices on the public copy, is in the table.

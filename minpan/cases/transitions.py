@@ -96,6 +96,8 @@ TABLE: dict[Action, Move] = {
     Action.PUBLISH_LATE: _m({State.APPROVED}, None, {Role.SYSTEM}, "system"),
     # a calendar import that moves a working day moves the deadlines counted across it
     Action.RECALENDAR: _m(OPEN_STATES, None, {Role.SYSTEM}, "system"),
+    # an answered case from a channel's history, recorded as it was answered (minpan.intake)
+    Action.IMPORT_ANSWERED: _m({State.RECEIVED}, State.ARCHIVED, {Role.SYSTEM}, "system"),
     # the day's work between the people on a case (issue 12)
     # 退回修改: the leader who would sign sends the draft back to the handler; the draft stays
     Action.RETURN_DRAFT: _m({State.DRAFTED}, State.IN_PROGRESS, UNIT_LEADERS, "lead"),

@@ -27,6 +27,10 @@ class Message:
     body: str
     received_at: dt.datetime | None
     citizen: dict[str, str]
+    # an answered case from the channel's history: its answer, when, and by which unit
+    reply: str = ""
+    replied_at: dt.datetime | None = None
+    answering_unit: str = ""
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Format:
     required: tuple[str, ...] = ("external_id", "subject", "body", "received_at")
     subject_from_body: bool = False                     # 12345 work orders often have no title
     id_of: Callable[[str], str] | None = None           # the channel's id from the id column
+    closed: bool = False                                # records are answered cases (reply columns)
     # where the policy does not know `channel` by that name: the name it does know it by
     alternatives: tuple[str, ...] = ()
 
@@ -68,7 +73,7 @@ class Format:
 
         text = {name: _text(get(name)) for name in ("external_id", "subject", "body", "name", "phone", "email", "address", "channel")}
         for name in self.required:
-            if name != "received_at" and not text.get(name) and not (name == "subject" and self.subject_from_body):
+            if name in text and not text[name] and not (name == "subject" and self.subject_from_body):
                 raise BadRecord(f"“{columns.get(name, name)}”为空")
         if not text["body"]:
             raise BadRecord(f"“{columns.get('body', 'body')}”为空")
@@ -87,7 +92,33 @@ class Format:
         if len(external_id) > 64:
             raise BadRecord(f"“{columns.get('external_id')}”超过 64 个字符：{external_id[:20]}…")
         citizen = {k: text[k] for k in ("name", "phone", "email", "address") if text[k]}
-        return Message(channel, external_id, subject, text["body"], received_at, citizen)
+        message = Message(channel, external_id, subject, text["body"], received_at, citizen)
+        if self.closed:
+            _answered(message, get, columns)
+        return message
+
+
+def _answered(message: Message, get: Callable[[str], object], columns: dict[str, str]) -> None:
+    message.reply = _text(get("reply"))
+    message.answering_unit = _text(get("answering_unit"))
+    if not message.reply:
+        raise BadRecord(f"“{columns['reply']}”为空：没有答复的不是办结件")
+    if not message.answering_unit:
+        raise BadRecord(f"“{columns['answering_unit']}”为空：不知道是哪个单位答复的")
+    replied = get("replied_at")
+    if replied in ("", None):
+        raise BadRecord(f"“{columns['replied_at']}”为空")
+    message.replied_at = parse_time(replied, columns["replied_at"])
+    if message.received_at and message.replied_at < message.received_at:
+        raise BadRecord(f"答复日期（{message.replied_at:%Y-%m-%d}）早于留言日期（{message.received_at:%Y-%m-%d}），请核对原记录")
+
+
+def _leadermailid(url: str) -> str:
+    # mail_id repeats for different letters; the mailbox's own id in the letter's address does not
+    match = re.search(r"[?&]leadermailid=(\d+)", url)
+    if not match:
+        raise BadRecord(f"url 中没有 leadermailid：{url[:60]}")
+    return f"leadermail:{match.group(1)}"
 
 
 def _text(value: object) -> str:
@@ -165,6 +196,13 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
          "name": ("来电人", "诉求人", "姓名"), "phone": ("来电号码", "联系电话", "电话"), "address": ("地址", "事发地址", "诉求地址")},
         # 12345 is the city's 市长热线 where a document names only that (Chizhou 第一条)
         channel="hotline_12345", alternatives=("mayor_hotline",), subject_from_body=True,
+    ),
+    Format(
+        "shangluo", "商洛市长信箱历史办结件",
+        {"external_id": ("url",), "subject": ("title",), "body": ("query",), "received_at": ("query_date",),
+         "reply": ("reply",), "replied_at": ("reply_date",), "answering_unit": ("reply_agency",)},
+        channel="mayor_mailbox", id_of=_leadermailid, closed=True,
+        required=("external_id", "subject", "body", "received_at", "reply", "replied_at", "answering_unit"),
     ),
     Format(
         "province", "省级平台转办件",

@@ -43,7 +43,7 @@ def test_a_record_refused_by_the_policy_is_reported_not_lost(db, tmp_path, setti
 def test_an_unknown_format_is_refused_with_the_list(db, tmp_path):
     path = tmp_path / "x.csv"
     path.write_text("a,b\n1,2\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="未知的格式 .weibo.。可用：people_daily、hotline_12345、province、csv"):
+    with pytest.raises(CommandError, match="未知的格式 .weibo.。可用：people_daily、hotline_12345、shangluo、province、csv"):
         run_import(str(path), "--format", "weibo")
 
 

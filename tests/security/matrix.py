@@ -52,7 +52,7 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
 }
 # Actions that exist but are never taken through the case page: the page answers 404.
 NO_FORM = ("collect", "rate", "follow_up", "attach", "confirm_email", "mask", "approve_bulletin", "refuse_bulletin",
-           "remind", "urge", "supervise", "transfer", "criticise", "account", "nudge", "alarm", "recalendar", "publish_late",
+           "remind", "urge", "supervise", "transfer", "criticise", "account", "nudge", "alarm", "recalendar", "publish_late", "import_answered",
            "no-such-action")
 
 
