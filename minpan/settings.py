@@ -174,6 +174,7 @@ INSTALLED_APPS = [
     "minpan.demo",
     "minpan.audit",
     "minpan.intake",
+    "minpan.webhooks",
 ]
 # ---- signin: staff accounts and sessions (django-axes lockout, django-otp TOTP) ----
 INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]

@@ -24,6 +24,7 @@ from minpan.portal.limits import sweep as portal_sweep
 from minpan.privacy.erasure import sweep as privacy_sweep
 from minpan.textmine.hotcases import refresh_recent as refresh_hot
 from minpan.textmine.retrain import Retrainer
+from minpan.webhooks.calls import sweep as webhook_sweep
 
 log = logging.getLogger("minpan.notify")
 
@@ -58,7 +59,7 @@ class Command(BaseCommand):
             while self.running:
                 if time.monotonic() >= next_sweep:
                     next_sweep = time.monotonic() + sweep_every
-                    for job in (sweep, portal_sweep, refresh_hot, audit_prune, privacy_sweep):
+                    for job in (sweep, portal_sweep, refresh_hot, audit_prune, privacy_sweep, webhook_sweep):
                         try:
                             done = job()
                             if done and (any(done.values()) if isinstance(done, dict) else any(done)):
