@@ -67,6 +67,7 @@ def _get_cells():
     plain = {
         "desk:home": "/desk/", "desk:login": "/desk/login/", "desk:hot": "/desk/hot/",
         "desk:hot_docx": "/desk/hot/2026-01.docx", "notify:inbox": "/notify/inbox/",
+        "desk:channels": "/desk/channels/", "desk:channel_file": "/desk/channels/people_daily/2026-11/reconcile.xlsx",
         "notify:settings": "/notify/settings/", "notify:leader": "/notify/leader/", "portal:home": "/",
         "portal:write": "/write/", "portal:query": "/query/", "portal:status": "/status/", "portal:answers": "/answers/",
         "portal:refusals": "/not-accepted/", "portal:statistics": "/statistics/", "portal:report_error": "/website-error/",

@@ -61,6 +61,8 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "desk:writer_file": ("/desk/case/{pk}/writer-files/{watt}/", ("pk", "watt"), ["inline"], []),
     "desk:hot": ("/desk/hot/", (), ["month", "sort"], []),
     "desk:hot_docx": ("/desk/hot/{month}.docx", ("month",), [], []),
+    "desk:channels": ("/desk/channels/", (), ["month"], []),
+    "desk:channel_file": ("/desk/channels/{channel}/{month}/{kind}.xlsx", ("channel", "kind", "month"), [], []),
     "notify:inbox": ("/notify/inbox/", (), ["page"], []),
     "notify:mark_read": ("/notify/inbox/read/", (), [], ["id"]),
     "notify:settings": ("/notify/settings/", (), [], _fields(PreferenceForm)),
@@ -104,7 +106,7 @@ def test_every_url_pattern_says_what_it_reads():
 def real_path(w, name: str, odd: dict[str, str] | None = None) -> str:
     real = {"slug": "all", "fmt": "csv", "pk": str(w.housing_dispatched.pk), "action": "dispatch", "kind": "assignment",
             "att": str(w.staff_file.pk), "watt": str(w.writer_file.pk), "month": "2026-01", "letter": str(w.draft_letter.pk),
-            "key": "k" * 32, "token": "t" * 20}
+            "key": "k" * 32, "token": "t" * 20, "channel": "people_daily"}
     path = READS[name][0]
     return path.format(**{**real, **(odd or {})})
 
