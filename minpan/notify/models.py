@@ -29,6 +29,9 @@ class Kind(models.TextChoices):
     SENT_BACK = "sent_back", "答复退回重办"
     DRAFT_RETURNED = "draft_returned", "审签退回修改"
     TO_PUBLISH = "to_publish", "答复待发布"
+    # Xizang 第五条(二): the reviewer's prepared answer awaits the 秘书长's 审定, or comes back from it
+    TO_APPROVE = "to_approve", "答复待审定"
+    PREPARED_RETURNED = "prepared_returned", "审定退回重新整理"
     RETURNED = "returned", "退办待重新交办"
     EXTENSION_ASKED = "extension_asked", "延期申请待审批"
     EXTENSION_DECIDED = "extension_decided", "延期申请已审批"

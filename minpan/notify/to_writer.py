@@ -3,7 +3,8 @@ admin may override it with a Template row of the same kind) and the facts a noti
 
 A notice to the writer is filled only with facts the system made or staff wrote for the writer:
 the tracking code, the registration number, dates, the reason's label, the explanation and the
-suggested channel staff wrote for a 不予受理, and links. Never the subject, body or name the writer
+suggested channel staff wrote for a 不予受理, the explanation a unit wrote for the writer with a
+late extension request (Xizang 第五条(四)), and links. Never the subject, body or name the writer
 typed (see api.py), and never the query password: the links lead to 一键查询, which asks for it.
 The one exception is 忘记查询密码 (portal.recovery): its two notices carry the code and the new
 password they exist for, and go only to the contact the writer proved is theirs.
@@ -48,7 +49,8 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     ),
     Kind.TO_WRITER_EXTENDED: (
         "留言延期办理",
-        "您的留言（" + _CODE + "）情况较复杂，经批准延期办理，答复期限延至 {{ due }}。" + _LOOK_UP,
+        "您的留言（" + _CODE + "）{% if explanation %}未能在原定期限内答复。承办单位的说明：{{ explanation }}"
+        "{% else %}情况较复杂，{% endif %}经批准延期办理，答复期限延至 {{ due }}。" + _LOOK_UP,
     ),
     Kind.TO_WRITER_PUBLISHED: (
         "留言已答复",

@@ -31,8 +31,12 @@ def tell_writer_not_accepted(applied: Applied) -> None:
 
 
 def tell_writer_extended(applied: Applied) -> None:
-    # the case as the approval left it: its deadline is the new one
-    notify_citizen(applied.case, Kind.TO_WRITER_EXTENDED)
+    # the case as the approval left it: its deadline is the new one. Approved after the deadline
+    # passed, it carries the unit's explanation written for the writer (Xizang 第五条(四)).
+    note = str(applied.data.get("writer_note") or "").strip()
+    if note and note[-1] not in "。！？.!?":
+        note += "。"
+    notify_citizen(applied.case, Kind.TO_WRITER_EXTENDED, explanation=note)
 
 
 def tell_writer_published(applied: Applied) -> None:
