@@ -22,7 +22,7 @@ POLICY = Policy(
     clock_start="claim",
     # 第五条(四): 情况复杂的可适当延长，延长期限不得超过 20 个工作日，并及时报告进度；
     # 逾期不能提供答复材料的，向政府督查室提出延期办理书面申请（故不限于到期前）
-    # 延长期限不得超过 20 个工作日 is read as all extensions together (max_days_total, README)
+    # “延长期限不得超过 20 个工作日”理解为各次延期合计不超过 20 个工作日（max_days_total，见 README）
     extension=Extension(
         allowed=True, max_days_total=20, approver_role="center_reviewer",
         before_deadline=False,
@@ -63,6 +63,6 @@ POLICY = Policy(
     # 第五条(五): 答非所问、敷衍塞责的退回重新办理
     reply_content=ReplyContent(result_article="第七条(二)(三)", quality_article="第五条(五)"),
     # 第五条(二): 承办单位提供正式答复材料，经政府督查室整理，报自治区人民政府秘书长审定后上传公开
-    # — the 督查室 (center reviewer) prepares, the 秘书长 (city leader role) approves or sends it back
+    # 督查室（审核员）整理报审；秘书长（市领导角色）审定通过，或写明意见退回重新整理
     review=Review(final_approver="city_leader", approver_title="秘书长"),
 )
