@@ -1,7 +1,8 @@
 """Xizang 第五条(四): 逾期不能提供答复材料的，要向政府督查室提出延期办理书面申请，并由政府督查室进行
 跟踪督办，同时向网友做好解释工作. Once the deadline has passed, the unit's request carries a short
 explanation written for the writer (Extension.explain_late_to_writer); the writer reads, on their own
-case page, that the answer is late and why, and is sent it when the extension is approved. Never the
+case page, that the answer is late and why, and is sent it by SMS (and a confirmed e-mail address)
+when the request is made and again, with the new date, when the extension is approved. Never the
 request's reason, its progress report, the center's decision note or any staff member's name.
 
 Claimed on Thursday 12 February 2026, before the Spring Festival week: 10 working days end on
@@ -77,16 +78,36 @@ def test_the_writer_reads_on_their_page_that_it_is_late_and_why(city, client):
         assert internal not in page
 
 
+def sms(case, kind) -> list[Delivery]:
+    return list(Delivery.objects.filter(case=case, channel="sms", text__startswith=f"【{DEFAULTS[kind][0]}】"))
+
+
+def test_the_writer_is_sent_the_explanation_when_the_late_request_is_made(city, django_capture_on_commit_callbacks):
+    case = claimed(city)
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(case, city, OVERDUE, writer_note=NOTE)
+    [late] = sms(case, Kind.TO_WRITER_LATE)
+    assert "已超过答复期限" in late.text and f"承办单位的说明：{NOTE}" in late.text
+    assert REASON not in late.text and PROGRESS not in late.text and case.tracking_code in late.text
+
+
+def test_a_request_in_time_sends_the_writer_nothing(city, django_capture_on_commit_callbacks):
+    case = claimed(city)
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(case, city, IN_TIME)
+    assert sms(case, Kind.TO_WRITER_LATE) == [] and sms(case, Kind.TO_WRITER_EXTENDED) == []
+
+
 def test_an_extension_approved_after_the_deadline_tells_the_writer_why(city, client, django_capture_on_commit_callbacks):
     case = claimed(city)
     ask(case, city, OVERDUE, writer_note=NOTE)
     with django_capture_on_commit_callbacks(execute=True):
         apply(case, "approve_extension", actor=city.reviewer, now=at("2026-03-05 10:00"), decision_note="同意，请督促检测机构。")
-    [sms] = Delivery.objects.filter(case=case, channel="sms", text__startswith=f"【{DEFAULTS[Kind.TO_WRITER_EXTENDED][0]}】")
-    assert f"未能在原定期限内答复。承办单位的说明：{NOTE}" in sms.text
+    [extended] = sms(case, Kind.TO_WRITER_EXTENDED)
+    assert f"未能在原定期限内答复。承办单位的说明：{NOTE}" in extended.text
     # 10 + 5 working days from 02-12: 03-05, 03-06, 03-09, 03-10, 03-11
-    assert "答复期限延至 2026年03月11日 24:00" in sms.text
-    assert "请督促检测机构" not in sms.text and REASON not in sms.text
+    assert "答复期限延至 2026年03月11日 24:00" in extended.text
+    assert "请督促检测机构" not in extended.text and REASON not in extended.text
 
     page = status_page(client, case, at("2026-03-05 11:00"))
     assert f"经批准延期办理：{NOTE}" in page  # on the timeline, the case no longer late
@@ -97,8 +118,8 @@ def test_an_extension_approved_in_time_says_nothing_of_lateness(city, django_cap
     case = ask(claimed(city), city, IN_TIME)
     with django_capture_on_commit_callbacks(execute=True):
         apply(case, "approve_extension", actor=city.reviewer, now=at("2026-02-26 11:00"))
-    [sms] = Delivery.objects.filter(case=case, channel="sms", text__startswith=f"【{DEFAULTS[Kind.TO_WRITER_EXTENDED][0]}】")
-    assert "情况较复杂，经批准延期办理" in sms.text and "原定期限" not in sms.text
+    [extended] = sms(case, Kind.TO_WRITER_EXTENDED)
+    assert "情况较复杂，经批准延期办理" in extended.text and "原定期限" not in extended.text
 
 
 @pytest.mark.parametrize("policy", ["tongliao", "chizhou"])

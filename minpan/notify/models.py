@@ -50,6 +50,7 @@ class Kind(models.TextChoices):
     TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"
     TO_WRITER_NOT_ACCEPTED = "w_not_accepted", "告知网民：不予受理"
     TO_WRITER_EXTENDED = "w_extended", "告知网民：延期办理"
+    TO_WRITER_LATE = "w_late", "告知网民：逾期说明"
     TO_WRITER_PUBLISHED = "w_published", "告知网民：已答复"
     TO_WRITER_CALLBACK = "w_callback", "告知网民：回访"
     TO_WRITER_MERGED = "w_merged", "告知网民：合并办理"

@@ -52,6 +52,12 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "您的留言（" + _CODE + "）{% if explanation %}未能在原定期限内答复。承办单位的说明：{{ explanation }}"
         "{% else %}情况较复杂，{% endif %}经批准延期办理，答复期限延至 {{ due }}。" + _LOOK_UP,
     ),
+    # Xizang 第五条(四): 逾期不能提供答复材料的 … 同时向网友做好解释工作 — the unit's words for the writer
+    Kind.TO_WRITER_LATE: (
+        "留言逾期说明",
+        "您的留言（" + _CODE + "）已超过答复期限，承办单位尚未提供答复材料。承办单位的说明：{{ explanation }}"
+        "我们正在督促办理，请您谅解。" + _LOOK_UP,
+    ),
     Kind.TO_WRITER_PUBLISHED: (
         "留言已答复",
         "您的留言（" + _CODE + "）已答复。{% if answer_link %}公开答复：{{ answer_link }}。{% endif %}"

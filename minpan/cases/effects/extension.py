@@ -61,6 +61,8 @@ def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | s
     # the progress report is the center's to read on the timeline; the writer's note stays on the request
     if progress:
         data["progress"] = progress.strip()
+    if late:
+        data["late"] = True  # asked once the deadline had passed (notify tells the writer why)
     return data
 
 
