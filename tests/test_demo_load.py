@@ -68,6 +68,13 @@ def test_small_demo_under_each_policy(db, settings, name):
         assert ExtensionRequest.objects.filter(state="approved").exists()
     if policy.return_rule.allowed:
         assert Assignment.objects.exclude(returned_at=None).exists()
+    if policy.review.final_approver:
+        # Xizang 第五条(二): every approval is the 秘书长's, of an answer the 督查室 prepared
+        approvals = Event.objects.filter(case__in=cases, action="approve")
+        assert approvals.exists() and set(approvals.values_list("role", flat=True)) == {policy.review.final_approver}
+        assert Event.objects.filter(case__in=cases, action="prepare").count() >= approvals.count()
+    if policy.extension.needs_progress:
+        assert not ExtensionRequest.objects.filter(progress="").exists()
 
     # never in the future, strictly in order, inside the demo's ~60 days
     assert not Event.objects.filter(at__gt=now).exists()

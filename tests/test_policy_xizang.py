@@ -28,6 +28,16 @@ def claimed(city, *, dispatch_at: str, claim_at: str, **kw) -> Case:
     return apply(case, "claim", actor=city.handler, now=at(claim_at))
 
 
+# 第五条(四): 延长办理期限的，及时向政府督查室报告工作进度
+PROGRESS = "已现场核实，正在协调相关部门。"
+
+
+def approved(city, case, *, now) -> Case:
+    """第五条(二): 经政府督查室整理，报秘书长审定 — the reviewer prepares, the leader approves."""
+    case = apply(case, "prepare", actor=city.reviewer, now=now)
+    return apply(case, "approve", actor=city.leader, now=now)
+
+
 def drafted(city, *, claim_at: str = "2026-02-12 09:00", draft_at: str = "2026-02-13 10:00", **kw) -> Case:
     case = claimed(city, dispatch_at=claim_at, claim_at=claim_at, **kw)
     # 第五条(二): 办前主动联系 the writer, before an answer can be submitted
@@ -155,7 +165,7 @@ def test_complex_case_is_extended_and_the_deadline_moves_by_the_approved_days(ci
     case = claimed(city, dispatch_at="2026-02-12 09:00", claim_at="2026-02-12 09:00")
     assert deadline_day(case.due_at) == dt.date(2026, 3, 4)
 
-    case = apply(case, "request_extension", actor=city.handler, now=at("2026-02-26 10:00"),
+    case = apply(case, "request_extension", actor=city.handler, progress=PROGRESS, now=at("2026-02-26 10:00"),
                  days=5, reason="涉及多个部门，需现场勘查。")
     assert case.extension_pending
     assert deadline_day(case.due_at) == dt.date(2026, 3, 4), "申请待批时期限不变"
@@ -173,16 +183,16 @@ def test_complex_case_is_extended_and_the_deadline_moves_by_the_approved_days(ci
 def test_extensions_may_add_up_to_twenty_working_days_and_no_more(city):
     case = claimed(city, dispatch_at="2026-02-12 09:00", claim_at="2026-02-12 09:00")
     with pytest.raises(RuleViolation, match="20|最多还能延长"):
-        apply(case, "request_extension", actor=city.handler, now=at("2026-02-26 10:00"), days=21, reason="情况复杂。")
+        apply(case, "request_extension", actor=city.handler, progress=PROGRESS, now=at("2026-02-26 10:00"), days=21, reason="情况复杂。")
     assert not fresh(case).extension_pending
 
-    case = apply(case, "request_extension", actor=city.handler, now=at("2026-02-26 10:00"), days=12, reason="情况复杂。")
+    case = apply(case, "request_extension", actor=city.handler, progress=PROGRESS, now=at("2026-02-26 10:00"), days=12, reason="情况复杂。")
     case = apply(case, "approve_extension", actor=city.reviewer, now=at("2026-02-26 11:00"))
     assert case.extension_days == 12
 
     with pytest.raises(RuleViolation, match="最多还能延长 8 个工作日"):
-        apply(case, "request_extension", actor=city.handler, now=at("2026-03-10 10:00"), days=9, reason="仍需协调。")
-    case = apply(case, "request_extension", actor=city.handler, now=at("2026-03-10 10:00"), days=8, reason="仍需协调。")
+        apply(case, "request_extension", actor=city.handler, progress=PROGRESS, now=at("2026-03-10 10:00"), days=9, reason="仍需协调。")
+    case = apply(case, "request_extension", actor=city.handler, progress=PROGRESS, now=at("2026-03-10 10:00"), days=8, reason="仍需协调。")
     case = apply(case, "approve_extension", actor=city.reviewer, now=at("2026-03-10 11:00"))
     assert case.extension_days == 20
     # 10 + 20 = 30 working days from Thu 02-12: 03-04 (10), 03-05..03-06 (12), 03-09..03-13 (17),
@@ -191,7 +201,7 @@ def test_extensions_may_add_up_to_twenty_working_days_and_no_more(city):
 
     events_before = event_count(case)
     with pytest.raises(RuleViolation, match="最多还能延长 0 个工作日"):
-        apply(case, "request_extension", actor=city.handler, now=at("2026-03-20 10:00"), days=1, reason="再延一天。")
+        apply(case, "request_extension", actor=city.handler, progress=PROGRESS, now=at("2026-03-20 10:00"), days=1, reason="再延一天。")
     assert event_count(case) == events_before
     assert deadline_day(fresh(case).due_at) == dt.date(2026, 4, 1)
 
@@ -200,8 +210,8 @@ def test_a_written_extension_may_still_be_asked_after_the_deadline_passed(city):
     # 第五条(四): 逾期不能提供答复材料的，要向政府督查室提出延期办理书面申请
     case = claimed(city, dispatch_at="2026-02-12 09:00", claim_at="2026-02-12 09:00")
     assert case.due_at == at("2026-03-05 00:00")
-    case = apply(case, "request_extension", actor=city.handler, now=at("2026-03-05 09:00"),
-                 days=5, reason="逾期：需等待检测报告。")
+    case = apply(case, "request_extension", actor=city.handler, progress=PROGRESS, now=at("2026-03-05 09:00"),
+                 days=5, reason="逾期：需等待检测报告。", writer_note="需要等待专业检测报告，我们正在抓紧办理。")
     assert case.extension_pending
     case = apply(case, "approve_extension", actor=city.reviewer, now=at("2026-03-05 10:00"))
     # 10 + 5 from 02-12: 03-05 (11), 03-06 (12), 03-09 (13), 03-10 (14), 03-11 (15)
@@ -210,7 +220,7 @@ def test_a_written_extension_may_still_be_asked_after_the_deadline_passed(city):
 
 def test_a_refused_extension_leaves_the_deadline_where_it_was(city):
     case = claimed(city, dispatch_at="2026-02-12 09:00", claim_at="2026-02-12 09:00")
-    case = apply(case, "request_extension", actor=city.handler, now=at("2026-02-26 10:00"), days=5, reason="情况复杂。")
+    case = apply(case, "request_extension", actor=city.handler, progress=PROGRESS, now=at("2026-02-26 10:00"), days=5, reason="情况复杂。")
     with pytest.raises(RuleViolation, match="理由"):
         apply(case, "refuse_extension", actor=city.reviewer, now=at("2026-02-26 11:00"), decision_note="")
     case = apply(case, "refuse_extension", actor=city.reviewer, now=at("2026-02-26 11:00"), decision_note="事实清楚，应按期办结。")
@@ -232,16 +242,18 @@ def test_there_is_no_unit_sign_off_the_reply_goes_straight_to_review(city):
 
     case = apply(case, "submit", actor=city.handler, now=at("2026-02-13 11:00"))
     assert case.state == "submitted"
-    case = apply(case, "approve", actor=city.reviewer, now=at("2026-02-13 15:00"))
+    case = approved(city, case, now=at("2026-02-13 15:00"))
     assert case.state == "approved"
 
 
-def test_only_the_center_reviewer_approves_the_answer(city):
+def test_only_the_secretary_general_approves_the_answer(city):
+    # 第五条(二): 报自治区人民政府秘书长审定 — not the unit, not the 受理员, not the 督查室 itself
     case = apply(drafted(city), "submit", actor=city.handler, now=at("2026-02-13 11:00"))
-    with pytest.raises(NotPermitted):
-        apply(case, "approve", actor=city.principal, now=at("2026-02-13 12:00"))
-    with pytest.raises(NotPermitted):
-        apply(case, "approve", actor=city.operator, now=at("2026-02-13 12:00"))
+    case = apply(case, "prepare", actor=city.reviewer, now=at("2026-02-13 12:00"))
+    for someone in (city.principal, city.operator, city.reviewer):
+        with pytest.raises(NotPermitted):
+            apply(case, "approve", actor=someone, now=at("2026-02-13 12:00"))
+    assert apply(case, "approve", actor=city.leader, now=at("2026-02-13 15:00")).state == "approved"
 
 
 def test_a_perfunctory_answer_is_sent_back_for_redo_and_the_clock_keeps_running(city):
@@ -262,13 +274,13 @@ def test_a_perfunctory_answer_is_sent_back_for_redo_and_the_clock_keeps_running(
     assert case.replies.count() == 2
     case = apply(case, "submit", actor=city.handler, now=at("2026-02-25 10:30"))
     assert case.due_at == due
-    case = apply(case, "approve", actor=city.reviewer, now=at("2026-02-25 15:00"))
+    case = approved(city, case, now=at("2026-02-25 15:00"))
     assert case.state == "approved"
 
 
 def test_an_answer_unfit_for_publication_goes_to_the_writer_alone_with_a_public_note(city):
     case = apply(drafted(city), "submit", actor=city.handler, now=at("2026-02-13 11:00"))
-    case = apply(case, "approve", actor=city.reviewer, now=at("2026-02-13 15:00"))
+    case = approved(city, case, now=at("2026-02-13 15:00"))
     with pytest.raises(RuleViolation, match="公开说明"):
         apply(case, "publish", actor=city.operator, now=at("2026-02-13 16:00"), mode="private")
     assert fresh(case).state == "approved"
@@ -283,7 +295,7 @@ def test_an_answer_unfit_for_publication_goes_to_the_writer_alone_with_a_public_
 
 def test_an_answer_fit_for_publication_is_published_online(city):
     case = apply(drafted(city), "submit", actor=city.handler, now=at("2026-02-13 11:00"))
-    case = apply(case, "approve", actor=city.reviewer, now=at("2026-02-13 15:00"))
+    case = approved(city, case, now=at("2026-02-13 15:00"))
     case = apply(case, "publish", actor=city.operator, now=at("2026-02-13 16:00"), mode="public")
     assert case.publish_mode == "public"
     assert case.due_at is None and case.remind_at is None
@@ -291,7 +303,7 @@ def test_an_answer_fit_for_publication_is_published_online(city):
 
 def test_a_writer_who_refused_publication_is_answered_privately(city):
     case = apply(drafted(city, may_publish=False), "submit", actor=city.handler, now=at("2026-02-13 11:00"))
-    case = apply(case, "approve", actor=city.reviewer, now=at("2026-02-13 15:00"))
+    case = approved(city, case, now=at("2026-02-13 15:00"))
     with pytest.raises(RuleViolation, match="不同意公开"):
         apply(case, "publish", actor=city.operator, now=at("2026-02-13 16:00"), mode="public")
 
@@ -318,7 +330,7 @@ def test_a_leader_instruction_makes_it_a_supervised_case(city):
 
 def test_a_case_is_not_archived_before_the_unit_calls_the_writer_back(city):
     case = apply(drafted(city), "submit", actor=city.handler, now=at("2026-02-13 11:00"))
-    case = apply(case, "approve", actor=city.reviewer, now=at("2026-02-13 15:00"))
+    case = approved(city, case, now=at("2026-02-13 15:00"))
     case = apply(case, "publish", actor=city.operator, now=at("2026-02-13 16:00"), mode="public")
     assert case.callback_due, "第五条(二): 办后回访联系"
     with pytest.raises(RuleViolation, match="回访"):
@@ -343,8 +355,12 @@ def test_xizang_message_walks_from_the_chairman_board_to_the_archive(city):
     case = apply(case, "instruct", actor=city.leader, now=at("2026-02-12 15:00"), text="请抓紧解决。")
     # 办前主动联系 the writer
     case = apply(case, "contact_writer", actor=city.handler, now=at("2026-02-13 09:00"), note="办前电话联系留言人，了解具体位置。")
-    case = apply(case, "request_extension", actor=city.handler, now=at("2026-02-27 09:00"), days=3,
+    # 第五条(四): 延长办理期限的，及时向政府督查室报告工作进度
+    with pytest.raises(RuleViolation, match="工作进度"):
+        apply(case, "request_extension", actor=city.handler, now=at("2026-02-27 09:00"), days=3, reason="需更换线缆，等待材料。")
+    case = apply(case, "request_extension", actor=city.handler, progress=PROGRESS, now=at("2026-02-27 09:00"), days=3,
                  reason="需更换线缆，等待材料。")
+    assert case.events.order_by("-seq").first().data["progress"] == PROGRESS
     case = apply(case, "approve_extension", actor=city.reviewer, now=at("2026-02-27 10:00"))
     # 10 + 3 from 02-12: 03-04 (10), 03-05 (11), 03-06 (12), 03-09 (13)
     assert deadline_day(case.due_at) == dt.date(2026, 3, 9)
@@ -354,8 +370,15 @@ def test_xizang_message_walks_from_the_chairman_board_to_the_archive(city):
     assert deadline_day(case.due_at) == dt.date(2026, 3, 9)
     case = apply(case, "draft", actor=city.handler, now=at("2026-03-04 09:00"), body="已于 3 月 3 日修复，并纳入月度巡检。")
     case = apply(case, "submit", actor=city.handler, now=at("2026-03-04 10:00"))
-    case = apply(case, "approve", actor=city.reviewer, now=at("2026-03-04 15:00"))
-    case = apply(case, "publish", actor=city.operator, now=at("2026-03-04 16:00"), mode="public")
+    # 第五条(二): 经政府督查室整理，报秘书长审定 — the 秘书长 sends it back once, then approves
+    with pytest.raises(RuleViolation, match="整理后报秘书长审定"):
+        apply(case, "approve", actor=city.leader, now=at("2026-03-04 11:00"))
+    case = apply(case, "prepare", actor=city.reviewer, now=at("2026-03-04 11:00"))
+    case = apply(case, "return_prepared", actor=city.leader, now=at("2026-03-04 14:00"), reason="请写明巡检频次。")
+    assert case.state == "submitted" and case.prepared_at is None
+    case = apply(case, "prepare", actor=city.reviewer, now=at("2026-03-04 14:30"))
+    case = apply(case, "approve", actor=city.leader, now=at("2026-03-04 15:00"))
+    case = apply(case, "publish", actor=city.reviewer, now=at("2026-03-04 16:00"), mode="public")
     case = apply(case, "rate", actor=None, now=at("2026-03-05 12:00"), rating="satisfied", comment="很及时")
     with pytest.raises(RuleViolation, match="评价过"):
         apply(case, "rate", actor=None, now=at("2026-03-05 12:30"), rating="unsatisfied")
@@ -373,7 +396,7 @@ def test_xizang_message_walks_from_the_chairman_board_to_the_archive(city):
     assert [e.action for e in case.events.all()] == [
         "collect", "accept", "classify", "dispatch", "claim", "instruct", "contact_writer",
         "request_extension", "approve_extension", "draft", "submit", "send_back", "draft", "submit",
-        "approve", "publish", "rate", "callback", "archive",
+        "prepare", "return_prepared", "prepare", "approve", "publish", "rate", "callback", "archive",
     ]
 
 
@@ -386,7 +409,7 @@ def test_time_can_also_be_set_with_time_machine(city):
 
 def test_the_callback_is_recorded_on_the_reply_and_in_the_case_history(city):
     case = apply(drafted(city), "submit", actor=city.handler, now=at("2026-02-13 11:00"))
-    case = apply(case, "approve", actor=city.reviewer, now=at("2026-02-13 15:00"))
+    case = approved(city, case, now=at("2026-02-13 15:00"))
     case = apply(case, "publish", actor=city.operator, now=at("2026-02-13 16:00"), mode="public")
     with pytest.raises(RuleViolation, match="回访情况"):
         apply(case, "callback", actor=city.handler, now=at("2026-02-14 10:00"), note="  ")
@@ -404,7 +427,7 @@ def test_contacting_the_writer_before_handling_is_not_the_callback_after_it(city
     case = apply(case, "contact_writer", actor=city.handler, now=at("2026-02-12 10:00"), note="办前联系，约定现场查看时间。")
     case = apply(case, "draft", actor=city.handler, now=at("2026-02-13 10:00"), body="路灯已修复。")
     case = apply(case, "submit", actor=city.handler, now=at("2026-02-13 11:00"))
-    case = apply(case, "approve", actor=city.reviewer, now=at("2026-02-13 15:00"))
+    case = approved(city, case, now=at("2026-02-13 15:00"))
     case = apply(case, "publish", actor=city.operator, now=at("2026-02-13 16:00"), mode="public")
     assert case.callback_due
     with pytest.raises(RuleViolation, match="回访"):

@@ -28,9 +28,11 @@ def _submitted(city, policy):
 def test_the_reviewer_publishes_under_xizang(city, client, django_capture_on_commit_callbacks):
     make_reachable(city)
     case = _submitted(city, "xizang")
-    step = Step(django_capture_on_commit_callbacks, case, "approve", actor=city.reviewer, now=MONDAY)
-    # the operator may publish too; the reviewer who approved is not told of their own step
-    assert step.told(Kind.TO_PUBLISH) == {"operator": 1}
+    # 第五条(二): the 督查室 prepares it and the 秘书长 approves it; the office then puts it online
+    apply(case, "prepare", actor=city.reviewer, now=MONDAY)
+    step = Step(django_capture_on_commit_callbacks, case, "approve", actor=city.leader, now=MONDAY)
+    # the operator may publish too; the reviewer who prepared it hears the outcome
+    assert step.told(Kind.TO_PUBLISH) == {"operator": 1, "reviewer": 1}
     client.force_login(city.reviewer)
     page = client.get(f"/desk/case/{case.pk}/").content.decode()
     assert "/do/publish/" in page

@@ -90,6 +90,10 @@ class Case(models.Model):
     publish_step_at = models.DateTimeField("发布逾期督办时间", null=True, blank=True)
     publish_late_for = models.DateTimeField("已督办的发布期限", null=True, blank=True)
 
+    # the center reviewer prepared the submitted answer for the approver the policy names (整理报审,
+    # Xizang 第五条(二)); cleared when the answer is submitted again or handed back to the reviewer
+    prepared_at = models.DateTimeField("整理报审时间", null=True, blank=True)
+
     # reply and after
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
     publish_mode = models.CharField("答复方式", max_length=10, choices=PublishMode.choices, blank=True)
@@ -217,6 +221,10 @@ class ExtensionRequest(models.Model):
     promised_date = models.DateField("承诺办结日期", null=True, blank=True)
     reason = models.TextField("理由")
     basis = models.TextField("依据", blank=True)
+    # Xizang 第五条(四): 及时报告工作进度; and, once the deadline has passed, the unit's explanation
+    # written for the writer (向网友做好解释工作) — the only part of a request the writer reads
+    progress = models.TextField("工作进度", blank=True)
+    writer_note = models.TextField("向留言人的解释", blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField("申请时间")
     state = models.CharField("状态", max_length=10, choices=ExtensionState.choices, default=ExtensionState.PENDING)

@@ -75,6 +75,10 @@ class Action(models.TextChoices):
     FOLLOW_UP = "follow_up", "网民追问"
     # 逐级 (Tongliao 第十四条): the unit's leader signs the handler's extension request, or refuses it
     ENDORSE_EXTENSION = "endorse_extension", "单位签批延期申请"
+    # Xizang 第五条(二): 经政府督查室整理，报秘书长审定 — the reviewer prepares the answer and hands it
+    # up; the approver the policy names (review.final_approver) approves it or sends it back
+    PREPARE = "prepare", "整理报审"
+    RETURN_PREPARED = "return_prepared", "审定退回重新整理"
     # 办前联系: the unit contacts the writer before handling (Xizang 第五条(二))
     CONTACT_WRITER = "contact_writer", "办前联系"
     # Tongliao 第十二条: an approved answer not published the same day (notify.sweep)

@@ -62,8 +62,13 @@ TABLE: dict[Action, Move] = {
     Action.DRAFT: _m(UNIT_AT_WORK, State.DRAFTED, {Role.UNIT_HANDLER}, "lead"),
     Action.SIGN_OFF: _m({State.DRAFTED}, State.SIGNED, UNIT_LEADERS, "lead"),
     Action.SUBMIT: _m({State.DRAFTED, State.SIGNED}, State.SUBMITTED, {Role.UNIT_HANDLER}, "lead"),
-    Action.APPROVE: _m({State.SUBMITTED}, State.APPROVED, {Role.CENTER_REVIEWER}),
+    # the reviewer approves; where the policy names a final approver (review.final_approver), that
+    # role does, once the reviewer has prepared the answer (roles_for, effects.answer.approve)
+    Action.APPROVE: _m({State.SUBMITTED}, State.APPROVED, {Role.CENTER_REVIEWER, Role.CITY_LEADER}),
     Action.SEND_BACK: _m({State.SUBMITTED}, State.SENT_BACK, {Role.CENTER_REVIEWER}),
+    # 整理报审 and its send-back by the approver: the answer stays with the center (SUBMITTED)
+    Action.PREPARE: _m({State.SUBMITTED}, None, {Role.CENTER_REVIEWER}),
+    Action.RETURN_PREPARED: _m({State.SUBMITTED}, None, {Role.CITY_LEADER}),
     # the reviewer only where the policy says the reviewing office publishes (effects.answer.publish)
     Action.PUBLISH: _m({State.APPROVED}, State.PUBLISHED, {Role.CENTER_OPERATOR, Role.CENTER_REVIEWER}),
     # 调整公开隐去: the reviewer's choices on the text to be published, while it can still change
@@ -245,10 +250,13 @@ def allowed_actions(case: Case) -> list[Action]:
 
 def roles_for(case: Case, action: Action) -> frozenset:
     """The roles that may take the action on this case: the table's, narrowed where the case's
-    policy says who does it (publication.publisher_roles: the reviewer publishes only in Xizang)."""
+    policy says who does it (publication.publisher_roles: the reviewer publishes only in Xizang;
+    review.final_approver: the answer is approved by that role, else by the reviewer)."""
     roles = TABLE[action].roles
     if action == Action.PUBLISH:
         roles = roles & frozenset(policy_named(case.policy_name).publication.publisher_roles)
+    elif action == Action.APPROVE:
+        roles = roles & {policy_named(case.policy_name).review.final_approver or Role.CENTER_REVIEWER}
     return roles
 
 

@@ -230,7 +230,13 @@ class Walk:
             self.draft(perfunctory=False)
             self.sign_and_submit()
         self.clock.office(60, 500)
-        self.do(Action.APPROVE, self.reviewer)
+        if self.policy.review.final_approver:
+            # Xizang 第五条(二): the 督查室 prepares the answer, the 秘书长 approves it
+            self.do(Action.PREPARE, self.reviewer)
+            self.clock.office(30, 300)
+            self.do(Action.APPROVE, self.city.users["shizhang"])
+        else:
+            self.do(Action.APPROVE, self.reviewer)
         self.check()
 
     def extension(self) -> None:
@@ -249,8 +255,11 @@ class Walk:
             if case.due_at is None:
                 raise RuntimeError(f"{self.plan.external_id}：申请延期时留言没有办理期限")
             promised = self.clock.cal.add(deadline_day(case.due_at), days)
+        late = case.due_at is not None and self.clock.t >= case.due_at
         self.do(Action.REQUEST_EXTENSION, requester, days=days, reason=self.rng.choice(texts.EXTENSION_REASONS),
-                basis="《留言办理工作办法》关于延期办理的规定", promised_date=promised)
+                basis="《留言办理工作办法》关于延期办理的规定", promised_date=promised,
+                progress=self.rng.choice(texts.EXTENSION_PROGRESS) if rule.needs_progress else "",
+                writer_note=self.rng.choice(texts.LATE_NOTES) if rule.explain_late_to_writer and late else "")
         if rule.endorser_roles and "unit_handler" in rule.requester_roles:
             # 逐级 (Tongliao 第十四条): the 分管 leader signs the handler's request up to the center
             self.clock.office(30, 240)

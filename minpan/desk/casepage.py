@@ -37,6 +37,8 @@ DETAIL_LABELS = {
     "unit_name": "原承办单位", "from_name": "原牵头单位", "prompts": "累计催办",
     # a holiday schedule import (Action.RECALENDAR)
     "publish_due": "发布期限", "fault": "答复质量问题",
+    # Xizang 第五条(四): an extension's progress report, and the explanation the writer was given
+    "progress": "工作进度", "writer_note": "向留言人的解释",
     "due_before": "原办理期限", "due_after": "现办理期限", "verified": "期限已按节假日安排核实", "source": "依据",
 }
 VALUE_LABELS = {

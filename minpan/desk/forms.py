@@ -267,6 +267,20 @@ class RequestExtensionForm(ActionForm):
     promised_date = forms.DateField(label="承诺办结日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs=TEXT))
     basis = forms.CharField(label="延期依据", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    progress = forms.CharField(label="工作进度", widget=forms.Textarea(attrs={"rows": 3}),
+                               help_text="已做的调查核实、处置情况和下一步安排，报审批人")
+    writer_note = forms.CharField(label="向留言人的解释", widget=forms.Textarea(attrs={"rows": 2}),
+                                  help_text="已过办理期限：用平实的话向留言人说明未能按期答复的原因，留言人在查询页看到；"
+                                            "不写工作人员姓名和内部意见")
+
+    def setup(self):
+        # Xizang 第五条(四): 报告工作进度; once the deadline has passed, 向网友做好解释工作
+        rule = self.policy.extension
+        if not rule.needs_progress:
+            del self.fields["progress"]
+        late = self.case.due_at is not None and timezone.now() >= self.case.due_at
+        if not (rule.explain_late_to_writer and late):
+            del self.fields["writer_note"]
 
 
 class EndorseExtensionForm(ActionForm):
@@ -291,6 +305,16 @@ class ApproveExtensionForm(ActionForm):
         return (case.extension_pending and policy.extension.approver_role in roles
                 and case.extensions.filter(state="pending").exists())
     decision_note = forms.CharField(label="审批意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def setup(self):
+        # the one deciding reads the unit's progress report and what the writer will be told
+        req = self.case.extensions.filter(state="pending").order_by("-requested_at").first()
+        if req is not None:
+            self.notice = "；".join(text for text in (
+                f"申请延长 {req.days} 个工作日，理由：{req.reason}",
+                f"工作进度：{req.progress}" if req.progress else "",
+                f"向留言人的解释：{req.writer_note}" if req.writer_note else "",
+            ) if text)
 
 
 class RefuseExtensionForm(ActionForm):
@@ -387,10 +411,52 @@ class SubmitForm(ActionForm):
 class ApproveForm(ActionForm):
     action = Action.APPROVE
 
+    @classmethod
+    def offered(cls, policy, case, roles):
+        # where a leader approves (Xizang 第五条(二)), only what the reviewer has prepared
+        return policy.review.final_approver is None or case.prepared_at is not None
+
+    def setup(self):
+        if self.policy.review.final_approver:
+            self.submit_label = "审定通过"
+
+
+class PrepareForm(ActionForm):
+    """整理报审 (Xizang 第五条(二)): the reviewer hands the answer up for the leader's 审定."""
+
+    action = Action.PREPARE
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return policy.review.final_approver is not None and case.prepared_at is None
+
+    def setup(self):
+        title = self.policy.review.approver_title or "领导"
+        self.submit_label = f"整理完毕，报{title}审定"
+        self.notice = f"公开文本的隐去可在下方调整；报{title}审定后，由其审定通过或退回重新整理。"
+
+
+class ReturnPreparedForm(ActionForm):
+    """The approver sends the prepared answer back to the reviewer, with what to change."""
+
+    action = Action.RETURN_PREPARED
+    danger = True
+    submit_label = "退回重新整理"
+    reason = forms.CharField(label="审定意见", widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text="退回审核员重新整理；须承办单位重办的，由审核员退回承办单位")
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return policy.review.final_approver is not None and case.prepared_at is not None
+
 
 class SendBackForm(ActionForm):
     action = Action.SEND_BACK
     danger = True
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return case.prepared_at is None  # handed up for 审定: it comes back to the reviewer first
     reason = forms.CharField(label="退回重办的理由", widget=forms.Textarea(attrs=TEXT),
                              help_text="如答非所问、敷衍塞责，说明须补充的内容")
     fault = forms.ChoiceField(label="答复质量问题", required=False, widget=forms.RadioSelect)

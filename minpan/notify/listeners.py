@@ -153,6 +153,33 @@ def approved(applied: Applied) -> None:
     _tell(applied, [Message(Kind.TO_PUBLISH, publishers, case, {"unit": _unit_name(case), "due": due})])
 
 
+def prepared(applied: Applied) -> None:
+    """整理报审 (Xizang 第五条(二)): the approver the policy names learns it is their turn."""
+    case = applied.case
+    review = applied.policy.review
+    if not review.final_approver:
+        return
+    _tell(applied, [Message(Kind.TO_APPROVE, who.at_center(review.final_approver), case, {
+        "unit": _unit_name(case), "title": _approver_title(applied), "due": _due(case),
+    })])
+
+
+def prepared_returned(applied: Applied) -> None:
+    """审定退回: the reviewer who prepared the answer hears why (all reviewers if they no longer can)."""
+    case = applied.case
+    preparer = case.events.filter(action=Action.PREPARE).order_by("-seq").values_list("actor_id", flat=True).first()
+    reviewers = who.reviewers()
+    people = [p for p in reviewers if p.pk == preparer] or reviewers
+    _tell(applied, [Message(Kind.PREPARED_RETURNED, people, case, {
+        "unit": _unit_name(case), "title": _approver_title(applied), "reason": _reason(applied),
+    })])
+
+
+def _approver_title(applied: Applied) -> str:
+    review = applied.policy.review
+    return review.approver_title or (Role(review.final_approver).label if review.final_approver else "")
+
+
 def returned(applied: Applied) -> None:
     case = applied.case
     unit_id = applied.data.get("unit")
@@ -265,6 +292,8 @@ HANDOFFS = {
     Action.SUBMIT: submitted,
     Action.SEND_BACK: sent_back,
     Action.APPROVE: approved,
+    Action.PREPARE: prepared,
+    Action.RETURN_PREPARED: prepared_returned,
     Action.RETURN: returned,
     Action.REQUEST_EXTENSION: extension_asked,
     Action.ENDORSE_EXTENSION: extension_endorsed,

@@ -29,6 +29,9 @@ class Kind(models.TextChoices):
     SENT_BACK = "sent_back", "答复退回重办"
     DRAFT_RETURNED = "draft_returned", "审签退回修改"
     TO_PUBLISH = "to_publish", "答复待发布"
+    # Xizang 第五条(二): the reviewer's prepared answer awaits the 秘书长's 审定, or comes back from it
+    TO_APPROVE = "to_approve", "答复待审定"
+    PREPARED_RETURNED = "prepared_returned", "审定退回重新整理"
     RETURNED = "returned", "退办待重新交办"
     EXTENSION_ASKED = "extension_asked", "延期申请待审批"
     EXTENSION_DECIDED = "extension_decided", "延期申请已审批"
@@ -47,6 +50,7 @@ class Kind(models.TextChoices):
     TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"
     TO_WRITER_NOT_ACCEPTED = "w_not_accepted", "告知网民：不予受理"
     TO_WRITER_EXTENDED = "w_extended", "告知网民：延期办理"
+    TO_WRITER_LATE = "w_late", "告知网民：逾期说明"
     TO_WRITER_PUBLISHED = "w_published", "告知网民：已答复"
     TO_WRITER_CALLBACK = "w_callback", "告知网民：回访"
     TO_WRITER_MERGED = "w_merged", "告知网民：合并办理"

@@ -3,7 +3,8 @@ admin may override it with a Template row of the same kind) and the facts a noti
 
 A notice to the writer is filled only with facts the system made or staff wrote for the writer:
 the tracking code, the registration number, dates, the reason's label, the explanation and the
-suggested channel staff wrote for a 不予受理, and links. Never the subject, body or name the writer
+suggested channel staff wrote for a 不予受理, the explanation a unit wrote for the writer with a
+late extension request (Xizang 第五条(四)), and links. Never the subject, body or name the writer
 typed (see api.py), and never the query password: the links lead to 一键查询, which asks for it.
 The one exception is 忘记查询密码 (portal.recovery): its two notices carry the code and the new
 password they exist for, and go only to the contact the writer proved is theirs.
@@ -48,7 +49,14 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     ),
     Kind.TO_WRITER_EXTENDED: (
         "留言延期办理",
-        "您的留言（" + _CODE + "）情况较复杂，经批准延期办理，答复期限延至 {{ due }}。" + _LOOK_UP,
+        "您的留言（" + _CODE + "）{% if explanation %}未能在原定期限内答复。承办单位的说明：{{ explanation }}"
+        "{% else %}情况较复杂，{% endif %}经批准延期办理，答复期限延至 {{ due }}。" + _LOOK_UP,
+    ),
+    # Xizang 第五条(四): 逾期不能提供答复材料的 … 同时向网友做好解释工作 — the unit's words for the writer
+    Kind.TO_WRITER_LATE: (
+        "留言逾期说明",
+        "您的留言（" + _CODE + "）已超过答复期限，承办单位尚未提供答复材料。承办单位的说明：{{ explanation }}"
+        "我们正在督促办理，请您谅解。" + _LOOK_UP,
     ),
     Kind.TO_WRITER_PUBLISHED: (
         "留言已答复",

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 from minpan.cases.access import ended_for, visible_cases
 from minpan.cases.errors import CaseError, NotPermitted
 from minpan.cases.models import Case
-from minpan.cases.states import AWAITING_UNIT_ANSWER
+from minpan.cases.states import AWAITING_UNIT_ANSWER, State
 from minpan.cases.transitions import apply
 from minpan.params import whole_number
+from minpan.policies.active import active_policy
 from minpan.units.people import roles_of
 from minpan.units.roles import CENTER_ROLES, Role
 
@@ -93,8 +94,13 @@ def leader_view(request):
         .values("lead_unit__name").annotate(n=Count("pk")).order_by("-n", "lead_unit__name")
     )
     letters = Letter.objects.select_related("case").order_by("-created_at")[:100]
+    # Xizang 第五条(二): answers the reviewer has prepared, waiting for the leader's 审定
+    to_approve = (
+        Case.objects.filter(state=State.SUBMITTED, prepared_at__isnull=False).select_related("lead_unit").order_by("prepared_at")[:200]
+    )
     return render(request, "notify/leader.html", {
         "supervised": supervised, "overdue_by_unit": overdue_by_unit, "letters": letters, "now": now,
+        "to_approve": to_approve, "review": active_policy().review,
         # the chart's bars are <meter>s on one scale, the unit with most overdue cases the longest
         "overdue_top": max((row["n"] for row in overdue_by_unit), default=0),
         "can_approve": Role.CITY_LEADER in roles, "roles": _role_labels(roles),

@@ -95,6 +95,16 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）的答复已审核通过，请发布"
         "{% if due %}；按规定须当日公开答复，即 {{ due }} 前{% endif %}。",
     ),
+    Kind.TO_APPROVE: (
+        "【待审定】{{ case.reg_no }} 答复已整理，报{{ title }}审定",
+        "{{ unit }}办理的网民留言《{{ case.subject }}》（{{ case.reg_no }}）的答复已经审核员整理，报{{ title }}审定。"
+        "请在留言页审定通过，或写明意见退回重新整理{% if due %}（办理期限 {{ due }}）{% endif %}。",
+    ),
+    Kind.PREPARED_RETURNED: (
+        "【审定退回】{{ case.reg_no }} 答复请重新整理",
+        "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）整理报审的答复，"
+        "{{ title }}退回重新整理。意见：{{ reason }}。请重新整理后报审，或退回承办单位重办。",
+    ),
     Kind.RETURNED: (
         "【退办】{{ case.reg_no }} {{ unit }}退回，待重新交办",
         "{{ unit }}退回网民留言《{{ case.subject }}》（{{ case.reg_no }}）。退办原因：{{ reason }}。"

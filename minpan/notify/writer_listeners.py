@@ -1,6 +1,7 @@
-"""The writer is told (registered in apps.NotifyConfig.ready): accepted, not accepted, extension
-approved, answer published, called back. One notice per applied action, after its commit, by SMS
-and to a confirmed e-mail address (api.notify_citizen), in the wording of to_writer.
+"""The writer is told (registered in apps.NotifyConfig.ready): accepted, not accepted, why a late
+answer is late (where the policy asks it), extension approved, answer published, called back. One
+notice per applied action, after its commit, by SMS and to a confirmed e-mail address
+(api.notify_citizen), in the wording of to_writer.
 
 A second publication after a reopen is a second event, and a second notice: the answer changed.
 """
@@ -30,9 +31,25 @@ def tell_writer_not_accepted(applied: Applied) -> None:
     notify_citizen(case, Kind.TO_WRITER_NOT_ACCEPTED, **to_writer.not_accepted_facts(case))
 
 
+def _sentence(text: object) -> str:
+    text = str(text or "").strip()
+    return text + "。" if text and text[-1] not in "。！？.!?" else text
+
+
+def tell_writer_late(applied: Applied) -> None:
+    # Xizang 第五条(四): a request made after the deadline carries the unit's explanation for the
+    # writer (explain_late_to_writer); only that explanation goes out, never the request itself
+    if not applied.data.get("late"):
+        return
+    note = applied.case.extensions.order_by("-requested_at", "-pk").values_list("writer_note", flat=True).first()
+    if note:
+        notify_citizen(applied.case, Kind.TO_WRITER_LATE, explanation=_sentence(note))
+
+
 def tell_writer_extended(applied: Applied) -> None:
-    # the case as the approval left it: its deadline is the new one
-    notify_citizen(applied.case, Kind.TO_WRITER_EXTENDED)
+    # the case as the approval left it: its deadline is the new one. Approved after the deadline
+    # passed, it carries the unit's explanation written for the writer (Xizang 第五条(四)).
+    notify_citizen(applied.case, Kind.TO_WRITER_EXTENDED, explanation=_sentence(applied.data.get("writer_note")))
 
 
 def tell_writer_published(applied: Applied) -> None:
@@ -47,6 +64,7 @@ def tell_writer_called_back(applied: Applied) -> None:
 LISTENERS: dict[Action, Listener] = {
     Action.CLASSIFY: tell_writer_accepted,
     Action.NOT_ACCEPT: tell_writer_not_accepted,
+    Action.REQUEST_EXTENSION: tell_writer_late,
     Action.APPROVE_EXTENSION: tell_writer_extended,
     Action.PUBLISH: tell_writer_published,
     Action.CALLBACK: tell_writer_called_back,

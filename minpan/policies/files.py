@@ -30,6 +30,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "channels": tuple(CHANNELS), "message_types": tuple(MESSAGE_TYPES), "not_accepted_reasons": tuple(NOT_ACCEPTED_REASONS),
     "quality_faults": tuple(QUALITY_FAULTS),
     "approver_role": ROLES, "requester_roles": ROLES, "signer_roles": ROLES, "endorser_roles": ROLES, "publisher_roles": ROLES,
+    "final_approver": ("city_leader",),  # the transition table gives 审定 (approve) to no other role
     "recipient": ROLES, "kind": STEP_KINDS, "per_channel": tuple(CHANNELS),
 }
 NONE = "none"
@@ -44,6 +45,9 @@ HELP = {
     "approver_role": "审批角色", "requester_roles": "可申请的角色", "before_deadline": "须在期限届满前申请",
     "needs_promised_date": "须承诺办结日期", "needs_basis": "须说明依据",
     "endorser_roles": "逐级：经办人的申请须先经这些单位领导签批（空：直接报中心）",
+    "needs_progress": "延期申请须报告工作进度", "explain_late_to_writer": "逾期后申请延期须写明向留言人的解释",
+    "final_approver": "审定角色：审核员整理后报此角色审定（未设定：审核员审核通过即可）",
+    "approver_title": "审定人的称谓（如 秘书长）",
     "window_working_days": "退办期限：0 为收到当日，N 为 N 个工作日内", "signer_roles": "须签字的角色（空：经办人即可）",
     "lead_working_days": "期限前几个工作日提醒", "recipient": "提醒对象的角色", "until_published": "报送后至发布前也提醒",
     "level": "审签层级：principal 主要负责人、deputy 分管领导", "per_channel": "按渠道的审签层级（\"none\" 为不审签）",

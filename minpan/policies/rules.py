@@ -6,8 +6,8 @@ Role names used here are the values of minpan.units.roles.Role.
 Every field here is read by the code that applies it. What a document says that nothing acts
 on yet (where answers are published, the bulletins and reports it names, how reminders are
 sent) is kept as a comment in its preset, citing the article, for the rules issue to restore.
-The center's review is not a setting: the transition table gives 审核 to the center reviewer
-under every policy.
+The center's review is the center reviewer's (审核) unless `review.final_approver` names the role
+that approves what the reviewer has prepared (Xizang 第五条(二): 督查室整理，报秘书长审定).
 """
 from __future__ import annotations
 
@@ -34,6 +34,11 @@ class Extension:
     # 逐级: a request by someone without these unit roles is signed by one who has them before the
     # center decides (Tongliao 第十四条); empty: it goes straight to the center
     endorser_roles: tuple[str, ...] = ()
+    # a request carries a report of the work done so far (工作进度, Xizang 第五条(四))
+    needs_progress: bool = False
+    # a request made once the deadline has passed carries a short explanation for the writer, shown
+    # on their case page and sent when the extension is approved (Xizang 第五条(四): 向网友做好解释工作)
+    explain_late_to_writer: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,16 @@ class SignOff:
 
     def level_for(self, channel: str) -> SignLevel | None:
         return self.per_channel.get(channel, self.level)
+
+
+@dataclass(frozen=True)
+class Review:
+    """The center's review of the unit's answer: one step, or two where a leader approves."""
+
+    # None: the center reviewer approves the answer (审核通过). A role: the reviewer prepares it
+    # (整理报审) and this role approves it (审定) or sends it back to the reviewer with a reason.
+    final_approver: str | None = None
+    approver_title: str = ""              # how the documents name that approver, e.g. 秘书长
 
 
 @dataclass(frozen=True)
@@ -147,6 +162,7 @@ class Policy:
     channels: tuple[str, ...]
     unit_sees_identity: bool = False      # writer's name and contact shown to the handling unit
     reply_content: ReplyContent = ReplyContent()
+    review: Review = Review()
     # The rules the document leaves open (an interval it does not give, a lead time it calls
     # "临近到期"): key paths (policies.paths) of the values the city chose, shown as 本市设定
     city_settings: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from minpan.cases.models import Case, PublicCopy, Reply
 from minpan.cases.publication import latest_reply
-from minpan.cases.states import Action, PublishMode, Rating, State
+from minpan.cases.states import AWAITING_UNIT_ANSWER, Action, PublishMode, Rating, State
 from minpan.policies.active import policy_named
 
 PLAIN = {
@@ -78,8 +78,30 @@ def timeline(case: Case, *, other_writer: bool = False) -> list[Step]:
         detail = ""
         if ev.action == Action.DISPATCH and not case.identity_withheld:
             detail = (ev.data or {}).get("lead_name", "")
+        elif ev.action == Action.APPROVE_EXTENSION and not other_writer:
+            # approved after the deadline: the unit's explanation written for the writer (Xizang 第五条(四))
+            detail = (ev.data or {}).get("writer_note", "")
         steps.append(Step(at=ev.at, text=text, detail=detail))
     return steps
+
+
+LATE_SENTENCE = "您的留言已超过答复期限，承办单位尚未提供答复材料，我们正在督促办理，请您谅解。"
+
+
+def delay_explained(case: Case, now: dt.datetime) -> dict | None:
+    """Xizang 第五条(四) 逾期不能提供答复材料的 … 同时向网友做好解释工作: while the unit still owes its
+    answer past the deadline, the writer reads that it is late and, once the unit has asked for more
+    time, the explanation it wrote for them. Nothing else of the request (its reason, progress
+    report, who asked or decided) is shown."""
+    if not policy_named(case.policy_name).extension.explain_late_to_writer or case.state not in AWAITING_UNIT_ANSWER:
+        return None
+    if case.due_at is None or now < case.due_at:
+        return None
+    this_round = case.extensions.exclude(writer_note="")
+    if case.clock_started_at is not None:
+        this_round = this_round.filter(requested_at__gte=case.clock_started_at)
+    note = this_round.order_by("-requested_at", "-pk").values_list("writer_note", flat=True).first()
+    return {"sentence": LATE_SENTENCE, "explanation": note or ""}
 
 
 def reply_for_writer(case: Case) -> Reply | None:

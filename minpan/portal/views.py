@@ -194,7 +194,7 @@ def _render_status(request, case, rate_form, code=200, follow_up_form=None):
         "reply": reply, "reply_unit": reply_unit_name(reply), "handler_contact": handler_contact(case, reply),
         "merged": own_case.merged_view(case),
         "due_day": deadline_day(case.due_at) if case.due_at else None, "can_rate": own_case.can_rate(case), "rate_form": rate_form,
-        "attachments": case.portal_attachments.all(),
+        "attachments": case.portal_attachments.all(), "delay": own_case.delay_explained(case, timezone.now()),
     }, status=code)
 
 

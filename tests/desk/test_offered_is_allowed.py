@@ -61,7 +61,15 @@ def _submitted(city, policy):
     return apply(case, "submit", actor=city.handler)
 
 
+def _prepared(city, policy):
+    if PRESETS[policy].review.final_approver is None:
+        return None  # the reviewer approves: no answer waits for a leader's 审定
+    return apply(_submitted(city, policy), "prepare", actor=city.reviewer)
+
+
 def _approved(city, policy):
+    if PRESETS[policy].review.final_approver is not None:
+        return apply(_prepared(city, policy), "approve", actor=city.leader)
     return apply(_submitted(city, policy), "approve", actor=city.reviewer)
 
 
@@ -106,7 +114,7 @@ def _extension_pending(city, policy):
     case = _claimed(city, policy)
     actor = city.deputy if "unit_handler" not in rule.requester_roles else city.handler
     return apply(case, "request_extension", actor=actor, days=1, reason="需协调供电公司。", basis="《城市照明管理规定》",
-                 promised_date=deadline_day(case.due_at).isoformat())
+                 promised_date=deadline_day(case.due_at).isoformat(), progress="已现场核实，正在协调。")
 
 
 def _unsatisfied(city, policy):
@@ -130,6 +138,7 @@ SCENARIOS: dict[str, Callable] = {
     "drafted": _drafted,
     "signed": _signed,
     "submitted": _submitted,
+    "submitted, prepared for the leader": _prepared,
     "sent back": lambda city, p: apply(_submitted(city, p), "send_back", actor=city.reviewer, reason="答非所问。"),
     "approved": _approved,
     "published": _published,
@@ -157,7 +166,8 @@ def valid(action: str, case: Case, policy: str, city, earlier: Case) -> dict:
         "dispatch": {"lead": city.district.pk, "instructions": "请现场核实。"},
         "claim": {},
         "return": {"reason": "属教育局职责。", "basis": "《教育法》第十四条"},
-        "request_extension": {"days": 1, "reason": "需协调供电公司。", "basis": "《城市照明管理规定》", "promised_date": due},
+        "request_extension": {"days": 1, "reason": "需协调供电公司。", "basis": "《城市照明管理规定》", "promised_date": due,
+                          "progress": "已现场核实，正在协调。", "writer_note": "需协调供电公司，我们正在抓紧办理。"},
         "endorse_extension": {"agree": "yes"},
         "approve_extension": {"decision_note": "同意。"},
         "refuse_extension": {"decision_note": "不属复杂情形。"},
@@ -167,6 +177,8 @@ def valid(action: str, case: Case, policy: str, city, earlier: Case) -> dict:
         "return_draft": {"comment": "请写明修复时间。"},
         "submit": {},
         "approve": {},
+        "prepare": {},
+        "return_prepared": {"reason": "请补充后续维护安排。"},
         "send_back": {"reason": "答非所问。"},
         "publish": _publish_params(policy, case),
         "callback": {"callback_note": "已电话回访。"},

@@ -39,8 +39,10 @@ def test_the_result_goes_back_to_the_instructing_leader_once_published(city, cas
     apply(case, "instruct", actor=city.leader, now=at("2026-03-03 09:00"), text="请抓紧解决。", leader_name="张市长")
     apply(case, "draft", actor=city.handler, now=at("2026-03-04 10:00"), body="已修复。")
     apply(case, "submit", actor=city.handler, now=at("2026-03-04 10:00"))
-    not_yet = Step(django_capture_on_commit_callbacks, case, "approve", actor=city.reviewer, now=at("2026-03-04 11:00"))
-    assert "leader" not in not_yet.told()
+    # 第五条(二): prepared by the 督查室, approved by the 秘书长 (the leader role): not yet the result
+    apply(case, "prepare", actor=city.reviewer, now=at("2026-03-04 10:30"))
+    not_yet = Step(django_capture_on_commit_callbacks, case, "approve", actor=city.leader, now=at("2026-03-04 11:00"))
+    assert not_yet.told(Kind.INSTRUCTION_DONE) == {}
     step = Step(django_capture_on_commit_callbacks, case, "publish", actor=city.operator, now=at("2026-03-04 15:00"), mode="public")
     assert step.told(Kind.INSTRUCTION_DONE) == {"leader": 1}
     assert "supervisor" not in step.told()
@@ -50,7 +52,8 @@ def test_the_result_goes_back_to_the_instructing_leader_once_published(city, cas
 def test_a_published_case_nobody_instructed_tells_no_leader(city, case, django_capture_on_commit_callbacks):
     apply(case, "draft", actor=city.handler, now=at("2026-03-04 10:00"), body="已修复。")
     apply(case, "submit", actor=city.handler, now=at("2026-03-04 10:00"))
-    apply(case, "approve", actor=city.reviewer, now=at("2026-03-04 11:00"))
+    apply(case, "prepare", actor=city.reviewer, now=at("2026-03-04 10:30"))
+    apply(case, "approve", actor=city.leader, now=at("2026-03-04 11:00"))
     step = Step(django_capture_on_commit_callbacks, case, "publish", actor=city.operator, now=at("2026-03-04 15:00"), mode="public")
     assert step.told(Kind.INSTRUCTION_DONE) == {}
 

@@ -46,6 +46,10 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     **{a: frozenset({"reviewer"}) for a in ("approve_extension", "refuse_extension", "approve", "send_back")},
     "callback": frozenset({"operator", "handler", "edu_handler", "district_handler"}),
     "contact_writer": frozenset({"handler", "edu_handler", "district_handler"}),
+    # 整理报审 and its send-back (Xizang 第五条(二)): the table's roles; under this matrix's policy
+    # (tongliao, no final approver) the core refuses both with its message
+    "prepare": frozenset({"reviewer"}),
+    "return_prepared": frozenset({"leader"}),
     "instruct": frozenset({"leader", "supervisor"}),
     "note": frozenset({"operator", "reviewer", "supervisor", *HOUSING, "edu_handler", "district_handler"}),
     "center_urge": frozenset({"operator", "supervisor"}),

@@ -71,18 +71,57 @@ def submit(ctx):
         raise RuleViolation("报送前须回访诉求人并注明回访情况（诉求人未留联系方式的除外）。")
     if ctx.policy.follow_up.contact_before_handling and reachable(case) and not contacted_before_handling(case):
         raise RuleViolation("本制度要求办前主动联系留言人：请先记录“办前联系”的情况，再报送答复（留言人未留联系方式的除外）。")
+    case.prepared_at = None  # a new answer is prepared again before it is approved
     # textmine adds the reply check's flags to this event (cases.hooks contributor)
     return {"reply_version": the_reply(case).version}
 
 
+def approver_title(policy) -> str:
+    """Who approves a prepared answer, in the document's words (秘书长), else the role's label."""
+    review = policy.review
+    return review.approver_title or (Role(review.final_approver).label if review.final_approver else "")
+
+
+@effect(Action.PREPARE)
+def prepare(ctx):
+    """整理报审 (Xizang 第五条(二)): the reviewer has gone through the unit's answer (edited the public
+    copy, masked what must not be published) and hands it up to the approver the policy names."""
+    title = approver_title(ctx.policy)
+    if not title:
+        raise RuleViolation("本制度由审核员直接审核通过，无需整理报审。")
+    if ctx.case.prepared_at is not None:
+        raise RuleViolation(f"答复已整理报{title}审定，请等待审定结果。")
+    ctx.case.prepared_at = ctx.now
+    return {"reply_version": the_reply(ctx.case).version}
+
+
+@effect(Action.RETURN_PREPARED)
+def return_prepared(ctx, *, reason: str):
+    """The approver sends the prepared answer back to the reviewer, who prepares it again or sends it
+    back to the unit."""
+    title = approver_title(ctx.policy)
+    if not title:
+        raise RuleViolation("本制度不设审定，答复由审核员审核。")
+    if ctx.case.prepared_at is None:
+        raise RuleViolation("答复尚未整理报审。")
+    reason = required(reason, "退回重新整理的意见")
+    ctx.case.prepared_at = None
+    return {"reply_version": the_reply(ctx.case).version, "reason": reason}
+
+
 @effect(Action.APPROVE)
 def approve(ctx):
+    title = approver_title(ctx.policy)
+    if title and ctx.case.prepared_at is None:
+        raise RuleViolation(f"答复须经审核员整理后报{title}审定。")
     return {"reply_version": the_reply(ctx.case).version}
 
 
 @effect(Action.SEND_BACK)
 def send_back(ctx, *, reason: str, fault: str = ""):
     # The clock keeps running: a redo does not restart the answer time.
+    if ctx.case.prepared_at is not None:
+        raise RuleViolation(f"答复已报{approver_title(ctx.policy)}审定：审定退回后才能退回承办单位重办。")
     reason = required(reason, "退回重办的理由")
     if fault and fault not in ctx.policy.escalation.quality_faults:
         raise RuleViolation(f"“{QUALITY_FAULTS.get(fault, fault)}”不是本制度所列的答复质量问题。")

@@ -14,7 +14,8 @@ from .base import effect, fmt_due, new_deadline_round, required
 
 
 @effect(Action.REQUEST_EXTENSION)
-def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | str | None = None, basis: str = ""):
+def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | str | None = None, basis: str = "",
+                      progress: str = "", writer_note: str = ""):
     rule = ctx.policy.extension
     case = ctx.case
     if not rule.allowed:
@@ -32,6 +33,11 @@ def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | s
     reason = required(reason, "延期理由")
     if rule.needs_basis:
         basis = required(basis, "延期依据")
+    if rule.needs_progress:
+        progress = required(progress, "工作进度（已做的调查核实和处置情况）")
+    late = case.due_at is not None and ctx.now >= case.due_at
+    if rule.explain_late_to_writer and late:
+        writer_note = required(writer_note, "向留言人的解释（已过办理期限：用平实的话说明未能按期答复的原因，不写工作人员姓名和内部意见）")
     if rule.needs_promised_date and not promised_date:
         raise RuleViolation("请填写承诺办结日期。")
     if isinstance(promised_date, str) and promised_date:
@@ -46,11 +52,18 @@ def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | s
     endorsing = bool(rule.endorser_roles) and ctx.role not in rule.endorser_roles
     ExtensionRequest.objects.create(
         case=case, unit=ctx.unit, days=days, reason=reason, basis=basis or "",
+        progress=(progress or "").strip(), writer_note=(writer_note or "").strip(),
         promised_date=promised_date or None, requested_by=ctx.actor, requested_at=ctx.now,
         state=ExtensionState.ENDORSING if endorsing else ExtensionState.PENDING,
     )
     case.extension_pending = True
-    return {"days": days, "promised_date": promised_date.isoformat() if promised_date else None, "endorsing": endorsing}
+    data = {"days": days, "promised_date": promised_date.isoformat() if promised_date else None, "endorsing": endorsing}
+    # the progress report is the center's to read on the timeline; the writer's note stays on the request
+    if progress:
+        data["progress"] = progress.strip()
+    if late:
+        data["late"] = True  # asked once the deadline had passed (notify tells the writer why)
+    return data
 
 
 @effect(Action.ENDORSE_EXTENSION)
@@ -104,11 +117,17 @@ def _pending(ctx) -> ExtensionRequest:
 def approve_extension(ctx, *, decision_note: str = ""):
     req = _pending(ctx)
     _check_days(ctx, req.days)  # caps may have changed since the request
+    # approved after the deadline passed: the writer is told why, in the unit's words for them
+    # (Xizang 第五条(四); notify.writer_listeners, portal.own_case). The deadline here is the old one.
+    late = ctx.case.due_at is not None and ctx.now >= ctx.case.due_at
     _decide(ctx, req, ExtensionState.APPROVED, decision_note)
     ctx.case.extension_days += req.days
     ctx.case.extension_count += 1
     new_deadline_round(ctx.case)
-    return {"days": req.days, "extension_days": ctx.case.extension_days}
+    data = {"days": req.days, "extension_days": ctx.case.extension_days}
+    if late:
+        data.update(late=True, writer_note=req.writer_note)
+    return data
 
 
 @effect(Action.REFUSE_EXTENSION)

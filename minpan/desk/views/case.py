@@ -37,9 +37,14 @@ def case_page(request, pk: int):
 def _done(case, action: Action, roles) -> str:
     """What the actor is told, with what comes next when it is someone else's turn."""
     text = f"{case.reference}：已{action.label}。"
+    policy = policy_named(case.policy_name)
     if action == Action.APPROVE:
-        publishers = policy_named(case.policy_name).publication.publisher_roles
+        publishers = policy.publication.publisher_roles
         text += "请在下方发布答复。" if roles & set(publishers) else "已通知受理员发布答复，您无需再操作。"
+    elif action == Action.PREPARE:
+        text += f"已通知{policy.review.approver_title or '领导'}审定，审定结果将通知您。"
+    elif action == Action.RETURN_PREPARED:
+        text += "已通知审核员重新整理。"
     return text
 
 

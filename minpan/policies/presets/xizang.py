@@ -8,6 +8,7 @@ from minpan.policies.rules import (
     Reminder,
     ReplyContent,
     Return,
+    Review,
     SignOff,
     Step,
 )
@@ -21,18 +22,20 @@ POLICY = Policy(
     clock_start="claim",
     # 第五条(四): 情况复杂的可适当延长，延长期限不得超过 20 个工作日，并及时报告进度；
     # 逾期不能提供答复材料的，向政府督查室提出延期办理书面申请（故不限于到期前）
+    # “延长期限不得超过 20 个工作日”理解为各次延期合计不超过 20 个工作日（max_days_total，见 README）
     extension=Extension(
         allowed=True, max_days_total=20, approver_role="center_reviewer",
         before_deadline=False,
+        # 第五条(四): 延长办理期限的，并及时向政府督查室报告工作进度
+        needs_progress=True,
+        # 第五条(四): 逾期不能提供答复材料的，提出延期办理书面申请 … 同时向网友做好解释工作
+        explain_late_to_writer=True,
     ),
-    # Not yet a setting (issue 14, rules): 第五条(四) extension.progress_report (延期的及时报告进度)
     # 第五条(五): 收到督办文函后，不属于本单位职能的，应在当日书面退回，并说明退件原因
     return_rule=Return(allowed=True, window_working_days=0),
     # 第五条(四): 到期前一天仍未报送答复材料的进行催办提醒
     reminder=Reminder(lead_working_days=1, recipient="unit_handler"),
-    # 第五条(二): 答复材料经政府督查室整理，报秘书长审定（中心审核，不设单位审签）— the center
-    # reviewer's 审核通过 (transition table). Not yet a setting (issue 14, rules): 第五条(二) the
-    # review's title "秘书长审定"
+    # 第五条(二): 答复材料经政府督查室整理，报秘书长审定（中心审核，不设单位审签）
     sign_off=SignOff(level=None),
     # 第五条(三): 适宜公开的在网上公开，不宜公开的直接回复留言人
     # Not yet a setting (issue 14, rules): 第五条(三) places=("people_daily_chairman",), show_unit
@@ -59,6 +62,9 @@ POLICY = Policy(
     # 第七条(二): 答复材料政策法律依据准确；第七条(三): 告知调查处理结果；
     # 第五条(五): 答非所问、敷衍塞责的退回重新办理
     reply_content=ReplyContent(result_article="第七条(二)(三)", quality_article="第五条(五)"),
+    # 第五条(二): 承办单位提供正式答复材料，经政府督查室整理，报自治区人民政府秘书长审定后上传公开
+    # 督查室（审核员）整理报审；秘书长（市领导角色）审定通过，或写明意见退回重新整理
+    review=Review(final_approver="city_leader", approver_title="秘书长"),
     # 第五条(四) reminds 到期前一天; how much earlier a 督办事项 is reminded is the city's
     city_settings=("escalation.supervised_extra_lead_days",),
 )
