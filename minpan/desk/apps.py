@@ -12,6 +12,8 @@ class DeskConfig(AppConfig):
 
         user_logged_in.connect(stamp_sign_in, dispatch_uid="minpan.desk.staffsession")
 
+        from . import forms_special  # noqa: F401  (its forms join forms.FORMS)
+
         # django-otp's own admin is in English (it registers after ours): SecondFactor lists the
         # devices in Chinese instead. The admin's autodiscovery has run by now (it is the first app).
         from django.contrib import admin

@@ -5,6 +5,7 @@ from collections.abc import Set as AbstractSet
 
 from django.db.models import Q
 
+from minpan.cases import hard_cases
 from minpan.cases.access import sight, visible_cases
 from minpan.cases.models import Citizen, Event
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
@@ -37,6 +38,7 @@ DETAIL_LABELS = {
     "unit_name": "原承办单位", "from_name": "原牵头单位", "prompts": "累计催办",
     # a holiday schedule import (Action.RECALENDAR)
     "publish_due": "发布期限", "fault": "答复质量问题",
+    "held_on": "会议日期", "place": "会议地点", "unit_names": "责任单位", "due_on": "限期办结日期",
     "due_before": "原办理期限", "due_after": "现办理期限", "verified": "期限已按节假日安排核实", "source": "依据",
 }
 VALUE_LABELS = {
@@ -134,6 +136,9 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
                                          events=events, overdue=left is not None and left < 0),
         "error": error, "state_label": State(case.state).label, "review": review, "reply_check": reply_check,
         "merged_into": merged_into, "merged_here": merged_here,
+        # Tongliao 第十八条 and Yuncheng 五(二): where a hard case stands, the meetings that set limits
+        "hard_case": hard_cases.LABELS.get(hard_cases.status(case) or "", ""),
+        "meetings": list(case.meetings.select_related("lead").prefetch_related("units").order_by("recorded_at")),
         "may_upload": case.state not in (State.ARCHIVED,) and bool(roles),
         "publication": preview_context(user, case, roles),
     }

@@ -56,6 +56,8 @@ HELP = {
     "requires_handler": "答复须写明经办人", "requires_contact": "答复须留联系电话", "requires_result_or_basis": "答复须有办理结果或依据",
     "min_chars": "答复最少字数", "handler_article": "经办人要求的条款", "result_article": "办理结果要求的条款",
     "quality_article": "答非所问、敷衍塞责的条款",
+    "hard_case_explained": "情况特殊、难以办结的留言，经交办单位同意后答复可为向网民所作的解释（不要求办理结果）",
+    "coordination_meetings": "中心可记录专题协调会议：明确牵头和责任单位，会议确定的日期即为办理期限",
     "quality_faults": ("文件所列答复质量问题：off_topic 答非所问、perfunctory 敷衍塞责、buck_passing 推诿扯皮、"
                        "light_action 重答轻办、poor_result 质量不高效果不好"),
 }
