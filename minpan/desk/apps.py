@@ -8,11 +8,11 @@ class DeskConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        # forms_special: the forms of the documents' special handling join forms.FORMS on import
+        from . import forms_special  # noqa: F401
         from .staffsession import stamp_sign_in
 
         user_logged_in.connect(stamp_sign_in, dispatch_uid="minpan.desk.staffsession")
-
-        from . import forms_special  # noqa: F401  (its forms join forms.FORMS)
 
         # django-otp's own admin is in English (it registers after ours): SecondFactor lists the
         # devices in Chinese instead. The admin's autodiscovery has run by now (it is the first app).

@@ -38,9 +38,9 @@ def hard_case_decided(applied: Applied) -> None:
 def coordinated(applied: Applied) -> None:
     """Every unit the meeting named, with the new limit; a lead it replaced is told to stop (改派)."""
     case, data = applied.case, applied.data
-    named = [case.lead_unit_id, *data.get("units", [])]
+    named = [u for u in (case.lead_unit_id, *data.get("units", [])) if u is not None]
     units = {u.pk: u for u in Unit.objects.filter(pk__in=named)}
-    lead = units.get(case.lead_unit_id)
+    lead = case.lead_unit
     active = dict(Assignment.objects.filter(case=case, active=True).values_list("unit_id", "role"))
     messages = []
     for pk in dict.fromkeys(named):
