@@ -105,3 +105,15 @@ def test_other_policies_neither_offer_nor_accept_it(city, client, policy):
     client.force_login(city.operator)
     assert "/do/coordinate/" not in client.get(f"/desk/case/{case.pk}/").content.decode()
     refused(case, RuleViolation, "coordinate", actor=city.operator, now=at("2026-09-30 10:00"), lead=city.housing, **MEETING)
+
+
+def test_the_meeting_prints_as_a_record_for_the_units(city, client):
+    case = apply(_claimed(city), "coordinate", actor=city.operator, now=at("2026-09-30 10:00"), lead=city.housing,
+                 units=[city.district], **MEETING)
+    client.force_login(city.district_handler)
+    assert "/doc/meeting/" in client.get(f"/desk/case/{case.pk}/").content.decode()
+    page = client.get(f"/desk/case/{case.pk}/doc/meeting/").content.decode()
+    assert "专题协调会议纪要" in page and "市住建局牵头办理，东城区为责任单位，限 2026年10月16日 前办结" in page
+    assert "住建局牵头制定维修方案" in page
+    resp = client.get(f"/desk/case/{case.pk}/doc/meeting.docx")
+    assert resp.status_code == 200 and resp.content[:2] == b"PK"

@@ -9,7 +9,9 @@ case page and the writer's page.
 """
 from __future__ import annotations
 
-from .models import AssignmentRole, Event
+from django.db.models import Subquery
+
+from .models import Assignment, AssignmentRole, Event
 from .states import Action
 
 ASKED, AGREED, REFUSED = "asked", "agreed", "refused"
@@ -22,17 +24,22 @@ PUBLIC_TEXT = "该留言反映的问题情况特殊、难以办结。承办单�
 
 
 def latest_step(case) -> Event | None:
-    """The latest ask, agreement or refusal since the lead unit received the case, or None."""
-    since = case.assignments.filter(active=True, role=AssignmentRole.LEAD).values_list("dispatched_at", flat=True).first()
-    if since is None:
-        return None
-    return case.events.filter(action__in=list(STEPS), at__gte=since).order_by("-seq").first()
+    """The latest ask, agreement or refusal since the lead unit received the case, or None (one query)."""
+    since = Assignment.objects.filter(case=case, active=True, role=AssignmentRole.LEAD).values("dispatched_at")[:1]
+    return case.events.filter(action__in=list(STEPS), at__gte=Subquery(since)).order_by("-seq").first()
 
 
 def status(case) -> str | None:
     """ASKED, AGREED, REFUSED, or None (never asked in this round)."""
     step = latest_step(case)
     return STEPS[Action(step.action)] if step is not None else None
+
+
+def status_in(events, assignments) -> str | None:
+    """The same, from the case's events and assignments already read (the case page has them)."""
+    since = next((a.dispatched_at for a in assignments if a.active and a.role == AssignmentRole.LEAD), None)
+    steps = [e for e in events if e.action in STEPS and since is not None and e.at >= since]
+    return STEPS[Action(max(steps, key=lambda e: e.seq).action)] if steps else None
 
 
 def explained(case) -> bool:
