@@ -43,6 +43,7 @@ PUBLIC_STEPS: dict[str, str] = {
     Action.CLAIM: "承办单位签收",
     Action.RETURN: "承办单位申请调整，重新分派",
     Action.APPROVE_EXTENSION: "经批准延期办理",
+    Action.COORDINATE: "召开专题协调会议，明确办理单位和办结时限",
     Action.DIRECT_ANSWER: "受理中心直接答复",
     Action.PUBLISH: "答复",
     Action.RATE: "您评价了答复",
