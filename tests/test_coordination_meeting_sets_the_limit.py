@@ -13,6 +13,7 @@ from minpan.cases.errors import RuleViolation
 from minpan.cases.models import Assignment, CoordinationMeeting
 from minpan.cases.transitions import apply
 from minpan.notify.models import Kind
+from minpan.portal.own_case import timeline
 from tests.desk.pages import act
 from tests.flow import at, dispatched, fresh, refused
 from tests.notify.handoff import Step
@@ -54,6 +55,8 @@ def test_named_units_not_on_the_case_join_as_co_units_and_are_told_the_limit(cit
     meeting = CoordinationMeeting.objects.get(case=case)
     assert meeting.lead == city.housing and list(meeting.units.all()) == [city.district]
     assert meeting.recorded_by == city.supervisor and meeting.place == "市政府第三会议室"
+    # the writer sees that a meeting set the time limit (their deadline), not its minutes
+    assert "召开专题协调会议，明确办理单位和办结时限" in [s.text for s in timeline(fresh(case))]
 
 
 def test_a_new_lead_goes_through_the_reassignment_path(city, django_capture_on_commit_callbacks):
@@ -78,7 +81,11 @@ def test_no_new_lead_once_the_answer_is_drafted_and_no_limit_in_the_past(city):
 
 
 def test_after_the_meeting_only_another_meeting_moves_the_limit(city):
-    case = apply(_claimed(city), "coordinate", actor=city.operator, now=at("2026-09-30 10:00"), lead=city.housing, **MEETING)
+    case = apply(_claimed(city), "request_extension", actor=city.handler, now=at("2026-09-29 10:00"), days=2,
+                 reason="需协调。", basis="五(三)", promised_date="2026-10-10")
+    case = apply(case, "coordinate", actor=city.operator, now=at("2026-09-30 10:00"), lead=city.housing, **MEETING)
+    assert not case.extension_pending and case.extensions.get().state == "refused"  # the meeting's limit replaces it
+    refused(case, RuleViolation, "approve_extension", actor=city.reviewer, now=at("2026-09-30 11:00"))
     refused(case, RuleViolation, "request_extension", actor=city.handler, now=at("2026-10-09 10:00"), days=2,
             reason="需协调。", basis="五(三)", promised_date="2026-10-20")
     case = apply(case, "coordinate", actor=city.operator, now=at("2026-10-12 10:00"), lead=city.housing,

@@ -18,7 +18,7 @@ from minpan.workdays.arith import CalendarError, local_date, parse_date
 from ..errors import RuleViolation
 from ..models import CoordinationMeeting
 from ..states import RETURNABLE, Action
-from .base import effect, new_deadline_round, required, the_lead
+from .base import effect, new_deadline_round, required, the_lead, void_pending_extensions
 from .dispatch import _new_round, add_co_units
 
 
@@ -57,6 +57,8 @@ def coordinate(ctx, *, held_on, place: str, attendees: str, lead: Unit, due_on, 
         added = [u for u in responsible if u.pk not in on_case]
         add_co_units(ctx, added, instructions)
         new_deadline_round(case)  # a new deadline: the ladder starts again from its first rung
+        # the meeting fixed the limit: a request for more days decided after it would move nothing
+        void_pending_extensions(case, "专题协调会议已确定办结期限，延期申请作废")
         data = {"lead_name": lead.name, "co_names": [u.name for u in added]}
     case.coordinated_due = due_on
     meeting = CoordinationMeeting.objects.create(
