@@ -115,6 +115,17 @@ def test_a_new_lead_unit_starts_without_the_agreement(city):
     assert hard_cases.status(fresh(case)) is None
 
 
+def test_the_reviewer_sees_an_agreed_hard_case_beside_the_reply_check(city, client):
+    case = _claimed(city)
+    apply(case, "ask_hard_case", actor=city.handler, now=MONDAY, reason=REASON)
+    apply(case, "agree_hard_case", actor=city.reviewer, now=at("2026-03-02 11:00"))
+    case = _explained_and_submitted(city, case)
+    client.force_login(city.reviewer)
+    page = client.get(f"/desk/case/{case.pk}/").content.decode()
+    check = page[page.index('id="reply-check"'):]
+    assert "交办单位已同意" in check and "不要求写明办理结果" in check and "无办理结果或依据" not in check
+
+
 def test_the_case_page_offers_each_step_to_whom_it_belongs(city, client):
     case = _claimed(city)
     client.force_login(city.handler)

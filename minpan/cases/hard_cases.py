@@ -16,7 +16,7 @@ from .states import Action
 
 ASKED, AGREED, REFUSED = "asked", "agreed", "refused"
 STEPS = {Action.ASK_HARD_CASE: ASKED, Action.AGREE_HARD_CASE: AGREED, Action.REFUSE_HARD_CASE: REFUSED}
-LABELS = {ASKED: "已申请解释答复，待交办单位同意", AGREED: "交办单位已同意：情况特殊、难以办结，答复为向网民所作的解释",
+LABELS = {ASKED: "已申请解释答复，待交办单位同意", AGREED: "交办单位已同意：情况特殊、难以办结，答复为向网民所作的解释（不要求写明办理结果）",
           REFUSED: "交办单位不同意解释答复，须答复办理结果"}
 # what the public reads instead of the explanation: that the matter is being explained, never the
 # reasons the unit and the center gave each other
