@@ -75,6 +75,9 @@ def test_small_demo_under_each_policy(db, settings, name):
         assert Event.objects.filter(case__in=cases, action="prepare").count() >= approvals.count()
     if policy.extension.needs_progress:
         assert not ExtensionRequest.objects.filter(progress="").exists()
+    # Tongliao 第十八条: a hard case explained with the center's agreement; Yuncheng 五(二): a meeting's limit
+    assert Event.objects.filter(case__in=cases, action="agree_hard_case").exists() == policy.reply_content.hard_case_explained
+    assert cases.exclude(coordinated_due=None).exists() == policy.escalation.coordination_meetings
 
     # never in the future, strictly in order, inside the demo's ~60 days
     assert not Event.objects.filter(at__gt=now).exists()

@@ -364,3 +364,31 @@ def test_a_leaders_own_extension_request_goes_straight_to_the_center(city):
     case = apply(case, "request_extension", actor=city.deputy, now=at("2026-02-25 10:00"), days=2, reason="待勘查。")
     assert case.extensions.get().state == "pending"
     assert apply(case, "approve_extension", actor=city.reviewer, now=at("2026-02-25 11:00")).extension_days == 2
+
+
+# ---- 第十八条: 情况特殊、难以办结 — explained to the writer after the center agrees ------------------
+
+def test_hard_case_walk_over_spring_festival_ends_with_an_explanation_published_on_the_day(city):
+    from minpan.cases import hard_cases
+    from minpan.cases.models import PublicCopy
+    from minpan.textmine.replies import check_latest_reply
+
+    case = claimed(city)  # received Fri 02-13, claimed Tue 02-24 after the holiday; due 24:00 Fri 02-27
+    case = apply(case, "ask_hard_case", actor=city.handler, now=at("2026-02-24 10:00"),
+                 reason="该路段属待移交的开发商道路，须纳入老旧小区改造，短期内难以办结。")
+    refused(case, NotPermitted, "agree_hard_case", actor=city.operator, now=at("2026-02-24 11:00"))
+    case = apply(case, "agree_hard_case", actor=city.reviewer, now=at("2026-02-25 09:00"), reason="同意，请做好解释。")
+    assert case.due_at == at("2026-02-28 00:00")  # the agreement does not move the deadline
+    case = apply(case, "draft", actor=city.handler, now=at("2026-02-25 14:00"), **CONTACT,
+                 body="您反映的路灯问题涉及道路产权移交，须纳入老旧小区改造统一实施，我们已当面向您说明，请您理解。")
+    assert "no_result_or_basis" not in check_latest_reply(fresh(case)).codes
+    case = apply(case, "sign_off", actor=city.principal, now=at("2026-02-25 15:00"), sealed=True)
+    case = apply(case, "submit", actor=city.handler, now=at("2026-02-25 15:10"))
+    case = apply(case, "approve", actor=city.reviewer, now=at("2026-02-26 10:00"))
+    assert case.publish_due_at == at("2026-02-27 00:00")  # 第十二条: published that day
+    case = apply(case, "publish", actor=city.operator, now=at("2026-02-26 16:00"), mode="public")
+    assert PublicCopy.objects.get(case=case).reply == hard_cases.PUBLIC_TEXT
+    assert [e.action for e in case.events.order_by("seq")] == [
+        "collect", "accept", "classify", "dispatch", "claim", "ask_hard_case", "agree_hard_case",
+        "draft", "sign_off", "submit", "approve", "publish",
+    ]

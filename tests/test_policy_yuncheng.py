@@ -309,3 +309,28 @@ def test_a_promised_date_beyond_the_extended_deadline_is_refused(city):
               days=1, reason="需现场核查", basis=BASIS, promised_date="2026-03-20")
     apply(case, "request_extension", actor=city.handler, now=at("2026-02-24 10:00"),
           days=1, reason="需现场核查", basis=BASIS, promised_date="2026-02-26")
+
+
+# ---- 五(二): 专题协调会议，明确牵头单位和责任单位职责，限期办理 ------------------------------------------
+
+def test_coordination_meeting_walk_sets_a_limit_past_national_day_and_brings_in_the_district(city):
+    # received Mon 09-28: 3 working days -> Thu 10-08 (10-01..10-07 holiday)
+    case = dispatched(city, POLICY, now=at("2026-09-28 09:00"))
+    case = apply(case, "claim", actor=city.handler, now=at("2026-09-28 10:00"))
+    assert case.due_at == at("2026-10-09 00:00")
+    case = apply(case, "coordinate", actor=city.operator, now=at("2026-09-30 16:00"), lead=city.housing, units=[city.district],
+                 held_on="2026-09-30", place="市政府第三会议室", attendees="市政府办公室、市住建局、东城区",
+                 due_on="2026-10-12", minutes="住建局牵头，东城区负责现场协调，10月12日前办结。")
+    assert case.due_at == at("2026-10-13 00:00")
+    assert case.remind_at == at("2026-10-10 08:30")  # the working day before Mon 10-12 is the makeup Saturday
+    assert Assignment.objects.get(case=case, active=True, role="co").unit == city.district
+    refused(case, RuleViolation, "request_extension", actor=city.handler, now=at("2026-10-09 10:00"), days=1,
+            reason="待协调。", basis=BASIS, promised_date="2026-10-13")
+    case = apply(case, "co_input", actor=city.district_handler, now=at("2026-10-09 15:00"), text="东城区已安排街道现场协调。")
+    case = apply(case, "draft", actor=city.handler, now=at("2026-10-10 10:00"), body="经协调，路灯已于 10 月 10 日修复。")
+    case = apply(case, "submit", actor=city.handler, now=at("2026-10-10 11:00"))
+    case = apply(case, "approve", actor=city.reviewer, now=at("2026-10-12 09:00"))
+    case = apply(case, "publish", actor=city.operator, now=at("2026-10-12 10:00"), mode="public")
+    assert [e.action for e in case.events.order_by("seq")] == [
+        "collect", "accept", "classify", "dispatch", "claim", "coordinate", "co_input", "draft", "submit", "approve", "publish",
+    ]

@@ -25,12 +25,18 @@ def recompute(case, policy: Policy, now: dt.datetime) -> None:
     unverified = False
     case.due_at = case.remind_at = case.return_due_at = case.next_step_at = case.nudge_at = None
 
-    if case.state in HELD_BY_UNIT and case.clock_started_at:
-        start = local_date(case.clock_started_at)
-        days = policy.answer_working_days + case.extension_days
+    if case.state in HELD_BY_UNIT and (case.clock_started_at or case.coordinated_due):
         steps = policy.escalation.steps
-        cal = calendar_around(start, days + max((s.after_days for s in steps), default=0) + 1)
-        due = cal.add(start, days)
+        after = max((s.after_days for s in steps), default=0) + 1
+        if case.coordinated_due:
+            # Yuncheng 五(二): the limit a 专题协调会议 set is the deadline in force (24:00 of that day)
+            start = due = case.coordinated_due
+            cal = calendar_around(due, after + (policy.reminder.lead_working_days or 0) + 2)
+        else:
+            start = local_date(case.clock_started_at)
+            days = policy.answer_working_days + case.extension_days
+            cal = calendar_around(start, days + after)
+            due = cal.add(start, days)
         case.due_at = end_of_day(due)
         unverified |= warn_unknown(cal, start, due)
         lead = policy.reminder.lead_working_days

@@ -89,6 +89,8 @@ class Case(models.Model):
     # Tongliao 第十二条: an approved answer not published the same day is taken up the next working day
     publish_step_at = models.DateTimeField("发布逾期督办时间", null=True, blank=True)
     publish_late_for = models.DateTimeField("已督办的发布期限", null=True, blank=True)
+    # Yuncheng 五(二): the time limit a 专题协调会议 set; while it holds it is the deadline (cases.deadlines)
+    coordinated_due = models.DateField("专题协调会议限期", null=True, blank=True)
 
     # the center reviewer prepared the submitted answer for the approver the policy names (整理报审,
     # Xizang 第五条(二)); cleared when the answer is submitted again or handed back to the reviewer
@@ -238,6 +240,27 @@ class ExtensionRequest(models.Model):
     class Meta:
         verbose_name = "延期申请"
         verbose_name_plural = "延期申请"
+
+
+class CoordinationMeeting(models.Model):
+    """专题协调会议 (Yuncheng 五(二)): 明确牵头单位和责任单位职责，限期办理. Recorded by the center on a
+    case the units hold; the units it named are on the case and the limit it set is the deadline."""
+
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateField("会议日期")
+    place = models.CharField("会议地点", max_length=200)
+    attendees = models.TextField("参会单位和人员")
+    lead = models.ForeignKey(Unit, verbose_name="牵头单位", on_delete=models.PROTECT, related_name="+")
+    units = models.ManyToManyField(Unit, verbose_name="责任单位", blank=True, related_name="+")
+    due_on = models.DateField("限期办结日期")
+    minutes = models.TextField("会议纪要")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="记录人", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField("记录时间")
+
+    class Meta:
+        verbose_name = "专题协调会议"
+        verbose_name_plural = "专题协调会议"
+        ordering = ["case", "recorded_at"]
 
 
 class Reply(models.Model):

@@ -24,6 +24,7 @@ from minpan.policies.active import policy_named
 from minpan.redaction import LABELS, spans
 from minpan.units.models import Unit
 
+from . import hard_cases
 from .identity import writer_terms
 from .models import Citizen, PublicCopy
 from .states import PublishMode
@@ -214,15 +215,20 @@ def passage(text: str, terms: Terms) -> Passage:
     return Passage(tuple(pieces))
 
 
-def compose(case, *, reply, citizen, official) -> PublicText:
+def compose(case, *, reply, citizen, official, explained: bool = False) -> PublicText:
     """The public text from what the case holds; reads no rows itself (the data migration calls
-    it with historical models)."""
+    it with historical models). `explained`: the center agreed the unit explains a hard case to the
+    writer (Tongliao 第十八条); the public reads that it is being explained, not the explanation."""
     terms = terms_for(case, citizen, official)
     refusal = bool(case.not_accepted_reason) and case.answered_at is None
+    if explained and reply is not None and not refusal:
+        answer = Passage((Piece(hard_cases.PUBLIC_TEXT),))
+    else:
+        answer = passage(reply.body, terms) if reply is not None and not refusal else Passage()
     return PublicText(
         subject=passage(case.subject, terms),
         body=passage(case.body, terms),
-        reply=passage(reply.body, terms) if reply is not None and not refusal else Passage(),
+        reply=answer,
         explanation=passage(explanation_text(case), terms) if refusal else Passage(),
         unit_name="" if refusal else reply_unit_name(reply),
         handler_contact="" if refusal else handler_contact(case, reply),
@@ -234,8 +240,9 @@ def public_text(case) -> PublicText:
     """What the public will read of the case (and, once published, what it reads)."""
     reply = latest_reply(case)
     unit_phones = Unit.objects.exclude(phone="").values_list("phone", flat=True)
+    explained = policy_named(case.policy_name).reply_content.hard_case_explained and hard_cases.explained(case)
     return compose(case, reply=reply, citizen=Citizen.objects.filter(case=case).first(),
-                   official=official_contacts(case, reply, unit_phones))
+                   official=official_contacts(case, reply, unit_phones), explained=explained)
 
 
 def is_published_publicly(case) -> bool:

@@ -81,6 +81,13 @@ class Action(models.TextChoices):
     RETURN_PREPARED = "return_prepared", "审定退回重新整理"
     # 办前联系: the unit contacts the writer before handling (Xizang 第五条(二))
     CONTACT_WRITER = "contact_writer", "办前联系"
+    # Tongliao 第十八条: 情况特殊、难以办结 — the lead unit asks the center (交办单位) to let it
+    # explain the matter to the writer instead of answering with a result; the center agrees or refuses
+    ASK_HARD_CASE = "ask_hard_case", "申请解释答复（难以办结）"
+    AGREE_HARD_CASE = "agree_hard_case", "同意解释答复"
+    REFUSE_HARD_CASE = "refuse_hard_case", "不同意解释答复"
+    # Yuncheng 五(二): 专题协调会议 — the lead and responsible units it fixed and the time limit it set
+    COORDINATE = "coordinate", "专题协调会议"
     # Tongliao 第十二条: an approved answer not published the same day (notify.sweep)
     PUBLISH_LATE = "publish_late", "发布逾期督办"
     # a new State Council schedule moved the case's deadline (cases.recalendar)

@@ -58,6 +58,12 @@ TABLE: dict[Action, Move] = {
     Action.ENDORSE_EXTENSION: _m(HELD_BY_UNIT, None, UNIT_LEADERS, "lead"),
     Action.APPROVE_EXTENSION: _m(HELD_BY_UNIT, None, {Role.CENTER_REVIEWER}),
     Action.REFUSE_EXTENSION: _m(HELD_BY_UNIT, None, {Role.CENTER_REVIEWER}),
+    # Tongliao 第十八条: the lead unit asks while it works the case; the center (交办单位) decides
+    Action.ASK_HARD_CASE: _m(UNIT_AT_WORK, None, UNIT_ROLES, "lead"),
+    Action.AGREE_HARD_CASE: _m(HELD_BY_UNIT, None, {Role.CENTER_REVIEWER}),
+    Action.REFUSE_HARD_CASE: _m(HELD_BY_UNIT, None, {Role.CENTER_REVIEWER}),
+    # Yuncheng 五(二): the 市政府办公室 records a 专题协调会议 while the units still owe the answer
+    Action.COORDINATE: _m(AWAITING_UNIT_ANSWER, None, {Role.CENTER_OPERATOR, Role.SUPERVISOR}),
     Action.CO_INPUT: _m(AWAITING_UNIT_ANSWER, None, UNIT_ROLES, "co"),
     Action.DRAFT: _m(UNIT_AT_WORK, State.DRAFTED, {Role.UNIT_HANDLER}, "lead"),
     Action.SIGN_OFF: _m({State.DRAFTED}, State.SIGNED, UNIT_LEADERS, "lead"),

@@ -215,6 +215,10 @@ class Walk:
         # Asked early, so a request is always before the deadline (Yuncheng gives only 3 working days).
         if self.pending & {"ext_pending", "ext_approved", "ext_refused"}:
             self.extension()
+        if "meeting" in self.pending:
+            self.meeting()
+        if "hard_case" in self.pending:
+            self.hard_case()
         for code in p.co:
             self.clock.days(0.3, 1.5)
             self.do(Action.CO_INPUT, self.post(code, "jb"), text=f"{self.unit(code).name}已按职责配合核查，意见如下：情况属实，将配合牵头单位处理。")
@@ -274,6 +278,27 @@ class Walk:
                 self.do(Action.REFUSE_EXTENSION, self.reviewer, decision_note="该事项不复杂，请在原时限内办结。")
             self.pending -= {"ext_approved", "ext_refused"}
             self.check()
+
+    def meeting(self) -> None:
+        """Yuncheng 五(二): a 专题协调会议 names the lead, a department to take part, and a limit."""
+        p = self.plan
+        self.clock.office(60, 600)
+        day = local_date(self.clock.t)
+        units = [self.unit(c) for c in (*p.co, p.wrong)]
+        self.do(Action.COORDINATE, self.operator, held_on=day, place="市政府第二会议室", lead=self.unit(p.lead), units=units,
+                attendees="、".join(["市政府办公室", self.unit(p.lead).name, *(u.name for u in units)]),
+                due_on=self.clock.cal.add(day, 7), minutes=self.rng.choice(texts.MEETING_MINUTES))
+        self.pending.discard("meeting")
+        self.check()
+
+    def hard_case(self) -> None:
+        """Tongliao 第十八条: the unit asks to explain a hard case; the center agrees."""
+        self.clock.office(30, 300)
+        self.do(Action.ASK_HARD_CASE, self.post(self.plan.lead, "jb"), reason=self.rng.choice(texts.HARD_CASE_REASONS))
+        self.clock.office(30, 300)
+        self.do(Action.AGREE_HARD_CASE, self.reviewer, reason="同意，请向留言人做好解释工作。")
+        self.pending.discard("hard_case")
+        self.check()
 
     def draft(self, perfunctory: bool) -> None:
         handler = self.post(self.plan.lead, "jb")

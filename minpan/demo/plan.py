@@ -16,7 +16,7 @@ from .city import COUNTIES, DEPARTMENTS
 from .texts import TEMPLATES, Template
 
 # Detours the walk must take before it may stop at the target state.
-PENDING = frozenset({"return", "ext_pending", "ext_approved", "ext_refused", "send_back", "instruct", "reopen"})
+PENDING = frozenset({"return", "ext_pending", "ext_approved", "ext_refused", "send_back", "instruct", "reopen", "hard_case", "meeting"})
 DISPATCH_PATH = (State.DISPATCHED, State.RETURNED, State.IN_PROGRESS, State.DRAFTED, State.SIGNED, State.SUBMITTED, State.SENT_BACK,
                  State.APPROVED, State.PUBLISHED, State.ARCHIVED)
 AFTER_CLAIM = DISPATCH_PATH[2:]
@@ -49,6 +49,8 @@ MUST = (
     (State.ARCHIVED, ("co",)), (State.ARCHIVED, ("direct",)), (State.IN_PROGRESS, ("reopen",)),
     (State.IN_PROGRESS, ("ext_refused",)), (State.DRAFTED, ("co", "ext_approved")), (State.PUBLISHED, ("instruct",)),
     (State.MERGED, ()),
+    # where the policy has them: a hard case explained (Tongliao 第十八条), a 专题协调会议 (Yuncheng 五(二))
+    (State.PUBLISHED, ("hard_case",)), (State.IN_PROGRESS, ("meeting",)), (State.ARCHIVED, ("meeting", "co")),
 )
 
 
@@ -98,6 +100,12 @@ def fits(policy: Policy, target: State, detours) -> bool:
     # round, so it cannot be a side state of the first round, and a request left pending in the
     # first round would be dropped by the new dispatch.
     if "reopen" in detours and (target in (State.RETURNED, State.SENT_BACK) or "ext_pending" in detours):
+        return False
+    if "hard_case" in detours and not (policy.reply_content.hard_case_explained and target in AFTER_CLAIM):
+        return False
+    # a meeting sets a limit ahead of its day: not on a case meant to be overdue, nor beside an extension
+    if "meeting" in detours and not (policy.escalation.coordination_meetings and target in AFTER_CLAIM) or (
+            "meeting" in detours and detours & {"overdue", "reopen", "ext_pending", "ext_approved", "ext_refused", "return"}):
         return False
     # Before the claim a claim-started clock (Xizang) has no deadline to miss.
     if "overdue" in detours and target == State.DISPATCHED and policy.clock_start == "claim":
@@ -159,6 +167,10 @@ def _random_detours(rng: random.Random, policy: Policy, target: State) -> frozen
             d.add(rng.choice(kinds + ["ext_approved", "ext_approved", "ext_refused"]))
         if rng.random() < 0.04:
             d.add("reopen")
+        if policy.reply_content.hard_case_explained and rng.random() < 0.03:
+            d.add("hard_case")
+        if policy.escalation.coordination_meetings and rng.random() < 0.03:
+            d.add("meeting")
     if target in AFTER_SUBMIT and rng.random() < 0.1:
         d.add("send_back")
     if target in OVERDUE_TARGETS and rng.random() < 0.3:

@@ -8,6 +8,8 @@ class DeskConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        # forms_special: the forms of the documents' special handling join forms.FORMS on import
+        from . import forms_special  # noqa: F401
         from .staffsession import stamp_sign_in
 
         user_logged_in.connect(stamp_sign_in, dispatch_uid="minpan.desk.staffsession")

@@ -5,6 +5,7 @@ from collections.abc import Set as AbstractSet
 
 from django.db.models import Q
 
+from minpan.cases import hard_cases
 from minpan.cases.access import sight, visible_cases
 from minpan.cases.models import Citizen, Event
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
@@ -39,6 +40,7 @@ DETAIL_LABELS = {
     "publish_due": "发布期限", "fault": "答复质量问题",
     # Xizang 第五条(四): an extension's progress report, and the explanation the writer was given
     "progress": "工作进度", "writer_note": "向留言人的解释",
+    "held_on": "会议日期", "place": "会议地点", "unit_names": "责任单位", "due_on": "限期办结日期",
     "due_before": "原办理期限", "due_after": "现办理期限", "verified": "期限已按节假日安排核实", "source": "依据",
 }
 VALUE_LABELS = {
@@ -104,10 +106,15 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
     replies = list(case.replies.select_related("unit", "drafted_by", "signed_by").order_by("-version"))
     extensions = list(case.extensions.select_related("unit", "requested_by").order_by("-requested_at"))
     events = list(case.events.select_related("unit").order_by("seq"))
+    # Tongliao 第十八条 and Yuncheng 五(二): where a hard case stands, the meetings that set limits
+    hard_case = hard_cases.status_in(events, assignments) if policy.reply_content.hard_case_explained else None
+    meetings: list = []
+    if policy.escalation.coordination_meetings or case.coordinated_due:
+        meetings = list(case.meetings.select_related("lead").prefetch_related("units").order_by("recorded_at"))
     forms = offered_forms(user, case, roles, policy, bound)
     templates = canned(user, {f.template_kind for f in forms if f.template_kind})
     # advice on the latest reply while it can still be changed or sent back
-    reply_check = check_case_reply(case, replies[0], policy) if replies and case.state in CHECKED_STATES else None
+    reply_check = check_case_reply(case, replies[0], policy, hard_case=hard_case) if replies and case.state in CHECKED_STATES else None
     review = review_context(user, case, roles)
     # 并单 both ways: the case this one follows, and the repeats that follow this one (those the user may open)
     visible = visible_cases(user)
@@ -133,9 +140,11 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
         "writer_files": list(writer_files(user, case)), "writer_files_withheld": withheld_from(user, case),
         "forms": [{"form": f, "templates": templates.get(f.template_kind, [])} for f in forms],
         "documents": documents.available(case, assignments=assignments, extensions=extensions, replies=replies,
-                                         events=events, overdue=left is not None and left < 0),
+                                         events=events, overdue=left is not None and left < 0, meetings=meetings),
         "error": error, "state_label": State(case.state).label, "review": review, "reply_check": reply_check,
         "merged_into": merged_into, "merged_here": merged_here,
+        "hard_case": hard_cases.LABELS.get(hard_case or "", ""),
+        "meetings": meetings,
         "may_upload": case.state not in (State.ARCHIVED,) and bool(roles),
         "publication": preview_context(user, case, roles),
     }

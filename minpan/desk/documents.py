@@ -1,7 +1,7 @@
 """The paper forms the documents name, built once as data and rendered as A4 HTML or DOCX, laid out
 as GB/T 9704 lays out official documents (page, margins, fonts: `gbt9704_document`).
 
-承办单（转办卡）, 延长办理卡, 退件说明, 催办通知书, 督办通知, 网民留言回复情况表.
+承办单（转办卡）, 延长办理卡, 退件说明, 催办通知书, 督办通知, 网民留言回复情况表, 专题协调会议纪要.
 The writer's identity appears only for those who may see it, and a unit reads the text as units
 read it (cases.access.sight): masked where the identity is withheld from units. People are named
 by their unit and name (`_person`), never by their login name.
@@ -40,6 +40,7 @@ TITLES = {
     "overdue_notice": "催办通知书",
     "supervision": "督办通知",
     "reply_sheet": "网民留言回复情况表",
+    "meeting": "专题协调会议纪要",
 }
 
 
@@ -54,7 +55,7 @@ class Doc:
     sign: list[tuple[str, str]] = field(default_factory=list)
 
 
-def available(case, *, assignments, extensions, replies, events, overdue: bool) -> list[tuple[str, str]]:
+def available(case, *, assignments, extensions, replies, events, overdue: bool, meetings=()) -> list[tuple[str, str]]:
     kinds = []
     if case.lead_unit_id or assignments:
         kinds.append("assignment")
@@ -68,6 +69,8 @@ def available(case, *, assignments, extensions, replies, events, overdue: bool) 
         kinds.append("supervision")
     if replies:
         kinds.append("reply_sheet")
+    if meetings:
+        kinds.append("meeting")
     return [(k, TITLES[k]) for k in kinds]
 
 
@@ -285,6 +288,26 @@ def _reply_sheet(f: Facts, doc: Doc) -> None:
     doc.sign = [("填报单位（盖章）", reply.unit.name if reply.unit else center), ("填报日期", today)]
 
 
+def _meeting(f: Facts, doc: Doc) -> None:
+    """Yuncheng 五(二): the latest 专题协调会议 on the case, with the units and the limit it fixed."""
+    meeting = f.case.meetings.select_related("lead", "recorded_by").prefetch_related("units").order_by("-recorded_at").first()
+    if meeting is None:
+        raise Http404("没有专题协调会议")
+    units = "、".join(u.name for u in meeting.units.all()) or "无"
+    limit = meeting.due_on.strftime("%Y年%m月%d日")
+    doc.to = "、".join([meeting.lead.name, *(u.name for u in meeting.units.all())])
+    doc.rows = [("登记编号", f.case.reference), ("留言标题", f.subject), ("会议日期", meeting.held_on.strftime("%Y年%m月%d日")),
+                ("会议地点", meeting.place), ("参会单位和人员", meeting.attendees), ("牵头单位", meeting.lead.name),
+                ("责任单位", units), ("限期办结", limit), ("会议纪要", meeting.minutes),
+                ("记录人", _person(meeting.recorded_by)), ("记录时间", _t(meeting.recorded_at))]
+    others = f"，{units}为责任单位" if meeting.units.exists() else ""
+    doc.paragraphs = [
+        f"经专题协调会议研究，明确由{meeting.lead.name}牵头办理{others}，限 {limit} 前办结。"
+        "请各单位按会议纪要明确的职责抓紧办理，由牵头单位按期报送答复意见。",
+    ]
+    doc.sign = [("召集单位", f.center), ("日期", meeting.held_on.strftime("%Y年%m月%d日"))]
+
+
 BUILDERS: dict[str, Callable[[Facts, Doc], None]] = {
     "assignment": _assignment,
     "extension": _extension,
@@ -292,6 +315,7 @@ BUILDERS: dict[str, Callable[[Facts, Doc], None]] = {
     "overdue_notice": _overdue_notice,
     "supervision": _supervision,
     "reply_sheet": _reply_sheet,
+    "meeting": _meeting,
 }
 
 

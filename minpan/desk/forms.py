@@ -252,7 +252,7 @@ class RequestExtensionForm(ActionForm):
     @classmethod
     def offered(cls, policy, case, roles):
         rule = policy.extension
-        if not rule.allowed or case.extension_pending or not roles & set(rule.requester_roles):
+        if not rule.allowed or case.extension_pending or case.coordinated_due or not roles & set(rule.requester_roles):
             return False
         if rule.before_deadline and (case.due_at is None or timezone.now() >= case.due_at):
             return False

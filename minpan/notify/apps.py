@@ -9,11 +9,11 @@ class NotifyConfig(AppConfig):
         from minpan.cases import hooks
         from minpan.cases.states import Action
 
-        from . import letters, listeners, quality, writer_listeners
+        from . import letters, listeners, quality, special_handling, writer_listeners
 
         hooks.listen(Action.MERGE, listeners.tell_writer_merged)
         hooks.listen(Action.UNMERGE, listeners.tell_writer_unmerged)
-        for action, fn in listeners.HANDOFFS.items():
+        for action, fn in {**listeners.HANDOFFS, **special_handling.HANDOFFS}.items():
             hooks.listen(action, fn)
         # a send-back for a fault the policy names starts its ladder at once
         hooks.listen(Action.SEND_BACK, quality.fault_found)

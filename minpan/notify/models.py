@@ -45,6 +45,11 @@ class Kind(models.TextChoices):
     CALENDAR_MISSING = "calendar_missing", "下一年度节假日安排未载入"
     PUBLISH_LATE = "publish_late", "答复未按期发布"
     QUALITY_FAULT = "quality_fault", "答复质量问题"
+    # Tongliao 第十八条: a hard case to be explained, asked of the center and its decision to the unit
+    HARD_CASE_ASKED = "hard_case_asked", "解释答复待同意"
+    HARD_CASE_DECIDED = "hard_case_decided", "解释答复申请已决定"
+    # Yuncheng 五(二): a 专题协调会议 fixed the units and the time limit
+    COORDINATED = "coordinated", "专题协调会议限期办理"
     # what the writer is told (SMS and e-mail), wording editable like the rest
     TO_WRITER_RECEIPT = "w_receipt", "告知网民：已收到"
     TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"

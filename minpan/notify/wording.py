@@ -165,6 +165,24 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "{{ count }} 年的国务院节假日安排尚未载入，跨入该年的办理期限暂按周末计算，可能不准确。"
         "国务院办公厅通知发布后，请用 minpan calendar import 载入；载入后在办留言的期限将自动重算。",
     ),
+    Kind.HARD_CASE_ASKED: (
+        "【解释答复待同意】{{ case.reg_no }} {{ unit }}申请",
+        "{{ unit }}称网民留言《{{ case.subject }}》（{{ case.reg_no }}）情况特殊、难以办结，申请经交办单位同意后向网民做好解释工作"
+        "{% if reason %}，理由：{{ reason }}{% endif %}。请在留言页同意或不同意。",
+    ),
+    Kind.HARD_CASE_DECIDED: (
+        "【解释答复{{ decision }}】{{ case.reg_no }}",
+        "本单位就网民留言《{{ case.subject }}》（{{ case.reg_no }}）提出的解释答复申请，交办单位{{ decision }}。"
+        "{% if reason %}意见：{{ reason }}。{% endif %}"
+        "{% if agreed %}答复可为向网民所作的解释说明。{% else %}答复仍须写明办理结果或依据。{% endif %}"
+        "{% if due %}办理期限：{{ due }}。{% endif %}",
+    ),
+    Kind.COORDINATED: (
+        "【专题协调会议】{{ case.reg_no }} 限 {{ limit }} 前办结",
+        "{{ unit }}：{{ held_on }}召开的专题协调会议确定网民留言《{{ case.subject }}》（{{ case.reg_no }}）"
+        "由{{ lead }}牵头办理{% if others %}，{{ others }}为责任单位{% endif %}，限 {{ limit }} 前办结"
+        "（办理期限：{{ due }}）。本单位为{{ part }}，请按会议纪要明确的职责抓紧办理。",
+    ),
     Kind.NOTED: (
         "【内部批注】{{ case.reg_no }} {{ author }}",
         "{{ author }}在网民留言《{{ case.subject }}》（{{ case.reg_no }}）上批注：{{ text }}。批注仅办理人员可见。",

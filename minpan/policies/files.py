@@ -62,6 +62,8 @@ HELP = {
     "min_chars": "答复最少字数", "handler_article": "经办人要求的条款", "result_article": "办理结果要求的条款",
     "quality_article": "答非所问、敷衍塞责的条款",
     "city_settings": "本市设定：文件未作规定、由本市确定取值的规则（写规则的路径，如 \"escalation.steps[1].after_days\"）",
+    "hard_case_explained": "情况特殊、难以办结的留言，经交办单位同意后答复可为向网民所作的解释（不要求办理结果）",
+    "coordination_meetings": "中心可记录专题协调会议：明确牵头和责任单位，会议确定的日期即为办理期限",
     "quality_faults": ("文件所列答复质量问题：off_topic 答非所问、perfunctory 敷衍塞责、buck_passing 推诿扯皮、"
                        "light_action 重答轻办、poor_result 质量不高效果不好"),
 }

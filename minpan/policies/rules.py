@@ -125,6 +125,9 @@ class Escalation:
     # send-back for one of them issues at once, as lateness does (None: a send-back only)
     quality_faults: tuple[str, ...] = ()
     quality_step: Step | None = None
+    # 专题协调会议 (Yuncheng 五(二)): the center records a meeting that fixes the lead and responsible
+    # units and a time limit, which becomes the case's deadline (cases.effects.coordination)
+    coordination_meetings: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,9 @@ class ReplyContent:
     handler_article: str = ""
     result_article: str = ""
     quality_article: str = ""              # where 答非所问、敷衍塞责 is named as a fault
+    # 情况特殊、难以办结: with the center's agreement the unit's answer may be an explanation to the
+    # writer rather than a result (Tongliao 第十八条; cases.hard_cases)
+    hard_case_explained: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from minpan.cases import hard_cases
 from minpan.cases.models import Case, PublicCopy, Reply
 from minpan.cases.publication import latest_reply
 from minpan.cases.states import AWAITING_UNIT_ANSWER, Action, PublishMode, Rating, State
@@ -42,6 +43,7 @@ PUBLIC_STEPS: dict[str, str] = {
     Action.CLAIM: "承办单位签收",
     Action.RETURN: "承办单位申请调整，重新分派",
     Action.APPROVE_EXTENSION: "经批准延期办理",
+    Action.COORDINATE: "召开专题协调会议，明确办理单位和办结时限",
     Action.DIRECT_ANSWER: "受理中心直接答复",
     Action.PUBLISH: "答复",
     Action.RATE: "您评价了答复",
@@ -109,6 +111,12 @@ def reply_for_writer(case: Case) -> Reply | None:
     if case.state not in (State.PUBLISHED, State.ARCHIVED) or not case.answered_at:
         return None
     return latest_reply(case)
+
+
+def answer_is_explanation(case: Case) -> bool:
+    """Tongliao 第十八条: the center agreed the unit explains a hard case to the writer; their answer
+    is that explanation (the public reads only that the matter is being explained)."""
+    return policy_named(case.policy_name).reply_content.hard_case_explained and hard_cases.explained(case)
 
 
 def can_rate(case: Case) -> bool:

@@ -191,7 +191,8 @@ def _render_status(request, case, rate_form, code=200, follow_up_form=None):
     return render(request, "portal/status.html", {
         "can_follow_up": own_case.can_follow_up(case), "follow_up_form": follow_up_form or FollowUpForm(),
         "case": case, "state_label": label, "state_sentence": sentence, "steps": own_case.timeline(case),
-        "reply": reply, "reply_unit": reply_unit_name(reply), "handler_contact": handler_contact(case, reply),
+        "reply": reply, "explained": reply is not None and own_case.answer_is_explanation(case),
+        "reply_unit": reply_unit_name(reply), "handler_contact": handler_contact(case, reply),
         "merged": own_case.merged_view(case),
         "due_day": deadline_day(case.due_at) if case.due_at else None, "can_rate": own_case.can_rate(case), "rate_form": rate_form,
         "attachments": case.portal_attachments.all(), "delay": own_case.delay_explained(case, timezone.now()),

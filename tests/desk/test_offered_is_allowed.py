@@ -117,6 +117,12 @@ def _extension_pending(city, policy):
                  promised_date=deadline_day(case.due_at).isoformat(), progress="已现场核实，正在协调。")
 
 
+def _hard_case_asked(city, policy):
+    if not PRESETS[policy].reply_content.hard_case_explained:
+        return None
+    return apply(_claimed(city, policy), "ask_hard_case", actor=city.handler, reason="涉及历史遗留问题，短期内难以办结。")
+
+
 def _unsatisfied(city, policy):
     case = _published(city, policy)
     return apply(case, "rate", rating="unsatisfied", comment="路灯又坏了。")
@@ -135,6 +141,7 @@ SCENARIOS: dict[str, Callable] = {
     "returned": _returned,
     "in progress": _claimed,
     "in progress, extension asked": _extension_pending,
+    "in progress, hard case asked": _hard_case_asked,
     "drafted": _drafted,
     "signed": _signed,
     "submitted": _submitted,
@@ -191,6 +198,12 @@ def valid(action: str, case: Case, policy: str, city, earlier: Case) -> dict:
         "center_urge": {"text": "已电话催办。"},
         "recall": {"reason": "交办单位选错。"},
         "reassign": {"lead": city.district.pk, "reason": "属地管理。"},
+        "ask_hard_case": {"reason": "涉及历史遗留问题，短期内难以办结。"},
+        "agree_hard_case": {"reason": "同意向网民做好解释。"},
+        "refuse_hard_case": {"reason": "可以办结，请答复办理结果。"},
+        "coordinate": {"held_on": today.isoformat(), "place": "市政府第一会议室", "attendees": "市政府办公室、住建局、东城区",
+                       "lead": case.lead_unit_id, "units": [city.district.pk],
+                       "due_on": (today + dt.timedelta(days=7)).isoformat(), "minutes": "住建局牵头，东城区配合。"},
     }[action]
 
 

@@ -41,9 +41,10 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
         "reopen", "archive", "recall", "reassign")},
     **{a: frozenset({"handler", "edu_handler", "district_handler"}) for a in ("claim", "draft", "submit")},
     **{a: frozenset({*HOUSING, "edu_handler", "district_handler"})
-       for a in ("return", "request_extension", "co_input", "explain_delay")},
+       for a in ("return", "request_extension", "co_input", "explain_delay", "ask_hard_case")},
     **{a: frozenset({"principal", "deputy"}) for a in ("sign_off", "return_draft", "endorse_extension")},
-    **{a: frozenset({"reviewer"}) for a in ("approve_extension", "refuse_extension", "approve", "send_back")},
+    **{a: frozenset({"reviewer"}) for a in (
+        "approve_extension", "refuse_extension", "approve", "send_back", "agree_hard_case", "refuse_hard_case")},
     "callback": frozenset({"operator", "handler", "edu_handler", "district_handler"}),
     "contact_writer": frozenset({"handler", "edu_handler", "district_handler"}),
     # 整理报审 and its send-back (Xizang 第五条(二)): the table's roles; under this matrix's policy
@@ -53,6 +54,7 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "instruct": frozenset({"leader", "supervisor"}),
     "note": frozenset({"operator", "reviewer", "supervisor", *HOUSING, "edu_handler", "district_handler"}),
     "center_urge": frozenset({"operator", "supervisor"}),
+    "coordinate": frozenset({"operator", "supervisor"}),
 }
 # Actions that exist but are never taken through the case page: the page answers 404.
 NO_FORM = ("collect", "rate", "follow_up", "attach", "confirm_email", "mask", "approve_bulletin", "refuse_bulletin",

@@ -10,7 +10,7 @@ and the center's 催办), sweep (the system's steps), history (a channel's answe
 from __future__ import annotations
 
 # Each module registers its effects in base.EFFECTS when imported; importing them here fills it.
-from . import after, answer, dispatch, extension, history, intake, notes, sweep  # noqa: F401
+from . import after, answer, coordination, dispatch, extension, hard, history, intake, notes, sweep  # noqa: F401
 from .base import EFFECTS, effect
 
 __all__ = ["EFFECTS", "effect"]

@@ -37,10 +37,9 @@ def _new_round(ctx, lead: Unit, co, instructions: str, co_instructions: str) -> 
     instructions, co_instructions = (instructions or "").strip(), (co_instructions or "").strip()
     case.assignments.filter(active=True).update(active=False, ended_at=ctx.now)
     Assignment.objects.create(case=case, unit=lead, role=AssignmentRole.LEAD, dispatched_at=ctx.now, instructions=instructions)
-    Assignment.objects.bulk_create(
-        Assignment(case=case, unit=u, role=AssignmentRole.CO, dispatched_at=ctx.now, instructions=co_instructions) for u in co
-    )
+    add_co_units(ctx, co, co_instructions)
     case.lead_unit = lead
+    case.coordinated_due = None  # a new round's deadline is counted again; a meeting sets its own after
     # A new receipt starts a new clock; extensions belonged to the previous round.
     case.extension_days = case.extension_count = 0
     void_pending_extensions(case, "重新交办后作废")
@@ -53,6 +52,17 @@ def _new_round(ctx, lead: Unit, co, instructions: str, co_instructions: str) -> 
     if co_instructions and co:
         data["co_instructions"] = co_instructions
     return data
+
+
+def add_co_units(ctx, units, instructions: str) -> None:
+    """Co-units (配合单位) join the case from now: on dispatch and 改派, and when a 专题协调会议
+    names responsible units not yet on it (cases.effects.coordination)."""
+    for unit in units:
+        if unit.level == Level.CENTER or not unit.active:
+            raise RuleViolation(f"“{unit.name}”不是可交办的承办单位。")
+    Assignment.objects.bulk_create(
+        Assignment(case=ctx.case, unit=u, role=AssignmentRole.CO, dispatched_at=ctx.now, instructions=instructions) for u in units
+    )
 
 
 @effect(Action.RECALL)

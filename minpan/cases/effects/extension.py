@@ -24,6 +24,9 @@ def request_extension(ctx, *, days: int, reason: str, promised_date: dt.date | s
         raise NotPermitted("延期申请须经承办单位分管负责同志签批。")
     if case.extension_pending:
         raise RuleViolation("已有一份延期申请待审批。")
+    if case.coordinated_due:
+        # Yuncheng 五(二): the meeting set the limit (限期办理); only another meeting moves it
+        raise RuleViolation(f"本件的办结期限由专题协调会议确定（{fmt_due(case.due_at)}），不再申请延期；确需调整的请报中心再次协调。")
     if rule.before_deadline and (case.due_at is None or ctx.now >= case.due_at):
         raise RuleViolation(f"延期须在办理期限（{fmt_due(case.due_at)}）届满前申请。")
     days = _check_days(ctx, days)

@@ -68,9 +68,10 @@ POLICY = Policy(
     # Not yet a setting (issue 14, rules): 第二十一条 reports=("定期通报", "年度考核")
     # 第十二条: 公布承办单位及经办人联系方式；第十一条: 核查后形成回复意见；
     # 第十九条: 答非所问、敷衍塞责、重答轻办 启动“三单一函”
+    # 第十八条: 对情况特殊、难以办结的网民留言，承办单位可在征得网民留言交办单位同意后，向网民做好解释工作
     reply_content=ReplyContent(
         requires_handler=True, requires_contact=True, handler_article="第十二条",
-        result_article="第十一条", quality_article="第十九条",
+        result_article="第十一条", quality_article="第十九条", hard_case_explained=True,
     ),
     # 第十九条 names the rungs of “三单一函” but no intervals between them: when each is taken is the city's;
     # how much earlier a 督办事项 is reminded (第十三条 says only 到期前一天) too

@@ -51,6 +51,9 @@ POLICY = Policy(
         # 五(四): 推诿扯皮、敷衍塞责的，经市委、市政府领导批示同意后，转交督查室按程序进行问责
         quality_faults=("buck_passing", "perfunctory"),
         quality_step=Step("transfer", letter="问责移交函", needs_leader=True),
+        # 五(二): 影响面广、涉事部门多、时间跨度长、协调难度大的问题，由市政府办公室及时召开专题协调会议，
+        # 明确牵头单位和责任单位职责，限期办理
+        coordination_meetings=True,
         # Not yet a setting (issue 14, rules): 五(四) bulletins=("书面通报批评",)
     ),
     # 五(一): 咨询、反映、投诉、建议、求助
