@@ -42,6 +42,9 @@ class Kind(models.TextChoices):
     CALENDAR_MISSING = "calendar_missing", "下一年度节假日安排未载入"
     PUBLISH_LATE = "publish_late", "答复未按期发布"
     QUALITY_FAULT = "quality_fault", "答复质量问题"
+    # Chizhou 第九条(四): a leader's instruction awaits on-site supervision; 第九条(二): 一事一报
+    ON_SITE_DUE = "on_site_due", "领导批示件待实地督查"
+    REPORTED = "reported", "一事一报待批示"
     # what the writer is told (SMS and e-mail), wording editable like the rest
     TO_WRITER_RECEIPT = "w_receipt", "告知网民：已收到"
     TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"
