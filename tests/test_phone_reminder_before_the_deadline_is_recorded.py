@@ -124,8 +124,8 @@ def test_the_operators_desk_lists_todays_phone_reminders_until_the_call_is_recor
         resp = act(client, city.operator, case, "phone_remind", by="phone", callee="市住建局 王科长",
                    called_at=f"{local_date(_remind_day(case))}T08:45", said="提醒明日到期。")
         assert resp.status_code == 302, re.findall(r'(?:alert|errorlist)[^>]*>([^<]*)', resp.content.decode())
-        assert case.reg_no not in _tab(client, city.operator)
         assert "/do/phone_remind/" not in client.get(f"/desk/case/{case.pk}/").content.decode()
+        assert case.reg_no not in _tab(client, city.operator)
     assert fresh(case).prompts == 1
 
 
