@@ -225,7 +225,7 @@ def reported(applied: Applied) -> None:
     """一事一报 (Chizhou 第九条(二)): the city leader it is reported to."""
     case = applied.case
     _tell(applied, [Message(Kind.REPORTED, who.active([applied.data["leader"]]), case, {
-        "unit": _unit_name(case), "grounds": REPORT_GROUNDS.get(applied.data.get("grounds"), ""),
+        "unit": _unit_name(case), "grounds": REPORT_GROUNDS.get(str(applied.data.get("grounds", "")), ""),
         "reason": _clause(applied.data.get("reason")),
     })])
 
