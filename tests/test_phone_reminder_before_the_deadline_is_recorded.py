@@ -112,21 +112,23 @@ def test_the_operators_desk_lists_todays_phone_reminders_until_the_call_is_recor
     settings.MINPAN_POLICY = "chizhou"
     case = fresh(_claimed(city))
     tongliao = fresh(_claimed(city, "tongliao"))  # reminded too, but not by phone
-    day_before = case.remind_at - dt.timedelta(days=1)
+    day_before, day = case.remind_at - dt.timedelta(days=1), _remind_day(case)
     with time_machine.travel(day_before, tick=False):
         assert case.reg_no not in _tab(client, city.operator)
-    with time_machine.travel(_remind_day(case), tick=False):
+    with time_machine.travel(day, tick=False):
+        sweep()  # the sweep's own notice went out at 08:30: the call is still to be made
+        assert fresh(case).remind_at is None and fresh(case).phone_at is not None
         client.force_login(city.operator)
         assert "今日电话催办" in client.get("/desk/").content.decode()
         listed = _tab(client, city.operator)
         assert case.reg_no in listed and tongliao.reg_no not in listed
         assert "/do/phone_remind/" in client.get(f"/desk/case/{case.pk}/").content.decode()
         resp = act(client, city.operator, case, "phone_remind", by="phone", callee="市住建局 王科长",
-                   called_at=f"{local_date(_remind_day(case))}T08:45", said="提醒明日到期。")
+                   called_at=f"{local_date(day)}T08:45", said="提醒明日到期。")
         assert resp.status_code == 302, re.findall(r'(?:alert|errorlist)[^>]*>([^<]*)', resp.content.decode())
         assert "/do/phone_remind/" not in client.get(f"/desk/case/{case.pk}/").content.decode()
         assert case.reg_no not in _tab(client, city.operator)
-    assert fresh(case).prompts == 1
+    assert fresh(case).prompts == 1 and fresh(case).phone_at is None
 
 
 def test_the_tab_is_not_shown_where_the_policy_in_force_names_no_phone(city, client, settings):
@@ -134,5 +136,6 @@ def test_the_tab_is_not_shown_where_the_policy_in_force_names_no_phone(city, cli
     client.force_login(city.operator)
     assert "今日电话催办" not in client.get("/desk/").content.decode()
     case = _claimed(city, "tongliao")
+    assert case.remind_at is not None and case.phone_at is None
     with time_machine.travel(_remind_day(case), tick=False):
         assert "/do/phone_remind/" not in client.get(f"/desk/case/{case.pk}/").content.decode()

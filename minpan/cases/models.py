@@ -81,7 +81,9 @@ class Case(models.Model):
     steps_done = models.PositiveSmallIntegerField("已执行的逾期督办步骤", default=0)
     next_step_at = models.DateTimeField("下一督办步骤时间", null=True, blank=True)
     prompts = models.PositiveSmallIntegerField("提醒与催办次数", default=0)
-    # the deadline the center's phone (or SMS) reminder was for (Action.PHONE_REMIND)
+    # the center's phone (or SMS) reminder: due from this moment (the reminder day) until recorded,
+    # and the deadline it was recorded for (Action.PHONE_REMIND)
+    phone_at = models.DateTimeField("电话催办时间", null=True, blank=True)
     phoned_for = models.DateTimeField("已电话催办的期限", null=True, blank=True)
     delay_explained_at = models.DateTimeField("报告逾期理由时间", null=True, blank=True)
     nudge_at = models.DateTimeField("提醒中心处理时间", null=True, blank=True)
@@ -137,6 +139,7 @@ class Case(models.Model):
             # partial indexes over open cases, for the sweeper and the queues
             models.Index(fields=["due_at"], condition=_open, name="case_open_due"),
             models.Index(fields=["remind_at"], condition=_open, name="case_open_remind"),
+            models.Index(fields=["phone_at"], condition=_open, name="case_open_phone"),
             models.Index(fields=["return_due_at"], condition=_open, name="case_open_return_due"),
             models.Index(fields=["next_step_at"], condition=_open, name="case_open_next_step"),
             models.Index(fields=["nudge_at"], condition=_open, name="case_open_nudge"),

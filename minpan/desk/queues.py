@@ -16,14 +16,15 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Count, F, Model, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 
 from minpan.cases import encryption
 from minpan.cases.access import held_cases, holding, is_center, visible_cases
+from minpan.cases.deadlines import BY_HAND
 from minpan.cases.models import Case
 from minpan.cases.states import AWAITING_UNIT_ANSWER, HELD_BY_UNIT, OPEN_STATES, UNIT_AT_WORK, Channel, Domain, MessageType, State
 from minpan.params import whole_number
-from minpan.policies.active import active_policy, policies
+from minpan.policies.active import active_policy
 from minpan.policies.rules import Policy
 from minpan.units.models import Level, Unit
 from minpan.units.roles import STAFF_ROLES, UNIT_LEADERS, UNIT_ROLES, Role
@@ -92,22 +93,18 @@ QUEUES: list[Queue] = [
     Queue("all", "全部留言", lambda c: Q(), STAFF_ROLES, counted=False, past=True),
 ]
 BY_SLUG = {q.slug: q for q in QUEUES}
-# how a reminder by hand goes (cases.effects.oversight.BY_HAND)
-HAND_WAYS = ("phone", "sms")
+# Every counted queue lies within these states: the one count query never reads the archive.
+COUNTED_STATES = [s.value for s in State if s not in (State.ARCHIVED, State.MERGED)]
 
 
 def _by_hand(policy: Policy) -> bool:
-    return any(way in policy.reminder.by for way in HAND_WAYS)
+    return any(way in policy.reminder.by for way in BY_HAND)
 
 
 def _phone_due(clock: Clock) -> Q:
-    """Reminder day reached (remind_at, as the sweep computes it), deadline still ahead, the unit
-    still owing its answer, not yet reminded by hand for this deadline; under a policy naming it."""
-    names = [name for name, policy in sorted(policies().items()) if _by_hand(policy)]
-    return (Q(state__in=AWAITING, policy_name__in=names, remind_at__lt=end_of_day(clock.today), due_at__gt=clock.now)
-            & (Q(phoned_for__isnull=True) | ~Q(phoned_for=F("due_at"))))
-# Every counted queue lies within these states: the one count query never reads the archive.
-COUNTED_STATES = [s.value for s in State if s not in (State.ARCHIVED, State.MERGED)]
+    """The center's phone reminder is due (phone_at: the reminder day the sweep also uses, set only
+    under a policy naming the phone or SMS, until the call is recorded) and the deadline is ahead."""
+    return Q(state__in=AWAITING, phone_at__lt=end_of_day(clock.today), due_at__gt=clock.now)
 
 
 def queues_for(roles: AbstractSet[str]) -> list[Queue]:

@@ -12,6 +12,7 @@ from minpan.units.people import roles_of
 from minpan.units.roles import Role
 from minpan.workdays.arith import deadline_text, local_date
 
+from .. import deadlines
 from ..errors import RuleViolation
 from ..states import Action
 from .base import effect, latest_reply, required
@@ -23,7 +24,7 @@ REPORT_GROUNDS = {
     "complex": "疑难复杂", "wide": "牵涉面广", "buck_passing": "易出现推诿扯皮", "repeated": "反复集中反映",
 }
 # how a reminder by hand reaches the unit (policy.reminder.by, besides the sweep's inbox notice)
-BY_HAND = {"phone": "电话", "sms": "短信"}
+BY_HAND = {way: {"phone": "电话", "sms": "短信"}[way] for way in deadlines.BY_HAND}
 
 
 # ---- 法制审核 (Chizhou 第九条(五)) ---------------------------------------------------------
