@@ -8,6 +8,7 @@ import pytest
 from minpan.cases.errors import IllegalTransition, NotPermitted, RuleViolation
 from minpan.cases.models import Event
 from minpan.cases.transitions import apply
+from minpan.notify.models import Notification
 from minpan.portal.own_case import timeline
 from tests.desk.pages import act
 from tests.flow import at, fresh, registered
@@ -31,8 +32,13 @@ def _ready_to_submit(city, case):
     return apply(case, "callback", actor=city.handler, now=at("2026-03-03 11:00"), note="电话告知办理结果。")
 
 
-def test_the_center_flags_it_on_dispatch_and_the_answer_waits_for_the_review(city):
-    case = _ready_to_submit(city, _dispatched(city, legal_review=True))
+def test_the_center_flags_it_on_dispatch_and_the_answer_waits_for_the_review(city, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        case = _dispatched(city, legal_review=True)
+    # the unit's leaders, who will record it, are told
+    told = set(Notification.objects.filter(case=case, kind="legal_review").values_list("recipient__username", flat=True))
+    assert told == {"principal", "deputy"}
+    case = _ready_to_submit(city, case)
     assert case.legal_review_needed
     with pytest.raises(RuleViolation, match="法制审核"):
         apply(case, "submit", actor=city.handler, now=at("2026-03-03 14:00"))
@@ -73,6 +79,7 @@ def test_the_units_leader_flags_it_while_the_unit_works_on_it_and_the_handler_ca
         apply(case, "flag_legal_review", actor=city.principal, now=MONDAY)
     apply(case, "flag_legal_review", actor=city.principal, now=MONDAY, reason="涉及行政处罚。")
     assert fresh(case).legal_review_needed
+    assert Event.objects.get(case=case, action="flag_legal_review").data == {"legal_review": True, "reason": "涉及行政处罚。"}
     with pytest.raises(RuleViolation, match="已标记"):
         apply(case, "flag_legal_review", actor=city.operator, now=MONDAY, reason="再次标记")
 

@@ -221,6 +221,16 @@ def instructed(applied: Applied) -> None:
     _tell(applied, messages)
 
 
+def legal_review_asked(applied: Applied) -> None:
+    """法制审核 (Chizhou 第九条(五)), flagged on dispatch or later: the lead unit's leaders, who record it."""
+    if not applied.data.get("legal_review"):
+        return
+    case = applied.case
+    _tell(applied, [Message(Kind.LEGAL_REVIEW_ASKED, who.in_unit(case.lead_unit, Role.UNIT_PRINCIPAL, Role.UNIT_DEPUTY), case, {
+        "unit": _unit_name(case), "reason": _clause(applied.data.get("reason")),
+    })])
+
+
 def reported(applied: Applied) -> None:
     """一事一报 (Chizhou 第九条(二)): the city leader it is reported to."""
     case = applied.case
@@ -287,6 +297,7 @@ HANDOFFS = {
     Action.REFUSE_EXTENSION: extension_decided,
     Action.INSTRUCT: instructed,
     Action.REPORT_TO_LEADER: reported,
+    Action.FLAG_LEGAL_REVIEW: legal_review_asked,
     Action.PUBLISH: published,
     Action.CENTER_URGE: center_urged,
     Action.FOLLOW_UP: followed_up,

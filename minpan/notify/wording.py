@@ -126,6 +126,11 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "{% if unit %}，承办单位：{{ unit }}{% endif %}）作出批示：{{ text }}。请安排人员实地督查、会商研究，"
         "并在留言页记录督查情况。",
     ),
+    Kind.LEGAL_REVIEW_ASKED: (
+        "【须法制审核】{{ case.reg_no }}",
+        "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）的办理结果须进行法制审核"
+        "{% if reason %}（{{ reason }}）{% endif %}。答复拟好后，请单位领导在留言页记录法制审核的审核人、结论和意见，经办人方可报送。",
+    ),
     Kind.REPORTED: (
         "【一事一报】{{ case.reg_no }} 呈请批示",
         "市政府办公室呈报网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}），"
