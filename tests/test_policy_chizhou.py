@@ -5,6 +5,8 @@
 第九条(五): 省级交办的事项由主要负责同志审签；市长信箱、市长热线交办事项由分管负责同志审核。
 第九条(六): 不符合要求的退回重新办理。第九条(七): 办结后回访诉求人并在反馈时注明，未回访的予以退回，
 诉求人未留联系方式的除外。办法未设承办单位退办。
+第九条(二): 一事一报，呈请市政府领导批示；第九条(四): 临近到期电话催办并做好记录，领导批示的实地督查；
+第九条(五): 必要时要进行法制审核。
 """
 import datetime as dt
 
@@ -306,11 +308,21 @@ def test_chizhou_mailbox_letter_walks_from_receipt_to_the_archive(city):
     case = collect(POLICY, channel="governor_mailbox", now=at("2026-02-12 09:00"))
     case = apply(case, "accept", actor=city.operator, now=at("2026-02-12 09:30"))
     case = apply(case, "classify", actor=city.operator, now=at("2026-02-12 09:40"), msg_type="help", domain="urban")
-    case = apply(case, "dispatch", actor=city.operator, now=at("2026-02-13 10:00"), lead=city.housing)
+    # 第九条(五): 必要时要进行法制审核 — the center says so as it dispatches
+    case = apply(case, "dispatch", actor=city.operator, now=at("2026-02-13 10:00"), lead=city.housing, legal_review=True)
     assert deadline_day(case.due_at) == dt.date(2026, 3, 2)
     case = apply(case, "claim", actor=city.handler, now=at("2026-02-13 10:30"))
+    # 第九条(二): 一事一报，呈请市政府领导作出批示
+    case = apply(case, "report_to_leader", actor=city.operator, now=at("2026-02-13 11:00"), leader=city.leader,
+                 grounds="repeated", reason="同一路段路灯反复损坏，已多次反映。")
+    assert case.reported_to == city.leader
     case = apply(case, "instruct", actor=city.leader, now=at("2026-02-13 15:00"), text="请住建局抓紧解决。")
-    assert case.supervised
+    assert case.supervised and case.reported_to is None
+    # 第九条(四): 领导批示的，市政府办公室安排人员实地督查、会商研究
+    assert case.on_site_due
+    case = apply(case, "on_site", actor=city.supervisor, now=at("2026-02-25 17:00"), visited_on=dt.date(2026, 2, 25),
+                 people="督查室 李科长", found="线缆老化需整体更换。", agreed="住建局申请延期，3 月上旬完成更换。")
+    assert not case.on_site_due
     case = apply(case, "request_extension", actor=city.deputy, now=at("2026-02-27 09:00"), days=5, reason="需更换线缆，等待材料。")
     case = apply(case, "approve_extension", actor=city.reviewer, now=at("2026-02-27 10:00"))
     # 7 + 5 = 12 working days from 02-13: 03-02 (7), 03-03 (8), 03-04 (9), 03-05 (10), 03-06 (11), 03-09 (12)
@@ -318,11 +330,22 @@ def test_chizhou_mailbox_letter_walks_from_receipt_to_the_archive(city):
     case = apply(case, "draft", actor=city.handler, now=at("2026-03-03 09:00"), body="已修复。", **HANDLER)
     case = apply(case, "sign_off", actor=city.principal, now=at("2026-03-03 10:00"))
     case = apply(case, "callback", actor=city.handler, now=at("2026-03-03 11:00"), note="电话告知已修复。")
+    with pytest.raises(RuleViolation, match="法制审核"):
+        apply(case, "submit", actor=city.handler, now=at("2026-03-03 11:10"))
+    case = apply(case, "legal_review", actor=city.principal, now=at("2026-03-03 11:20"), reviewer="单位法律顾问",
+                 conclusion="passed", note="答复符合相关规定。")
     case = apply(case, "submit", actor=city.handler, now=at("2026-03-03 11:30"))
     case = apply(case, "send_back", actor=city.reviewer, now=at("2026-03-03 15:00"), reason="未说明后续维护安排。")
     assert deadline_day(case.due_at) == dt.date(2026, 3, 9)
+    # 第九条(四): 对临近到期尚未办结的事项，市政府办公室通过电话等方式催办，并做好记录
+    case = apply(case, "phone_remind", actor=city.operator, now=at("2026-03-04 08:45"), callee="市住建局 王科长",
+                 note="提醒 3 月 9 日到期，请按退回意见补充后报送。")
+    assert case.prompts == 1
     case = apply(case, "draft", actor=city.handler, now=at("2026-03-04 09:00"), body="已于 3 月 3 日修复，并纳入月度巡检。", **HANDLER)
     case = apply(case, "sign_off", actor=city.principal, now=at("2026-03-04 10:00"))
+    # the redrafted answer is reviewed again
+    case = apply(case, "legal_review", actor=city.principal, now=at("2026-03-04 10:15"), reviewer="单位法律顾问",
+                 conclusion="passed", note="补充内容无误。")
     case = apply(case, "submit", actor=city.handler, now=at("2026-03-04 10:30"))
     case = apply(case, "approve", actor=city.reviewer, now=at("2026-03-04 15:00"))
     case = apply(case, "publish", actor=city.operator, now=at("2026-03-04 16:00"), mode="public")
@@ -337,9 +360,9 @@ def test_chizhou_mailbox_letter_walks_from_receipt_to_the_archive(city):
     assert case.send_back_count == 1
     assert case.extension_count == 1
     assert [e.action for e in case.events.all()] == [
-        "collect", "accept", "classify", "dispatch", "claim", "instruct", "request_extension",
-        "approve_extension", "draft", "sign_off", "callback", "submit", "send_back", "draft", "sign_off",
-        "submit", "approve", "publish", "rate", "archive",
+        "collect", "accept", "classify", "dispatch", "claim", "report_to_leader", "instruct", "on_site", "request_extension",
+        "approve_extension", "draft", "sign_off", "callback", "legal_review", "submit", "send_back", "phone_remind", "draft",
+        "sign_off", "legal_review", "submit", "approve", "publish", "rate", "archive",
     ]
 
 

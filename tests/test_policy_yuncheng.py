@@ -249,6 +249,10 @@ def test_whole_path_with_redo_keeps_the_clock_then_fast_reply_in_the_mayor_mailb
     assert case.clock_started_at == at("2026-02-13 10:00")
     assert case.due_at == at("2026-02-26 00:00")
     assert case.remind_at == at("2026-02-24 08:30")
+    # 五(三): 办理时限届满前通过电话或网络短信等方式进行催办 — the mailbox's text message, recorded
+    case = apply(case, "phone_remind", actor=city.operator, now=at("2026-02-24 10:00"), by="sms", callee="市住建局 信息员",
+                 note="短信提醒：2 月 25 日到期，请按时报送。")
+    assert case.prompts == 1 and case.phoned_for == case.due_at
 
     case = apply(case, "draft", actor=city.handler, now=at("2026-02-24 15:00"), body="路灯已于 2 月 24 日修复。")
     assert case.due_at == at("2026-02-26 00:00")
@@ -265,7 +269,7 @@ def test_whole_path_with_redo_keeps_the_clock_then_fast_reply_in_the_mayor_mailb
     case = apply(case, "archive", actor=city.operator, now=at("2026-02-26 09:00"))
     assert case.state == "archived"
     assert [e.action for e in case.events.order_by("seq")] == [
-        "collect", "accept", "classify", "dispatch", "claim", "draft", "submit", "send_back",
+        "collect", "accept", "classify", "dispatch", "claim", "draft", "submit", "send_back", "phone_remind",
         "draft", "submit", "approve", "publish", "rate", "archive",
     ]
 

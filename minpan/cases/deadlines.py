@@ -13,6 +13,8 @@ from minpan.workdays.service import calendar_around, warn_unknown
 
 from .states import AWAITING_UNIT_ANSWER, HELD_BY_UNIT, RETURNABLE, UNANSWERED, State
 
+# the ways a reminder is made by hand (policy.reminder.by), recorded as Action.PHONE_REMIND
+BY_HAND = ("phone", "sms")
 # Reminders go out at the start of the office day.
 OFFICE_OPENS = dt.time(8, 30)
 
@@ -23,7 +25,7 @@ ALARM_AFTER = dt.timedelta(days=60)
 
 def recompute(case, policy: Policy, now: dt.datetime) -> None:
     unverified = False
-    case.due_at = case.remind_at = case.return_due_at = case.next_step_at = case.nudge_at = None
+    case.due_at = case.remind_at = case.return_due_at = case.next_step_at = case.nudge_at = case.phone_at = None
 
     if case.state in HELD_BY_UNIT and (case.clock_started_at or case.coordinated_due):
         steps = policy.escalation.steps
@@ -40,11 +42,17 @@ def recompute(case, policy: Policy, now: dt.datetime) -> None:
         case.due_at = end_of_day(due)
         unverified |= warn_unknown(cal, start, due)
         lead = policy.reminder.lead_working_days
-        waiting = case.state != State.SUBMITTED or policy.reminder.until_published
-        if lead is not None and waiting and case.reminded_for != case.due_at:
+        if lead is not None:
             if case.supervised:
                 lead += policy.escalation.supervised_extra_lead_days
-            case.remind_at = _office_opens(cal.subtract(due, lead))
+            remind_day = _office_opens(cal.subtract(due, lead))
+            waiting = case.state != State.SUBMITTED or policy.reminder.until_published
+            if waiting and case.reminded_for != case.due_at:
+                case.remind_at = remind_day
+            # the center's call (Chizhou 第九条(四), Yuncheng 五(三)) is due on the same day and stays
+            # due, whatever the sweep's notice did, until it is recorded or the unit has answered
+            if case.state in AWAITING_UNIT_ANSWER and case.phoned_for != case.due_at and any(w in policy.reminder.by for w in BY_HAND):
+                case.phone_at = remind_day
         if case.state in AWAITING_UNIT_ANSWER and case.steps_done < len(steps):
             # "N working days overdue" is reached at 24:00 of the Nth working day after the deadline
             # day; the notice goes out when the office opens on the next working day, never on a holiday.

@@ -81,6 +81,10 @@ class Case(models.Model):
     steps_done = models.PositiveSmallIntegerField("已执行的逾期督办步骤", default=0)
     next_step_at = models.DateTimeField("下一督办步骤时间", null=True, blank=True)
     prompts = models.PositiveSmallIntegerField("提醒与催办次数", default=0)
+    # the center's phone (or SMS) reminder: due from this moment (the reminder day) until recorded,
+    # and the deadline it was recorded for (Action.PHONE_REMIND)
+    phone_at = models.DateTimeField("电话催办时间", null=True, blank=True)
+    phoned_for = models.DateTimeField("已电话催办的期限", null=True, blank=True)
     delay_explained_at = models.DateTimeField("报告逾期理由时间", null=True, blank=True)
     nudge_at = models.DateTimeField("提醒中心处理时间", null=True, blank=True)
     nudged_for = models.DateTimeField("已提醒中心的等待起点", null=True, blank=True)
@@ -108,6 +112,14 @@ class Case(models.Model):
     callback_due = models.BooleanField("待回访", default=False)
     callback_at = models.DateTimeField("回访时间", null=True, blank=True)
     supervised = models.BooleanField("督办事项", default=False)
+    # Chizhou 第九条(四): a leader's instruction awaits on-site supervision until it is recorded
+    on_site_due = models.BooleanField("待实地督查", default=False)
+    # Chizhou 第九条(二) 一事一报: the city leader the case was reported to, until an instruction comes
+    reported_to = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="一事一报呈报领导", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    reported_at = models.DateTimeField("一事一报时间", null=True, blank=True)
+    # Chizhou 第九条(五): the answer needs a 法制审核 before it is submitted
+    legal_review_needed = models.BooleanField("须法制审核", default=False)
     reopened_count = models.PositiveSmallIntegerField("重办次数", default=0)
     send_back_count = models.PositiveSmallIntegerField("退回重办次数", default=0)
     archived_at = models.DateTimeField("归档时间", null=True, blank=True)
@@ -133,6 +145,7 @@ class Case(models.Model):
             # partial indexes over open cases, for the sweeper and the queues
             models.Index(fields=["due_at"], condition=_open, name="case_open_due"),
             models.Index(fields=["remind_at"], condition=_open, name="case_open_remind"),
+            models.Index(fields=["phone_at"], condition=_open, name="case_open_phone"),
             models.Index(fields=["return_due_at"], condition=_open, name="case_open_return_due"),
             models.Index(fields=["next_step_at"], condition=_open, name="case_open_next_step"),
             models.Index(fields=["nudge_at"], condition=_open, name="case_open_nudge"),

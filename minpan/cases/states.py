@@ -88,6 +88,16 @@ class Action(models.TextChoices):
     REFUSE_HARD_CASE = "refuse_hard_case", "不同意解释答复"
     # Yuncheng 五(二): 专题协调会议 — the lead and responsible units it fixed and the time limit it set
     COORDINATE = "coordinate", "专题协调会议"
+    # Chizhou 第九条(五) 必要时要进行法制审核: the center or the unit's leader flags the case; a leader
+    # of the unit records the review of its answer before it is submitted (cases.effects.oversight)
+    FLAG_LEGAL_REVIEW = "flag_legal_review", "标记须法制审核"
+    LEGAL_REVIEW = "legal_review", "法制审核"
+    # Chizhou 第九条(四), Yuncheng 五(三): the center's reminder by phone (or SMS), recorded
+    PHONE_REMIND = "phone_remind", "电话催办"
+    # Chizhou 第九条(四): on-site supervision of a leader-instructed case (实地督查、会商研究)
+    ON_SITE = "on_site", "实地督查"
+    # Chizhou 第九条(二): 一事一报, the center reports one case to a city leader for an instruction
+    REPORT_TO_LEADER = "report_to_leader", "一事一报"
     # Tongliao 第十二条: an approved answer not published the same day (notify.sweep)
     PUBLISH_LATE = "publish_late", "发布逾期督办"
     # a new State Council schedule moved the case's deadline (cases.recalendar)

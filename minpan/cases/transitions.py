@@ -89,6 +89,16 @@ TABLE: dict[Action, Move] = {
     Action.REOPEN: _m({State.PUBLISHED, State.ARCHIVED}, State.REGISTERED, {Role.CENTER_OPERATOR}),
     Action.ARCHIVE: _m({State.PUBLISHED, State.NOT_ACCEPTED}, State.ARCHIVED, {Role.CENTER_OPERATOR}),
     Action.INSTRUCT: _m(OPEN_STATES, None, {Role.CITY_LEADER, Role.SUPERVISOR}),
+    # Chizhou 第九条(二) 一事一报: the center reports a case to a city leader (cases.effects.oversight)
+    Action.REPORT_TO_LEADER: _m(OPEN_STATES, None, {Role.CENTER_OPERATOR}),
+    # Chizhou 第九条(四): on-site supervision of an instructed case, by the center or the supervision office
+    Action.ON_SITE: _m(OPEN_STATES, None, {Role.CENTER_OPERATOR, Role.SUPERVISOR}),
+    # Chizhou 第九条(四), Yuncheng 五(三): the reminder by phone before the deadline, while the unit owes its answer
+    Action.PHONE_REMIND: _m(AWAITING_UNIT_ANSWER, None, {Role.CENTER_OPERATOR, Role.SUPERVISOR}),
+    # Chizhou 第九条(五) 法制审核: flagged by the center (also on dispatch) or the lead unit's leader while
+    # the unit works on the answer; recorded by a leader of the lead unit on the drafted answer
+    Action.FLAG_LEGAL_REVIEW: _m(AWAITING_UNIT_ANSWER, None, {Role.CENTER_OPERATOR} | UNIT_LEADERS, "lead"),
+    Action.LEGAL_REVIEW: _m({State.DRAFTED, State.SIGNED}, None, UNIT_LEADERS, "lead"),
     # Yuncheng 五(三): a unit overdue with a reported reason gets no 催办通知书
     Action.EXPLAIN_DELAY: _m(AWAITING_UNIT_ANSWER, None, UNIT_ROLES, "lead"),
     Action.APPROVE_BULLETIN: _m(set(State) - {State.RECEIVED, State.NOT_ACCEPTED, State.MERGED}, None, {Role.CITY_LEADER}),
@@ -168,7 +178,7 @@ def apply(case: Case | int, action: Action | str, *, actor=None, as_role: str | 
 BATCH_FIELDS = [
     "due_at", "remind_at", "return_due_at", "publish_due_at", "next_step_at", "nudge_at", "alarm_at",
     "calendar_unverified", "reminded_for", "steps_done", "prompts", "nudged_for", "alarmed", "updated_at",
-    "publish_step_at", "publish_late_for",
+    "publish_step_at", "publish_late_for", "phone_at",
 ]
 
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from minpan.cases import hard_cases
 from minpan.cases.access import sight, visible_cases
+from minpan.cases.effects.oversight import BY_HAND, LEGAL_CONCLUSIONS, REPORT_GROUNDS
 from minpan.cases.models import Citizen, Event
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
@@ -42,10 +43,16 @@ DETAIL_LABELS = {
     "progress": "工作进度", "writer_note": "向留言人的解释",
     "held_on": "会议日期", "place": "会议地点", "unit_names": "责任单位", "due_on": "限期办结日期",
     "due_before": "原办理期限", "due_after": "现办理期限", "verified": "期限已按节假日安排核实", "source": "依据",
+    # the oversight steps (cases.effects.oversight): 法制审核, 电话催办, 实地督查, 一事一报
+    "legal_review": "须法制审核", "reviewer": "审核人", "conclusion": "审核结论",
+    "by": "催办方式", "callee": "接听人", "called_at": "催办时间",
+    "visited_on": "督查日期", "people": "督查人员", "found": "督查发现", "agreed": "会商意见",
+    "reported_to_name": "呈报领导", "grounds": "事由",
 }
 VALUE_LABELS = {
     "msg_type": dict(MessageType.choices), "domain": dict(Domain.choices), "urgency": dict(Urgency.choices),
     "mode": dict(PublishMode.choices), "fault": QUALITY_FAULTS,
+    "conclusion": LEGAL_CONCLUSIONS, "by": BY_HAND, "grounds": REPORT_GROUNDS,
     "choice": {"add": "隐去", "keep": "取消隐去（非个人信息）", "unkeep": "撤销保留", "unmask": "撤销隐去"},
     "kind": {**LABELS, "writer": "留言人登记的个人信息", "text": "其他文字"}, "rating": dict(Rating.choices), "channel": dict(Channel.choices),
 }

@@ -15,14 +15,15 @@ from django.utils import timezone
 from minpan.cases.deadlines import extension_room
 from minpan.cases.effects.after import may_explain_delay
 from minpan.cases.effects.base import called_back, contacted_before_handling, reachable
+from minpan.cases.effects.oversight import legal_review_pending
 from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
 from minpan.params import whole_number
-from minpan.plain_errors import plain_errors
 from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
 from minpan.policies.rules import Policy
 from minpan.units.models import Level, Unit
 
-TEXT = {"rows": 4}
+from . import oversight_forms  # noqa: F401  (its forms join FORMS below)
+from .action_form import TEXT, ActionForm
 
 
 class UnitsField(forms.ModelMultipleChoiceField):
@@ -35,38 +36,6 @@ class UnitsField(forms.ModelMultipleChoiceField):
                 raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
                                             params={"pk": pk})
         return super()._check_values(value)
-
-
-class ActionForm(forms.Form):
-    action: Action
-    submit_label = ""
-    danger = False  # drawn as a secondary button: it turns the case away or back
-    template_kind = ""  # canned texts offered beside this form (desk.models.TemplateKind)
-    template_field = ""
-    notice = ""  # shown above the fields: what the person must know before filling it in
-
-    def __init__(self, *args, case=None, user=None, policy=None, **kwargs):
-        kwargs.setdefault("prefix", self.action.value)
-        super().__init__(*args, **kwargs)
-        plain_errors(self)
-        self.case, self.user, self.policy = case, user, policy
-        self.setup()
-
-    def setup(self) -> None:
-        pass
-
-    @classmethod
-    def offered(cls, policy: Policy, case, roles: AbstractSet[str]) -> bool:
-        """False where the core would refuse the action now, under the policy in force, for these
-        roles (the table's state, role and unit are asked by transitions.can_take)."""
-        return True
-
-    def params(self) -> dict:
-        return dict(self.cleaned_data)
-
-    @property
-    def label(self) -> str:
-        return self.submit_label or self.action.label
 
 
 def dispatchable_units():
@@ -184,9 +153,14 @@ class DispatchForm(ActionForm):
                                         help_text="按住 Ctrl 可多选")
     co_instructions = forms.CharField(label="对配合单位的交办意见", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                       help_text="配合单位须提供的意见或材料")
+    legal_review = forms.BooleanField(label="须法制审核", required=False,
+                                      help_text="答复须经承办单位领导记录法制审核后方可报送（池州第九条(五)）")
 
     def setup(self):
         self.fields["lead"].queryset = self.fields["co"].queryset = dispatchable_units()
+        # offered only where the policy has 法制审核, and only as the case is first dispatched
+        if self.action != Action.DISPATCH or self.policy is None or not self.policy.sign_off.legal_review:
+            del self.fields["legal_review"]
 
     def clean(self):
         data = super().clean()
@@ -200,6 +174,7 @@ class DispatchForm(ActionForm):
         return {
             "lead": self.cleaned_data["lead"], "co": list(self.cleaned_data.get("co") or []),
             "instructions": self.cleaned_data.get("instructions", ""), "co_instructions": self.cleaned_data.get("co_instructions", ""),
+            **({"legal_review": self.cleaned_data.get("legal_review", False)} if "legal_review" in self.fields else {}),
         }
 
 
@@ -405,6 +380,8 @@ class SubmitForm(ActionForm):
         follow = policy.follow_up
         if follow.contact_before_handling and reachable(case) and not contacted_before_handling(case):
             return False  # 办前联系 first (Xizang 第五条(二)); its form is offered instead
+        if legal_review_pending(policy, case):
+            return False  # 法制审核 first (Chizhou 第九条(五)); its form is offered to the unit's leaders
         return not (follow.callback_before_submit and reachable(case) and not called_back(case))
 
 

@@ -20,17 +20,23 @@ from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet
 
 from minpan.cases import encryption
 from minpan.cases.access import held_cases, holding, is_center, visible_cases
+from minpan.cases.deadlines import BY_HAND
 from minpan.cases.models import Case, ExtensionRequest, ExtensionState
-from minpan.cases.states import HELD_BY_UNIT, UNIT_AT_WORK, Channel, Domain, MessageType, State
+from minpan.cases.states import AWAITING_UNIT_ANSWER, HELD_BY_UNIT, OPEN_STATES, UNIT_AT_WORK, Channel, Domain, MessageType, State
 from minpan.params import whole_number
+from minpan.policies.active import active_policy
+from minpan.policies.rules import Policy
 from minpan.units.models import Level, Unit
 from minpan.units.roles import STAFF_ROLES, UNIT_LEADERS, UNIT_ROLES, Role
+from minpan.workdays.arith import end_of_day
 
 from .clock import Clock
 
 # as lists, in the order of State: the same SQL (and the same index use) on every run
 HELD = [s for s in State if s in HELD_BY_UNIT]
 AT_WORK = [s for s in State if s in UNIT_AT_WORK]
+AWAITING = [s for s in State if s in AWAITING_UNIT_ANSWER]
+OPEN = [s for s in State if s in OPEN_STATES]
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,8 @@ class Queue:
     counted: bool = True
     # also the cases a unit no longer holds (returned, re-dispatched): only the full list has them
     past: bool = False
+    # a tab for a rule some documents have: shown where the policy in force has it
+    rule: Callable[[Policy], bool] | None = None
 
 
 def _in(*states) -> Callable[[Clock], Q]:
@@ -78,6 +86,17 @@ QUEUES: list[Queue] = [
     # written as one state range plus a filter, so the covering index answers it alone
     Queue("archive", "可归档", lambda c: Q(state__in=[State.NOT_ACCEPTED, State.PUBLISHED]) & (Q(state=State.NOT_ACCEPTED) | Q(callback_due=False)),
           frozenset({Role.CENTER_OPERATOR, Role.ADMIN})),
+    # Chizhou 第九条(四), Yuncheng 五(三): the cases whose reminder day has come, to be reminded by
+    # phone before the deadline, until the call is recorded (Action.PHONE_REMIND)
+    Queue("phone", "今日电话催办", lambda c: _phone_due(c), frozenset({Role.CENTER_OPERATOR, Role.ADMIN}), "due", True,
+          rule=lambda p: _by_hand(p)),
+    # Chizhou 第九条(四): leader-instructed cases awaiting on-site supervision (Action.ON_SITE)
+    Queue("on_site", "待实地督查", lambda c: Q(on_site_due=True, state__in=OPEN), frozenset({Role.SUPERVISOR, Role.CENTER_OPERATOR, Role.ADMIN}),
+          "due", True, rule=lambda p: p.escalation.supervised_on_site),
+    # Chizhou 第九条(二): cases reported to a city leader (一事一报) awaiting the instruction
+    Queue("to_leader", "一事一报待批示", lambda c: Q(reported_to__isnull=False, state__in=OPEN),
+          frozenset({Role.CITY_LEADER, Role.SUPERVISOR, Role.CENTER_OPERATOR, Role.ADMIN}), "received_asc",
+          rule=lambda p: p.escalation.report_to_leader),
     Queue("all", "全部留言", lambda c: Q(), STAFF_ROLES, counted=False, past=True),
 ]
 BY_SLUG = {q.slug: q for q in QUEUES}
@@ -85,8 +104,19 @@ BY_SLUG = {q.slug: q for q in QUEUES}
 COUNTED_STATES = [s.value for s in State if s not in (State.ARCHIVED, State.MERGED)]
 
 
+def _by_hand(policy: Policy) -> bool:
+    return any(way in policy.reminder.by for way in BY_HAND)
+
+
+def _phone_due(clock: Clock) -> Q:
+    """The center's phone reminder is due (phone_at: the reminder day the sweep also uses, set only
+    under a policy naming the phone or SMS, until the call is recorded) and the deadline is ahead."""
+    return Q(state__in=AWAITING, phone_at__lt=end_of_day(clock.today), due_at__gt=clock.now)
+
+
 def queues_for(roles: AbstractSet[str]) -> list[Queue]:
-    return [q for q in QUEUES if q.roles & roles]
+    in_force = active_policy()
+    return [q for q in QUEUES if q.roles & roles and (q.rule is None or q.rule(in_force))]
 
 
 def counts(user, queues: list[Queue], clock: Clock) -> dict[str, int]:
@@ -181,7 +211,8 @@ class QueueFilter(forms.Form):
 
 
 LIST_FIELDS = ("pk", "reg_no", "subject", "identity_withheld", "masked_subject", "channel", "msg_type", "domain", "state", "urgency", "received_at",
-               "due_at", "lead_unit__name", "supervised", "extension_pending", "callback_due")
+               "due_at", "lead_unit__name", "supervised", "extension_pending", "callback_due",
+               "on_site_due", "reported_to")
 
 
 def _base(user, queue: Queue) -> QuerySet[Case]:

@@ -15,6 +15,8 @@ class NotifyConfig(AppConfig):
         hooks.listen(Action.UNMERGE, listeners.tell_writer_unmerged)
         for action, fn in {**listeners.HANDOFFS, **special_handling.HANDOFFS}.items():
             hooks.listen(action, fn)
+        # a dispatch may ask for 法制审核 at once (Chizhou 第九条(五)): the unit's leaders are told
+        hooks.listen(Action.DISPATCH, listeners.legal_review_asked)
         # a send-back for a fault the policy names starts its ladder at once
         hooks.listen(Action.SEND_BACK, quality.fault_found)
         # in the approval's transaction: the letter is issued exactly when the case records it

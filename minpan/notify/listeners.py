@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
+from minpan.cases.effects.oversight import REPORT_GROUNDS
 from minpan.cases.hooks import Applied
 from minpan.cases.models import Assignment, AssignmentRole, Case, ExtensionRequest
 from minpan.cases.states import Action
@@ -233,12 +234,36 @@ def _latest_request(case: Case) -> ExtensionRequest | None:
 
 
 def instructed(applied: Applied) -> None:
-    """领导批示: the lead unit's principal; a case no unit holds yet goes to the operators who dispatch it."""
+    """领导批示: the lead unit's principal; a case no unit holds yet goes to the operators who dispatch it.
+    Where the policy has instructed cases supervised on site (Chizhou 第九条(四)), the supervisors too."""
     case = applied.case
     people = who.in_unit(case.lead_unit, Role.UNIT_PRINCIPAL) if case.lead_unit_id else who.operators()
-    _tell(applied, [Message(Kind.INSTRUCTED, people, case, {
+    context = {
         "unit": _unit_name(case), "text": _clause(applied.data.get("text")), "leader_name": applied.data.get("leader_name", ""),
         "due": _due(case),
+    }
+    messages = [Message(Kind.INSTRUCTED, people, case, context)]
+    if case.on_site_due:
+        messages.append(Message(Kind.ON_SITE_DUE, who.supervisors(), case, context))
+    _tell(applied, messages)
+
+
+def legal_review_asked(applied: Applied) -> None:
+    """法制审核 (Chizhou 第九条(五)), flagged on dispatch or later: the lead unit's leaders, who record it."""
+    if not applied.data.get("legal_review"):
+        return
+    case = applied.case
+    _tell(applied, [Message(Kind.LEGAL_REVIEW_ASKED, who.in_unit(case.lead_unit, Role.UNIT_PRINCIPAL, Role.UNIT_DEPUTY), case, {
+        "unit": _unit_name(case), "reason": _clause(applied.data.get("reason")),
+    })])
+
+
+def reported(applied: Applied) -> None:
+    """一事一报 (Chizhou 第九条(二)): the city leader it is reported to."""
+    case = applied.case
+    _tell(applied, [Message(Kind.REPORTED, who.active([applied.data["leader"]]), case, {
+        "unit": _unit_name(case), "grounds": REPORT_GROUNDS.get(str(applied.data.get("grounds", "")), ""),
+        "reason": _clause(applied.data.get("reason")),
     })])
 
 
@@ -300,6 +325,8 @@ HANDOFFS = {
     Action.APPROVE_EXTENSION: extension_decided,
     Action.REFUSE_EXTENSION: extension_decided,
     Action.INSTRUCT: instructed,
+    Action.REPORT_TO_LEADER: reported,
+    Action.FLAG_LEGAL_REVIEW: legal_review_asked,
     Action.PUBLISH: published,
     Action.CENTER_URGE: center_urged,
     Action.FOLLOW_UP: followed_up,

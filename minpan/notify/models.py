@@ -50,6 +50,11 @@ class Kind(models.TextChoices):
     HARD_CASE_DECIDED = "hard_case_decided", "解释答复申请已决定"
     # Yuncheng 五(二): a 专题协调会议 fixed the units and the time limit
     COORDINATED = "coordinated", "专题协调会议限期办理"
+    # Chizhou 第九条(四): a leader's instruction awaits on-site supervision; 第九条(二): 一事一报
+    ON_SITE_DUE = "on_site_due", "领导批示件待实地督查"
+    REPORTED = "reported", "一事一报待批示"
+    # Chizhou 第九条(五): the lead unit's leaders are to record the 法制审核 of the answer
+    LEGAL_REVIEW_ASKED = "legal_review", "须法制审核"
     # what the writer is told (SMS and e-mail), wording editable like the rest
     TO_WRITER_RECEIPT = "w_receipt", "告知网民：已收到"
     TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from minpan.cases.access import ended_for, visible_cases
 from minpan.cases.errors import CaseError, NotPermitted
 from minpan.cases.models import Case
-from minpan.cases.states import AWAITING_UNIT_ANSWER, State
+from minpan.cases.states import AWAITING_UNIT_ANSWER, OPEN_STATES, State
 from minpan.cases.transitions import apply
 from minpan.params import whole_number
 from minpan.policies.active import active_policy
@@ -98,7 +98,14 @@ def leader_view(request):
     to_approve = (
         Case.objects.filter(state=State.SUBMITTED, prepared_at__isnull=False).select_related("lead_unit").order_by("prepared_at")[:200]
     )
+    # 一事一报 (Chizhou 第九条(二)): a city leader sees what was reported to them, with the case page's 批示
+    reported = Case.objects.filter(reported_to__isnull=False, state__in=[s.value for s in OPEN_STATES]).select_related("lead_unit", "reported_to")
+    if Role.CITY_LEADER in roles and not roles & {Role.SUPERVISOR, Role.CENTER_OPERATOR, Role.ADMIN}:
+        reported = reported.filter(reported_to=request.user)
+    # 实地督查 (Chizhou 第九条(四)): instructed cases whose on-site supervision is not yet recorded
+    on_site = Case.objects.filter(on_site_due=True, state__in=[s.value for s in OPEN_STATES]).select_related("lead_unit")
     return render(request, "notify/leader.html", {
+        "reported": reported.order_by("reported_at")[:200], "on_site": on_site.order_by("due_at")[:200],
         "supervised": supervised, "overdue_by_unit": overdue_by_unit, "letters": letters, "now": now,
         "to_approve": to_approve, "review": active_policy().review,
         # the chart's bars are <meter>s on one scale, the unit with most overdue cases the longest

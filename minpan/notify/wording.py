@@ -130,6 +130,22 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "【批示件已答复】{{ case.reg_no }}",
         "您批示的网民留言《{{ case.subject }}》（{{ case.reg_no }}）已由{{ unit }}办理，答复已于 {{ published }} 发布。",
     ),
+    Kind.ON_SITE_DUE: (
+        "【待实地督查】{{ case.reg_no }} 领导批示件",
+        "{% if leader_name %}{{ leader_name }}{% else %}市领导{% endif %}对网民留言《{{ case.subject }}》（{{ case.reg_no }}"
+        "{% if unit %}，承办单位：{{ unit }}{% endif %}）作出批示：{{ text }}。请安排人员实地督查、会商研究，"
+        "并在留言页记录督查情况。",
+    ),
+    Kind.LEGAL_REVIEW_ASKED: (
+        "【须法制审核】{{ case.reg_no }}",
+        "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）的办理结果须进行法制审核"
+        "{% if reason %}（{{ reason }}）{% endif %}。答复拟好后，请单位领导在留言页记录法制审核的审核人、结论和意见，经办人方可报送。",
+    ),
+    Kind.REPORTED: (
+        "【一事一报】{{ case.reg_no }} 呈请批示",
+        "市政府办公室呈报网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}），"
+        "事由：{{ grounds }}。{{ reason }}。请作出批示或协调部署。",
+    ),
     Kind.CENTER_URGED: (
         "【中心催办】{{ case.reg_no }} 请加快办理",
         "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）{% if due %}的办理期限为 {{ due }}，{% endif %}"

@@ -31,7 +31,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "quality_faults": tuple(QUALITY_FAULTS),
     "approver_role": ROLES, "requester_roles": ROLES, "signer_roles": ROLES, "endorser_roles": ROLES, "publisher_roles": ROLES,
     "final_approver": ("city_leader",),  # the transition table gives 审定 (approve) to no other role
-    "recipient": ROLES, "kind": STEP_KINDS, "per_channel": tuple(CHANNELS),
+    "recipient": ROLES, "kind": STEP_KINDS, "by": ("inbox", "phone", "sms"), "per_channel": tuple(CHANNELS),
 }
 NONE = "none"
 # what each key means, written after it in the template
@@ -50,11 +50,14 @@ HELP = {
     "approver_title": "审定人的称谓（如 秘书长）",
     "window_working_days": "退办期限：0 为收到当日，N 为 N 个工作日内", "signer_roles": "须签字的角色（空：经办人即可）",
     "lead_working_days": "期限前几个工作日提醒", "recipient": "提醒对象的角色", "until_published": "报送后至发布前也提醒",
+    "by": "催办方式：inbox 系统提醒、phone 电话、sms 短信（电话、短信由中心催办后记录）",
     "level": "审签层级：principal 主要负责人、deputy 分管领导", "per_channel": "按渠道的审签层级（\"none\" 为不审签）",
-    "seal": "须加盖公章", "public_allowed": "可公开答复", "private_allowed": "可不公开、直接答复本人",
+    "seal": "须加盖公章", "legal_review": "标记须法制审核的留言，报送前须记录法制审核",
+    "public_allowed": "可公开答复", "private_allowed": "可不公开、直接答复本人",
     "same_day": "审核通过当日发布", "publisher_roles": "发布答复的角色", "show_handler_contact": "公开经办人联系方式",
     "rating": "网民评价", "callback_by_unit": "承办单位回访", "callback_before_submit": "报送前须回访",
     "contact_before_handling": "办理前须联系留言人", "transfer_to": "移交对象", "supervised_on_site": "领导批示件实地督查",
+    "report_to_leader": "一事一报：中心可将疑难复杂事项报请市领导批示",
     "supervised_extra_lead_days": "督办事项提前几个工作日提醒", "kind": "步骤：urge 催办、supervise 督办、transfer 移交、criticise 通报批评、account 问责",
     "after_days": "逾期几个工作日后", "letter": "出具的文书", "needs_leader": "须领导审批后印发",
     "unless_explained": "单位已说明逾期理由的不执行", "min_prompts": "此前至少已提醒、催办几次",

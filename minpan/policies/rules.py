@@ -4,8 +4,7 @@ Pure module (no Django models) so settings can validate MINPAN_POLICY at start-u
 Role names used here are the values of minpan.units.roles.Role.
 
 Every field here is read by the code that applies it. What a document says that nothing acts
-on yet (where answers are published, the bulletins and reports it names, how reminders are
-sent) is kept as a comment in its preset, citing the article, for the rules issue to restore.
+on yet (where answers are published, the bulletins and reports it names) is kept as a comment in its preset, citing the article, for the rules issue to restore.
 The center's review is the center reviewer's (审核) unless `review.final_approver` names the role
 that approves what the reviewer has prepared (Xizang 第五条(二): 督查室整理，报秘书长审定).
 """
@@ -56,6 +55,10 @@ class Reminder:
     recipient: str = "unit_principal"     # role in the lead unit
     # remind while the reply awaits review too (Tongliao 第十三条: 未报送答复意见或未进行公开答复的)
     until_published: bool = False
+    # how the document has the reminder sent: inbox (the sweep's notice), phone, sms. phone or sms:
+    # the center calls before the deadline and records it (Action.PHONE_REMIND; the operator's
+    # 今日电话催办 list)
+    by: tuple[str, ...] = ("inbox",)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class SignOff:
     level: SignLevel | None = None        # None: no unit sign-off
     per_channel: dict[str, SignLevel | None] = field(default_factory=dict)
     seal: bool = False
+    # 法制审核 (Chizhou 第九条(五) 必要时要进行法制审核): a case flagged as needing it cannot be
+    # submitted until a leader of the unit records the review of its answer
+    legal_review: bool = False
 
     def level_for(self, channel: str) -> SignLevel | None:
         return self.per_channel.get(channel, self.level)
@@ -118,7 +124,10 @@ class Step:
 class Escalation:
     steps: tuple[Step, ...] = ()
     transfer_to: str = ""                 # who the transfer letter is addressed to (notify.letters)
-    supervised_on_site: bool = False      # leader-instructed cases get on-site supervision
+    # leader-instructed cases get on-site supervision (Action.ON_SITE), awaited from the instruction on
+    supervised_on_site: bool = False
+    # 一事一报 (Chizhou 第九条(二)): the center reports one case to a named city leader for an instruction
+    report_to_leader: bool = False
     # leader-instructed cases (督办事项) are reminded this many working days earlier
     supervised_extra_lead_days: int = 1
     # the faults of an answer (policies.codes.QUALITY_FAULTS) the document names, and the step a

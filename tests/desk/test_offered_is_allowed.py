@@ -204,6 +204,12 @@ def valid(action: str, case: Case, policy: str, city, earlier: Case) -> dict:
         "coordinate": {"held_on": today.isoformat(), "place": "市政府第一会议室", "attendees": "市政府办公室、住建局、东城区",
                        "lead": case.lead_unit_id, "units": [city.district.pk],
                        "due_on": (today + dt.timedelta(days=7)).isoformat(), "minutes": "住建局牵头，东城区配合。"},
+        # the oversight steps (Chizhou 第九条(二)(四)(五), Yuncheng 五(三))
+        "flag_legal_review": {"reason": "涉及行政处罚的适用。"},
+        "legal_review": {"reviewer": "法律顾问 张律师", "conclusion": "passed", "review_note": "依据准确。"},
+        "phone_remind": {"by": "phone", "callee": "市住建局 王科长", "said": "提醒明日到期。"},
+        "on_site": {"visited_on": today.isoformat(), "people": "督查室 李科长", "found": "路灯未修复。", "agreed": "三日内修复。"},
+        "report_to_leader": {"leader": city.leader.pk, "grounds": "complex", "reason": "涉及多个部门，请领导协调。"},
     }[action]
 
 

@@ -55,6 +55,11 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "note": frozenset({"operator", "reviewer", "supervisor", *HOUSING, "edu_handler", "district_handler"}),
     "center_urge": frozenset({"operator", "supervisor"}),
     "coordinate": frozenset({"operator", "supervisor"}),
+    # the oversight steps (Chizhou 第九条(二)(四)(五), Yuncheng 五(三))
+    "flag_legal_review": frozenset({"operator", "principal", "deputy"}),
+    "legal_review": frozenset({"principal", "deputy"}),
+    **{a: frozenset({"operator", "supervisor"}) for a in ("phone_remind", "on_site")},
+    "report_to_leader": frozenset({"operator"}),
 }
 # Actions that exist but are never taken through the case page: the page answers 404.
 NO_FORM = ("collect", "rate", "follow_up", "attach", "confirm_email", "mask", "approve_bulletin", "refuse_bulletin",

@@ -4,13 +4,15 @@ Called only by transitions.apply, inside its transaction with the case locked. E
 returns the data that goes into the event (never the writer's identity). One module per
 stage of a case: intake (initial review and registration), dispatch (dispatch, claim,
 return, recall, reassign), extension, answer, after (after the answer), notes (internal notes
-and the center's 催办), sweep (the system's steps), history (a channel's answered past, imported). Each registers its effects here with
+and the center's 催办), hard (Tongliao's hard cases), coordination (Yuncheng's 专题协调会议),
+oversight (法制审核, 电话催办, 实地督查, 一事一报), sweep (the system's steps), history (a channel's
+answered past, imported). Each registers its effects here with
 `@effect(action)`; the helpers below are shared by them.
 """
 from __future__ import annotations
 
 # Each module registers its effects in base.EFFECTS when imported; importing them here fills it.
-from . import after, answer, coordination, dispatch, extension, hard, history, intake, notes, sweep  # noqa: F401
+from . import after, answer, coordination, dispatch, extension, hard, history, intake, notes, oversight, sweep  # noqa: F401
 from .base import EFFECTS, effect
 
 __all__ = ["EFFECTS", "effect"]

@@ -10,6 +10,7 @@ from minpan.workdays.arith import deadline_day, local_date
 from ..errors import NotPermitted, RuleViolation
 from ..states import Action, Rating
 from .base import effect, fmt_due, latest_reply, reachable, required, void_pending_extensions
+from .oversight import instruction_given
 
 
 def may_explain_delay(case, now: dt.datetime) -> bool:
@@ -103,6 +104,7 @@ def archive(ctx):
 @effect(Action.INSTRUCT)
 def instruct(ctx, *, text: str, leader_name: str = ""):
     ctx.case.supervised = True
+    instruction_given(ctx)  # awaits on-site supervision; a 一事一报 is answered
     return {"text": required(text, "批示内容"), "leader_name": (leader_name or "").strip()}
 
 

@@ -12,6 +12,7 @@ from ..identity import writer_terms
 from ..models import AssignmentRole, Citizen
 from ..states import Action, PublishMode, State
 from .base import called_back, contacted_before_handling, effect, new_reply, reachable, required, the_reply
+from .oversight import legal_review_pending
 
 
 @effect(Action.CO_INPUT)
@@ -72,6 +73,8 @@ def submit(ctx):
     if ctx.policy.follow_up.contact_before_handling and reachable(case) and not contacted_before_handling(case):
         raise RuleViolation("本制度要求办前主动联系留言人：请先记录“办前联系”的情况，再报送答复（留言人未留联系方式的除外）。")
     case.prepared_at = None  # a new answer is prepared again before it is approved
+    if legal_review_pending(ctx.policy, case):
+        raise RuleViolation("本件须法制审核：请单位领导先记录本稿答复的法制审核（审核人、结论和意见），再报送。")
     # textmine adds the reply check's flags to this event (cases.hooks contributor)
     return {"reply_version": the_reply(case).version}
 

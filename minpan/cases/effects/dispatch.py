@@ -15,13 +15,19 @@ from .base import (
     the_lead,
     void_pending_extensions,
 )
+from .oversight import flag_legal_review
 
 
 @effect(Action.DISPATCH)
-def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = (), instructions: str = "", co_instructions: str = ""):
+def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = (), instructions: str = "", co_instructions: str = "",
+             legal_review: bool = False):
     if not ctx.case.reg_no:
         raise RuleViolation("请先分类登记再交办。")
-    return _new_round(ctx, lead, co, instructions, co_instructions)
+    data = _new_round(ctx, lead, co, instructions, co_instructions)
+    if legal_review and not ctx.case.legal_review_needed:
+        # Chizhou 第九条(五): the center may say, as it dispatches, that the answer needs 法制审核
+        data.update(flag_legal_review(ctx))
+    return data
 
 
 def _new_round(ctx, lead: Unit, co, instructions: str, co_instructions: str) -> dict:

@@ -20,7 +20,8 @@ def remind(ctx):
     if case.due_at is None or case.reminded_for == case.due_at:
         raise RuleViolation(f"{case.reference} 本期限已提醒过。")
     case.reminded_for = case.due_at
-    case.prompts += 1
+    if case.phoned_for != case.due_at:  # the center's call already counted this deadline's reminder
+        case.prompts += 1
     return {"due_at": case.due_at.isoformat(), "recipient": ctx.policy.reminder.recipient}
 
 

@@ -87,6 +87,10 @@ def _tags(case) -> list[tuple[str, str]]:
     tags = []
     if case.supervised:
         tags.append(("red", "督办"))
+    if case.reported_to_id:
+        tags.append(("red", "一事一报待批示"))
+    if case.on_site_due:
+        tags.append(("", "待实地督查"))
     if case.urgency != "normal":
         tags.append(("", case.get_urgency_display()))
     if case.extension_pending:

@@ -38,14 +38,17 @@ POLICY = Policy(
     ),
     # 办法未设退办；第九条(六): 市政府办公室可退回重办
     return_rule=Return(allowed=False),
-    # 第九条(四): 临近到期尚未办结的，通过电话等方式催办，并做好记录
-    # Not yet a setting (issue 14, rules): 第九条(四) reminder.by=("inbox", "phone") (通过电话等方式催办)
-    reminder=Reminder(lead_working_days=1, recipient="unit_handler"),
+    # 第九条(四): 对临近到期尚未办结的事项，市政府办公室通过电话等方式催办，并做好记录 — the
+    # sweep's notice, and the center's call recorded on the case (今日电话催办)
+    reminder=Reminder(lead_working_days=1, recipient="unit_handler", by=("inbox", "phone")),
     # 第九条(五), channel by channel as above
     sign_off=SignOff(
         level=None,
         per_channel={**{c: "principal" for c in PROVINCE_CHANNELS}, **{c: "deputy" for c in CITY_CHANNELS},
                      **{c: None for c in UNNAMED_CHANNELS}},
+        # 第九条(五): 各承办单位要加强对办理结果的审核……必要时要进行法制审核 — "when needed": the
+        # center or the unit's leader flags the case, and its answer is then reviewed before it is sent
+        legal_review=True,
     ),
     # 第九条(六): 市政府办公室审核办理结果，不符合要求的退回重新办理 — the center reviewer's
     # 审核通过 and 退回重办 (transition table)
@@ -61,7 +64,13 @@ POLICY = Policy(
         # 第九条(四): 对超过办理时限、办理质量不高、效果不好的，下发书面督办通知
         quality_faults=("poor_result",),
         quality_step=Step("supervise", letter="书面督办通知"),
+        # 第九条(四): 对市政府领导作出批示或反映事项重大的，市政府办公室安排人员实地督查、会商研究
         supervised_on_site=True,
+        # 第九条(二): 对疑难复杂、牵涉面广、易出现推诿扯皮、反复集中反映的事项，市政府办公室将一事一报，
+        # 呈请市政府领导作出批示或协调部署. The other documents have no such report: Yuncheng 五(二) calls
+        # a 专题协调会议 instead and 五(四) asks a leader only to approve a criticism; Tongliao 第十六条 and
+        # Xizang 第五条(六) only file 领导批示 with the records; Naiman names none.
+        report_to_leader=True,
         # Not yet a setting (issue 14, rules): 第十一条 bulletins=("月度分析报告", "定期通报")
     ),
     # 第六条: 困难和问题、咨询、意见建议、投诉

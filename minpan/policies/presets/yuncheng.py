@@ -29,9 +29,9 @@ POLICY = Policy(
     ),
     # 五(三): 收到转办函件次日起 1 个工作日内退回，并详细说明理由和依据
     return_rule=Return(allowed=True, window_working_days=1, needs_basis=True),
-    # 五(三): 办理时限届满前通过电话或网络短信等方式进行催办（提前量未规定，取 1 个工作日）
-    # Not yet a setting (issue 14, rules): 五(三) reminder.by=("inbox", "phone", "sms") (电话或网络短信)
-    reminder=Reminder(lead_working_days=1, recipient="unit_handler"),
+    # 五(三): 办理时限届满前通过电话或网络短信等方式进行催办（提前量未规定，取 1 个工作日）— the
+    # sweep's notice, and the center's call or text message recorded on the case (今日电话催办)
+    reminder=Reminder(lead_working_days=1, recipient="unit_handler", by=("inbox", "phone", "sms")),
     # 方案未规定承办单位审签
     sign_off=SignOff(level=None),
     # 五(四)(五): 承办单位向“市长信箱”反馈，市长信箱审核后回复 — the center reviewer's 审核通过 (transition table)
