@@ -77,6 +77,8 @@ class Action(models.TextChoices):
     ENDORSE_EXTENSION = "endorse_extension", "单位签批延期申请"
     # 办前联系: the unit contacts the writer before handling (Xizang 第五条(二))
     CONTACT_WRITER = "contact_writer", "办前联系"
+    # Chizhou 第九条(七) 回头看: the center checks a sampled closed case's measures were carried out
+    LOOK_BACK = "look_back", "回头看核查"
     # Tongliao 第十二条: an approved answer not published the same day (notify.sweep)
     PUBLISH_LATE = "publish_late", "发布逾期督办"
     # a new State Council schedule moved the case's deadline (cases.recalendar)

@@ -6,7 +6,7 @@ from collections.abc import Set as AbstractSet
 from django.db.models import Q
 
 from minpan.cases.access import sight, visible_cases
-from minpan.cases.models import Citizen, Event
+from minpan.cases.models import Citizen, Event, LookBackResult, LookBackVia
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
 from minpan.policies.active import policy_named
@@ -36,7 +36,8 @@ DETAIL_LABELS = {
     "instructions": "交办意见", "co_instructions": "对配合单位的交办意见", "comment": "修改意见",
     "unit_name": "原承办单位", "from_name": "原牵头单位", "prompts": "累计催办",
     # a holiday schedule import (Action.RECALENDAR)
-    "publish_due": "发布期限", "fault": "答复质量问题",
+    "publish_due": "发布期限", "fault": "答复质量问题", "places": "发布位置",
+    "result": "回头看结果", "via": "核查方式",
     "due_before": "原办理期限", "due_after": "现办理期限", "verified": "期限已按节假日安排核实", "source": "依据",
 }
 VALUE_LABELS = {
@@ -44,6 +45,7 @@ VALUE_LABELS = {
     "mode": dict(PublishMode.choices), "fault": QUALITY_FAULTS,
     "choice": {"add": "隐去", "keep": "取消隐去（非个人信息）", "unkeep": "撤销保留", "unmask": "撤销隐去"},
     "kind": {**LABELS, "writer": "留言人登记的个人信息", "text": "其他文字"}, "rating": dict(Rating.choices), "channel": dict(Channel.choices),
+    "places": dict(Channel.choices), "result": dict(LookBackResult.choices), "via": dict(LookBackVia.choices),
 }
 
 
@@ -54,7 +56,7 @@ def event_details(data: dict) -> list[tuple[str, str]]:
             continue
         value = data[key]
         if isinstance(value, list):
-            value = "、".join(map(str, value))
+            value = "、".join(str(VALUE_LABELS.get(key, {}).get(v, v) if isinstance(v, str) else v) for v in value)
         elif isinstance(value, bool):
             value = "是" if value else "否"
         else:

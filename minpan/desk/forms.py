@@ -15,10 +15,12 @@ from django.utils import timezone
 from minpan.cases.deadlines import extension_room
 from minpan.cases.effects.after import may_explain_delay
 from minpan.cases.effects.base import called_back, contacted_before_handling, reachable
+from minpan.cases.lookback import awaiting_result, found_not_done
+from minpan.cases.models import LookBackResult, LookBackVia
 from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
 from minpan.params import whole_number
 from minpan.plain_errors import plain_errors
-from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
+from minpan.policies.codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
 from minpan.policies.rules import Policy
 from minpan.units.models import Level, Unit
 
@@ -416,6 +418,8 @@ class PublishForm(ActionForm):
     mode = forms.ChoiceField(label="答复方式", choices=PublishMode.choices, widget=forms.RadioSelect)
     public_note = forms.CharField(label="公开说明", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                   help_text="不公开答复时必填：对该留言作出说明")
+    places = forms.MultipleChoiceField(label="已发布到", required=False, widget=forms.CheckboxSelectMultiple,
+                                       help_text="公开答复时勾选答复实际发布的位置，记入办理记录")
 
     @classmethod
     def offered(cls, policy, case, roles):
@@ -432,6 +436,18 @@ class PublishForm(ActionForm):
             modes.append(PublishMode.PRIVATE)
         self.fields["mode"].choices = [(m.value, m.label) for m in modes] or PublishMode.choices
         self.fields["mode"].initial = modes[0].value if modes else None
+        rule = self.policy.publication
+        places = rule.places_for(self.case.channel) if PublishMode.PUBLIC in modes else ()
+        if not places:
+            del self.fields["places"]
+            return
+        # where the answer must be put, in whose name, and what it names (publication.places …)
+        self.fields["places"].choices = [(p, CHANNELS.get(p, p)) for p in places]
+        self.fields["places"].initial = list(places)
+        signed = "以承办单位名义" if rule.in_unit_name else "以中心名义"
+        shown = "，公布承办单位及回复日期" if rule.show_unit else ""
+        contact = "、经办人联系方式" if rule.show_unit and rule.show_handler_contact else ""
+        self.notice = f"公开答复须发布在：{'、'.join(CHANNELS.get(p, p) for p in places)}（{signed}答复{shown}{contact}）。"
 
 
 class CallbackForm(ActionForm):
@@ -468,6 +484,28 @@ class ContactWriterForm(ActionForm):
 class ReopenForm(ActionForm):
     action = Action.REOPEN
     reason = forms.CharField(label="重新办理的原因", widget=forms.Textarea(attrs=TEXT))
+
+    def setup(self):
+        if found_not_done(self.case):  # 回头看 found the measures not carried out: the usual reason
+            self.fields["reason"].initial = "回头看核查：办理措施未落实，重新交办。"
+
+
+class LookBackForm(ActionForm):
+    """回头看 (Chizhou 第九条(七)): the result of checking a sampled closed case, offered while it is due."""
+
+    action = Action.LOOK_BACK
+    submit_label = "记录回头看结果"
+    result = forms.ChoiceField(label="办理措施落实情况", choices=LookBackResult.choices, widget=forms.RadioSelect)
+    via = forms.ChoiceField(label="核查方式", choices=LookBackVia.choices, widget=forms.RadioSelect)
+    text = forms.CharField(label="核查情况", widget=forms.Textarea(attrs=TEXT),
+                           help_text="何时回访或核查、了解到的落实情况；未落实的可随后“重新办理”")
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return policy.follow_up.look_back and awaiting_result(case)
+
+    def params(self):
+        return {"result": self.cleaned_data["result"], "via": self.cleaned_data["via"], "note": self.cleaned_data["text"]}
 
 
 class ArchiveForm(ActionForm):

@@ -2,6 +2,9 @@ from django.contrib import admin
 from django.template.response import TemplateResponse
 
 from .active import active_policy
+from .codes import CHANNELS
+from .files import HELP
+from .rules import ORIGIN
 from .models import PolicyInForce
 from .presets import PRESETS
 
@@ -30,13 +33,20 @@ class PolicyInForceAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/policies/in_force.html", context)
 
 
-def _rows(data: dict, prefix: str = "") -> list[tuple[str, str]]:
+# values shown by their Chinese names rather than their codes
+NAMED = {"places": {**CHANNELS, ORIGIN: "留言来源渠道"}}
+
+
+def _rows(data: dict, prefix: str = "") -> list[tuple[str, str, str]]:
+    """(key, its Chinese label, its value) for every rule."""
     rows = []
     for key, value in data.items():
         if isinstance(value, dict) and value and key != "per_channel":
             rows += _rows(value, f"{prefix}{key}.")
         else:
-            rows.append((f"{prefix}{key}", _text(value)))
+            if key in NAMED:
+                value = [NAMED[key].get(v, v) for v in value]
+            rows.append((f"{prefix}{key}", HELP.get(key, ""), _text(value)))
     return rows
 
 

@@ -19,7 +19,7 @@ import typing
 from pathlib import Path
 
 from .codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
-from .rules import Policy, Step
+from .rules import ORIGIN, Policy, Step
 
 ROLES = ("center_operator", "center_reviewer", "supervisor", "city_leader", "admin",
          "unit_handler", "unit_principal", "unit_deputy")
@@ -29,7 +29,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "channels": tuple(CHANNELS), "message_types": tuple(MESSAGE_TYPES), "not_accepted_reasons": tuple(NOT_ACCEPTED_REASONS),
     "quality_faults": tuple(QUALITY_FAULTS),
     "approver_role": ROLES, "requester_roles": ROLES, "signer_roles": ROLES, "endorser_roles": ROLES, "publisher_roles": ROLES,
-    "recipient": ROLES, "kind": STEP_KINDS, "per_channel": tuple(CHANNELS),
+    "recipient": ROLES, "kind": STEP_KINDS, "per_channel": tuple(CHANNELS), "places": (*CHANNELS, ORIGIN),
 }
 NONE = "none"
 # what each key means, written after it in the template
@@ -48,8 +48,11 @@ HELP = {
     "level": "审签层级：principal 主要负责人、deputy 分管领导", "per_channel": "按渠道的审签层级（\"none\" 为不审签）",
     "seal": "须加盖公章", "public_allowed": "可公开答复", "private_allowed": "可不公开、直接答复本人",
     "same_day": "审核通过当日发布", "publisher_roles": "发布答复的角色", "show_handler_contact": "公开经办人联系方式",
+    "places": "答复发布的位置（渠道代号；origin 为留言来源渠道）", "in_unit_name": "以承办单位名义答复（否：以中心名义）",
+    "show_unit": "公开答复公布承办单位及回复日期",
     "rating": "网民评价", "callback_by_unit": "承办单位回访", "callback_before_submit": "报送前须回访",
-    "contact_before_handling": "办理前须联系留言人", "transfer_to": "移交对象", "supervised_on_site": "领导批示件实地督查",
+    "contact_before_handling": "办理前须联系留言人",
+    "look_back": "对已办结事项抽查“回头看”，核查办理措施落实情况", "transfer_to": "移交对象", "supervised_on_site": "领导批示件实地督查",
     "supervised_extra_lead_days": "督办事项提前几个工作日提醒", "kind": "步骤：urge 催办、supervise 督办、transfer 移交、criticise 通报批评、account 问责",
     "after_days": "逾期几个工作日后", "letter": "出具的文书", "needs_leader": "须领导审批后印发",
     "unless_explained": "单位已说明逾期理由的不执行", "min_prompts": "此前至少已提醒、催办几次",

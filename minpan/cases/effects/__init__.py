@@ -3,14 +3,14 @@
 Called only by transitions.apply, inside its transaction with the case locked. Each effect
 returns the data that goes into the event (never the writer's identity). One module per
 stage of a case: intake (initial review and registration), dispatch (dispatch, claim,
-return, recall, reassign), extension, answer, after (after the answer), notes (internal notes
+return, recall, reassign), extension, answer, after (after the answer), lookback (回头看), notes (internal notes
 and the center's 催办), sweep (the system's steps). Each registers its effects here with
 `@effect(action)`; the helpers below are shared by them.
 """
 from __future__ import annotations
 
 # Each module registers its effects in base.EFFECTS when imported; importing them here fills it.
-from . import after, answer, dispatch, extension, intake, notes, sweep  # noqa: F401
+from . import after, answer, dispatch, extension, intake, lookback, notes, sweep  # noqa: F401
 from .base import EFFECTS, effect
 
 __all__ = ["EFFECTS", "effect"]
