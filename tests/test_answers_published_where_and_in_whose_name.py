@@ -14,11 +14,12 @@ from minpan.policies.files import PolicyFileError, dump, load
 from minpan.policies.presets import PRESETS
 from tests.desk.pages import act
 from tests.flow import at, dispatched, fresh, refused
+from tests.notify.handoff import Step, make_reachable
 
 MONDAY = at("2026-03-02 10:00")  # far from any holiday
 
 
-def approved(city, policy, *, channel=None, may_publish=True):
+def approved(city, policy, *, channel=None, may_publish=True, capture=None):
     case = dispatched(city, policy, now=MONDAY, channel=channel, may_publish=may_publish)
     apply(case, "claim", actor=city.handler, now=MONDAY)
     case = apply(case, "draft", actor=city.handler, now=MONDAY, body="经现场核实，路灯已于今日修复，感谢您的监督。",
@@ -32,6 +33,8 @@ def approved(city, policy, *, channel=None, may_publish=True):
     if rule.follow_up.contact_before_handling:
         apply(case, "contact_writer", actor=city.handler, now=MONDAY, note="已电话联系留言人。")
     apply(case, "submit", actor=city.handler, now=MONDAY)
+    if capture is not None:  # the publisher's notice, sent after commit
+        return Step(capture, case, "approve", actor=city.reviewer, now=MONDAY)
     return apply(case, "approve", actor=city.reviewer, now=MONDAY)
 
 
@@ -56,6 +59,12 @@ def test_naiman_publisher_is_told_both_places_and_the_answer_goes_out_in_the_uni
     assert "答复单位" in public and "市住建局的答复" in public, public[-3000:]
     assert f"{copy.answered_at.year}年" in public.split("市住建局的答复")[-1]  # the reply date under the signature
     assert "李工" not in public  # 第十五条 publishes the unit and the date, not the handler
+
+
+def test_the_publisher_is_told_where_at_the_approval(city, django_capture_on_commit_callbacks):
+    make_reachable(city)
+    step = approved(city, "naiman", capture=django_capture_on_commit_callbacks)
+    assert "请发布（公开答复发布到：政府网站网上咨询、政务新媒体（微信、微博））" in step.note_of("operator").body
 
 
 def test_the_publisher_records_only_the_places_it_was_put_on(city, client, settings):
