@@ -60,7 +60,7 @@ def draw(*, since: dt.date, until: dt.date, size: int | None = None, percent: in
             pool = sorted(eligible(since, until).values_list("pk", flat=True))
             if not pool:
                 raise RuleViolation("该期间没有可抽查的已办结留言（已抽查过的不再抽取）。")
-            wanted = size if size is not None else math.ceil(len(pool) * percent / 100)
+            wanted = size if size is not None else math.ceil(len(pool) * (percent or 0) / 100)
             chosen = random.Random(seed).sample(pool, min(wanted, len(pool)))  # nosec B311: a sample, not a secret
             sample = LookBackSample.objects.create(since=since, until=until, size=size, percent=percent, pool=len(pool),
                                                    seed=seed, drawn_at=now, drawn_by=by)

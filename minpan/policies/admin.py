@@ -4,9 +4,9 @@ from django.template.response import TemplateResponse
 from .active import active_policy
 from .codes import CHANNELS
 from .files import HELP
-from .rules import ORIGIN
 from .models import PolicyInForce
 from .presets import PRESETS
+from .rules import ORIGIN
 
 
 @admin.register(PolicyInForce)

@@ -51,12 +51,11 @@ def _page(request, roles, form, status=200):
     by_sample: dict[int, list] = {}
     for item in items:
         by_sample.setdefault(item.sample_id, []).append(item)
-    today = timezone.localdate()
     return render(request, "desk/lookback.html", {
         "roles": role_labels(roles), "form": form, "may_draw": bool(roles & DRAWERS),
         "in_force": active_policy().follow_up.look_back,
         "samples": [{"sample": s, "items": by_sample.get(s.pk, [])} for s in shown],
-        "results": LookBackResult.choices, "not_done": LookBackResult.NOT_DONE, "today": today,
+        "not_done": LookBackResult.NOT_DONE,
     }, status=status)
 
 
@@ -66,8 +65,8 @@ def look_back_page(request):
     if refused:
         return refused
     today = timezone.localdate()
-    form = DrawForm(initial={"since": today.replace(day=1) - dt.timedelta(days=1), "until": today, "percent": 10})
-    form.initial["since"] = form.initial["since"].replace(day=1)  # from the first of last month
+    last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    form = DrawForm(initial={"since": last_month, "until": today, "percent": 10})  # a suggestion: last month on
     return _page(request, roles, form)
 
 
