@@ -112,7 +112,7 @@ def test_yuncheng_answers_in_the_mailboxs_name_without_naming_the_unit(city, cli
     public = published_page(client, case)
     assert "答复单位" not in public and "市民盼中心的答复" in public
     listing = client.get("/answers/").content.decode()
-    assert "答复单位" not in listing and "答复日期" in listing
+    assert "答复单位" not in listing and "答复日期" in listing  # nor a filter by the unit
 
 
 def test_xizang_uploads_to_the_chairmans_board(city, client, settings):
