@@ -146,3 +146,10 @@ def test_the_places_and_names_are_city_settings_in_the_toml():
     assert load(dump(PRESETS["tongliao"])).publication.places == ("origin",)
     with pytest.raises(PolicyFileError, match="publication.places"):
         load(text.replace('places = ["portal", "new_media"]', 'places = ["wechat"]'))
+
+
+def test_the_admin_shows_the_places_and_names_in_chinese(admin_client, settings):
+    settings.MINPAN_POLICY = "naiman"
+    text = admin_client.get("/admin/policies/policyinforce/").content.decode()
+    assert "publication.places" in text and "答复发布的位置" in text and "政府网站网上咨询、政务新媒体（微信、微博）" in text
+    assert "以承办单位名义答复" in text and "公开答复公布承办单位及回复日期" in text

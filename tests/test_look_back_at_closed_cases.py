@@ -161,3 +161,12 @@ def test_no_look_back_link_where_the_policy_has_none(city, client, settings):
     settings.MINPAN_POLICY = "tongliao"
     client.force_login(city.operator)
     assert 'href="/desk/look-back/"' not in client.get("/desk/").content.decode()
+
+
+def test_it_is_a_setting_of_chizhou_alone_shown_in_the_admin(admin_client, settings):
+    from minpan.policies.presets import PRESETS
+
+    assert [name for name, p in PRESETS.items() if p.follow_up.look_back] == ["chizhou"]
+    settings.MINPAN_POLICY = "chizhou"
+    text = admin_client.get("/admin/policies/policyinforce/").content.decode()
+    assert "follow_up.look_back" in text and "核查办理措施落实情况" in text
