@@ -4,7 +4,7 @@
 签批可申请延期 1 次；延期后单个办件办理时限不超过 15 个工作日（含退回重办件）。
 第九条(五): 省级交办的事项由主要负责同志审签；市长信箱、市长热线交办事项由分管负责同志审核。
 第九条(六): 不符合要求的退回重新办理。第九条(七): 办结后回访诉求人并在反馈时注明，未回访的予以退回，
-诉求人未留联系方式的除外。办法未设承办单位退办。
+诉求人未留联系方式的除外；市政府办公室对已办结事项不定期开展“回头看”。办法未设承办单位退办。
 第九条(二): 一事一报，呈请市政府领导批示；第九条(四): 临近到期电话催办并做好记录，领导批示的实地督查；
 第九条(五): 必要时要进行法制审核。
 """
@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from minpan.cases import lookback
 from minpan.cases.errors import NotPermitted, RuleViolation
 from minpan.cases.models import Case, Event, ExtensionRequest
 from minpan.cases.transitions import apply
@@ -353,16 +354,27 @@ def test_chizhou_mailbox_letter_walks_from_receipt_to_the_archive(city):
     assert not case.callback_due, "the callback was recorded before the answer went back"
     case = apply(case, "rate", actor=None, now=at("2026-03-05 12:00"), rating="satisfied")
     case = apply(case, "archive", actor=city.operator, now=at("2026-03-05 13:00"))
+    # 第一条、第八条: answered on the platform it came by (the 省长信箱)
+    assert Event.objects.get(case=case, action="publish").data["places"] == ["governor_mailbox"]
+
+    # 第九条(七): 回头看 — after 清明 (04-04…04-06) the center samples March's closed cases, finds the
+    # measures not carried out, and reopens the case
+    sample = lookback.draw(since=dt.date(2026, 3, 1), until=dt.date(2026, 3, 31), size=5, by=city.operator,
+                           now=at("2026-04-07 09:00"))
+    assert list(sample.items.values_list("case", flat=True)) == [case.pk]
+    case = apply(case, "look_back", actor=city.operator, now=at("2026-04-07 15:00"), result="not_done", via="writer",
+                 note="回访留言人：路灯又坏了，巡检未落实。")
+    case = apply(case, "reopen", actor=city.operator, now=at("2026-04-07 16:00"), reason="回头看核查：办理措施未落实。")
 
     case = fresh(case)
-    assert case.state == "archived"
-    assert case.rating == "satisfied"
+    assert case.state == "registered" and case.reopened_count == 1
+    assert case.rating == ""  # the answer the writer rated is to be redone
     assert case.send_back_count == 1
     assert case.extension_count == 1
     assert [e.action for e in case.events.all()] == [
         "collect", "accept", "classify", "dispatch", "claim", "report_to_leader", "instruct", "on_site", "request_extension",
         "approve_extension", "draft", "sign_off", "callback", "legal_review", "submit", "send_back", "phone_remind", "draft",
-        "sign_off", "legal_review", "submit", "approve", "publish", "rate", "archive",
+        "sign_off", "legal_review", "submit", "approve", "publish", "rate", "archive", "look_back", "reopen",
     ]
 
 

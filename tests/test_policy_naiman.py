@@ -169,8 +169,12 @@ def test_whole_path_with_redo_keeps_the_clock_and_ends_after_the_unit_calls_back
     assert case.publish_due_at is None  # no same-day rule in this document
 
     # 第十五条: published in the unit's name, on the portal and the new-media accounts
-    case = apply(case, "publish", actor=city.operator, now=at("2025-02-05 16:00"), mode="public")
+    case = apply(case, "publish", actor=city.operator, now=at("2025-02-05 16:00"), mode="public",
+                 places=["portal", "new_media"])
     assert case.state == "published" and case.publish_mode == "public"
+    assert case.events.get(action="publish").data["places"] == ["portal", "new_media"]
+    # 并在帐号公布承办单位及回复日期
+    assert (case.public_copy.signed_by, case.public_copy.unit_name) == ("市住建局", "市住建局")
     assert case.answered_at == at("2025-02-05 16:00")
     assert case.callback_due is True  # 第十条: the unit calls the writer back
 

@@ -286,6 +286,9 @@ def test_whole_path_with_redo_keeps_the_clock_and_publishes_on_the_day_of_approv
     assert case.publish_due_at == at("2026-02-27 00:00")
     case = apply(case, "publish", actor=city.operator, now=at("2026-02-26 16:00"), mode="public")
     assert case.state == "published"
+    # 第十二条: on the board it was left on, the center's answer naming the unit and the handler's contact
+    assert case.events.get(action="publish").data["places"] == [case.channel]
+    assert case.public_copy.unit_name == "市住建局" and case.public_copy.signed_by == "市民盼中心"
     assert case.publish_mode == "public" and case.answered_at == at("2026-02-26 16:00")
     assert case.publish_due_at is None
 

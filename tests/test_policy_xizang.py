@@ -379,6 +379,9 @@ def test_xizang_message_walks_from_the_chairman_board_to_the_archive(city):
     case = apply(case, "prepare", actor=city.reviewer, now=at("2026-03-04 14:30"))
     case = apply(case, "approve", actor=city.leader, now=at("2026-03-04 15:00"))
     case = apply(case, "publish", actor=city.reviewer, now=at("2026-03-04 16:00"), mode="public")
+    # 第五条(二): 上传人民网公开答复 — the government's answer on the 主席板块
+    assert case.events.get(action="publish").data["places"] == ["people_daily_chairman"]
+    assert case.public_copy.unit_name == "" and case.public_copy.signed_by == "市民盼中心"
     case = apply(case, "rate", actor=None, now=at("2026-03-05 12:00"), rating="satisfied", comment="很及时")
     with pytest.raises(RuleViolation, match="评价过"):
         apply(case, "rate", actor=None, now=at("2026-03-05 12:30"), rating="unsatisfied")

@@ -263,6 +263,9 @@ def test_whole_path_with_redo_keeps_the_clock_then_fast_reply_in_the_mayor_mailb
 
     case = apply(case, "publish", actor=city.operator, now=at("2026-02-25 09:30"), mode="public")
     assert case.state == "published" and case.publish_mode == "public"
+    # 三、五(五): the 市长信箱 answers where the message was left, in its own name, not naming the unit
+    assert case.events.get(action="publish").data["places"] == [case.channel]
+    assert case.public_copy.unit_name == "" and case.public_copy.signed_by == "市民盼中心"
     assert case.callback_due is False  # the mailbox answers; units do not call back here
     case = apply(case, "rate", actor=None, now=at("2026-02-26 08:00"), rating="basically")
     assert case.rating == "basically"

@@ -36,7 +36,7 @@ def test_the_reviewer_publishes_under_xizang(city, client, django_capture_on_com
     client.force_login(city.reviewer)
     page = client.get(f"/desk/case/{case.pk}/").content.decode()
     assert "/do/publish/" in page
-    resp = act(client, city.reviewer, case, "publish", mode="public")
+    resp = act(client, city.reviewer, case, "publish", mode="public", places=["people_daily_chairman"])
     assert resp.status_code == 302 and state(case) == "published"
 
 

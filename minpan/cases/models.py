@@ -357,9 +357,56 @@ class PublicCopy(models.Model):
     reply = models.TextField("答复内容", blank=True)
     unit_name = models.CharField("承办单位", max_length=100, blank=True)
     handler_contact = models.CharField("经办人联系方式", max_length=120, blank=True)
+    # the name the answer goes out in: the unit's (以承办单位名义) or the center's
+    signed_by = models.CharField("答复署名", max_length=100, blank=True)
     explanation = models.TextField("不公开说明", blank=True)
     made_at = models.DateTimeField("生成时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "公开文本"
         verbose_name_plural = "公开文本"
+
+
+class LookBackResult(models.TextChoices):
+    DONE = "done", "措施已落实"
+    PARTLY = "partly", "部分落实"
+    NOT_DONE = "not_done", "未落实"
+
+
+class LookBackVia(models.TextChoices):
+    WRITER = "writer", "回访留言人"
+    UNIT = "unit", "核查承办单位"
+
+
+class LookBackSample(models.Model):
+    """One 回头看 (Chizhou 第九条(七)): closed cases answered in a period, drawn at random (seeded by
+    the period, so the same draw comes out again) for the center to check the measures were carried
+    out. Its items are the rows the statistics count (cases.lookback)."""
+
+    since = models.DateField("答复日期自")
+    until = models.DateField("答复日期至")
+    size = models.PositiveIntegerField("抽取件数", null=True, blank=True)
+    percent = models.PositiveSmallIntegerField("抽取比例（%）", null=True, blank=True)
+    pool = models.PositiveIntegerField("可抽取的已办结件数")
+    seed = models.CharField("随机种子", max_length=40)
+    drawn_at = models.DateTimeField("抽取时间")
+    drawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="抽取人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "回头看抽查"
+        verbose_name_plural = "回头看抽查"
+
+
+class LookBackItem(models.Model):
+    """One case in a 回头看 sample and what checking it found. A case is drawn once, ever."""
+
+    sample = models.ForeignKey(LookBackSample, verbose_name="抽查", on_delete=models.CASCADE, related_name="items")
+    case = models.OneToOneField(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="look_back")
+    result = models.CharField("核查结果", max_length=10, choices=LookBackResult.choices, blank=True)
+    via = models.CharField("核查方式", max_length=10, choices=LookBackVia.choices, blank=True)
+    recorded_at = models.DateTimeField("记录时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "回头看抽查件"
+        verbose_name_plural = "回头看抽查件"
+        indexes = [models.Index(fields=["result"], name="cases_lookback_result")]

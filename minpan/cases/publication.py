@@ -1,7 +1,8 @@
 """The public text of a case: made once, at publication, from the message and the reply.
 
 `public_text(case)` computes what the public will read — subject, body, the reply the writer
-reads, the answering unit, the handler's contact where the policy publishes it, and for 不予受理
+reads, the name it is signed in (the unit's where the policy answers in the unit's name, else the
+center's), the answering unit and the handler's contact where the policy publishes them, and for 不予受理
 the explanation and the suggested channel — as pieces, each either plain text or a masked
 piece that knows its kind and the original. The reviewer's preview on the case page and
 `make_copy`, which writes the PublicCopy row the public pages read, both come from it, so what
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from minpan.policies.active import policy_named
 from minpan.redaction import LABELS, spans
-from minpan.units.models import Unit
+from minpan.units.models import Level, Unit
 
 from . import hard_cases
 from .identity import writer_terms
@@ -69,9 +70,10 @@ class PublicText:
     body: Passage
     reply: Passage
     explanation: Passage
-    unit_name: str
+    unit_name: str          # 答复单位, where the policy names it (publication.show_unit)
     handler_contact: str
     answered_at: dt.datetime | None
+    signed_by: str = ""     # the name the answer goes out in (publication.in_unit_name)
 
     def masks(self) -> list[Piece]:
         """Every masked piece once (the same original masked the same way), in reading order."""
@@ -104,6 +106,21 @@ def reply_unit_name(reply) -> str:
     if reply is None:
         return ""
     return reply.unit.name if reply.unit_id else "受理中心"
+
+
+def center_name() -> str:
+    """The center's own name (the unit at the top of the center level), which signs its answers."""
+    unit = Unit.objects.filter(level=Level.CENTER).order_by("path").only("name").first()
+    return unit.name if unit else "受理中心"
+
+
+def signer_name(case, reply, center: str) -> str:
+    """The name the answer goes out in: the answering unit's where the policy says so (Naiman
+    第十五条 以承办单位名义), else the center's, which publishes it; the center's own answers are its own."""
+    rule = policy_named(case.policy_name).publication
+    if rule.in_unit_name and reply is not None and reply.unit_id:
+        return reply.unit.name
+    return center
 
 
 def handler_contact(case, reply) -> str:
@@ -215,12 +232,14 @@ def passage(text: str, terms: Terms) -> Passage:
     return Passage(tuple(pieces))
 
 
-def compose(case, *, reply, citizen, official, explained: bool = False) -> PublicText:
+def compose(case, *, reply, citizen, official, explained: bool = False, center: str = "") -> PublicText:
     """The public text from what the case holds; reads no rows itself (the data migration calls
     it with historical models). `explained`: the center agreed the unit explains a hard case to the
-    writer (Tongliao 第十八条); the public reads that it is being explained, not the explanation."""
+    writer (Tongliao 第十八条); the public reads that it is being explained, not the explanation.
+    `center`: the center's name, which signs what is not in a unit's name."""
     terms = terms_for(case, citizen, official)
     refusal = bool(case.not_accepted_reason) and case.answered_at is None
+    rule = policy_named(case.policy_name).publication
     if explained and reply is not None and not refusal:
         answer = Passage((Piece(hard_cases.PUBLIC_TEXT),))
     else:
@@ -230,9 +249,10 @@ def compose(case, *, reply, citizen, official, explained: bool = False) -> Publi
         body=passage(case.body, terms),
         reply=answer,
         explanation=passage(explanation_text(case), terms) if refusal else Passage(),
-        unit_name="" if refusal else reply_unit_name(reply),
+        unit_name="" if refusal or not rule.show_unit else reply_unit_name(reply),
         handler_contact="" if refusal else handler_contact(case, reply),
         answered_at=case.answered_at,
+        signed_by="" if refusal else signer_name(case, reply, center or "受理中心"),
     )
 
 
@@ -242,7 +262,7 @@ def public_text(case) -> PublicText:
     unit_phones = Unit.objects.exclude(phone="").values_list("phone", flat=True)
     explained = policy_named(case.policy_name).reply_content.hard_case_explained and hard_cases.explained(case)
     return compose(case, reply=reply, citizen=Citizen.objects.filter(case=case).first(),
-                   official=official_contacts(case, reply, unit_phones), explained=explained)
+                   official=official_contacts(case, reply, unit_phones), explained=explained, center=center_name())
 
 
 def is_published_publicly(case) -> bool:
@@ -268,5 +288,8 @@ def make_copy(case, now: dt.datetime):
     if not is_published_publicly(case):
         PublicCopy.objects.filter(case=case).delete()
         return None
-    copy, _ = PublicCopy.objects.update_or_create(case=case, defaults=copy_fields(public_text(case), now))
+    text = public_text(case)
+    # signed_by is written here, not in copy_fields, which the 0010 data migration also uses on
+    # historical rows that have no such column
+    copy, _ = PublicCopy.objects.update_or_create(case=case, defaults={**copy_fields(text, now), "signed_by": text.signed_by[:100]})
     return copy

@@ -98,6 +98,8 @@ class Action(models.TextChoices):
     ON_SITE = "on_site", "实地督查"
     # Chizhou 第九条(二): 一事一报, the center reports one case to a city leader for an instruction
     REPORT_TO_LEADER = "report_to_leader", "一事一报"
+    # Chizhou 第九条(七) 回头看: the center checks a sampled closed case's measures were carried out
+    LOOK_BACK = "look_back", "回头看核查"
     # Tongliao 第十二条: an approved answer not published the same day (notify.sweep)
     PUBLISH_LATE = "publish_late", "发布逾期督办"
     # a new State Council schedule moved the case's deadline (cases.recalendar)

@@ -87,6 +87,8 @@ TABLE: dict[Action, Move] = {
     Action.CONTACT_WRITER: _m(UNIT_AT_WORK, None, {Role.UNIT_HANDLER}, "lead"),
     Action.CALLBACK: _m(UNIT_AT_WORK | {State.PUBLISHED}, None, {Role.UNIT_HANDLER, Role.CENTER_OPERATOR}, "lead"),
     Action.REOPEN: _m({State.PUBLISHED, State.ARCHIVED}, State.REGISTERED, {Role.CENTER_OPERATOR}),
+    # 回头看 (Chizhou 第九条(七)): the result of checking a sampled closed case; 未落实 leads to REOPEN
+    Action.LOOK_BACK: _m({State.PUBLISHED, State.ARCHIVED}, None, {Role.CENTER_OPERATOR, Role.SUPERVISOR}),
     Action.ARCHIVE: _m({State.PUBLISHED, State.NOT_ACCEPTED}, State.ARCHIVED, {Role.CENTER_OPERATOR}),
     Action.INSTRUCT: _m(OPEN_STATES, None, {Role.CITY_LEADER, Role.SUPERVISOR}),
     # Chizhou 第九条(二) 一事一报: the center reports a case to a city leader (cases.effects.oversight)

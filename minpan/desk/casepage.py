@@ -8,7 +8,7 @@ from django.db.models import Q
 from minpan.cases import hard_cases
 from minpan.cases.access import sight, visible_cases
 from minpan.cases.effects.oversight import BY_HAND, LEGAL_CONCLUSIONS, REPORT_GROUNDS
-from minpan.cases.models import Citizen, Event
+from minpan.cases.models import Citizen, Event, LookBackResult, LookBackVia
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
 from minpan.policies.active import policy_named
@@ -38,7 +38,8 @@ DETAIL_LABELS = {
     "instructions": "交办意见", "co_instructions": "对配合单位的交办意见", "comment": "修改意见",
     "unit_name": "原承办单位", "from_name": "原牵头单位", "prompts": "累计催办",
     # a holiday schedule import (Action.RECALENDAR)
-    "publish_due": "发布期限", "fault": "答复质量问题",
+    "publish_due": "发布期限", "fault": "答复质量问题", "places": "发布位置",
+    "result": "回头看结果", "via": "核查方式",
     # Xizang 第五条(四): an extension's progress report, and the explanation the writer was given
     "progress": "工作进度", "writer_note": "向留言人的解释",
     "held_on": "会议日期", "place": "会议地点", "unit_names": "责任单位", "due_on": "限期办结日期",
@@ -55,6 +56,7 @@ VALUE_LABELS = {
     "conclusion": LEGAL_CONCLUSIONS, "by": BY_HAND, "grounds": REPORT_GROUNDS,
     "choice": {"add": "隐去", "keep": "取消隐去（非个人信息）", "unkeep": "撤销保留", "unmask": "撤销隐去"},
     "kind": {**LABELS, "writer": "留言人登记的个人信息", "text": "其他文字"}, "rating": dict(Rating.choices), "channel": dict(Channel.choices),
+    "places": dict(Channel.choices), "result": dict(LookBackResult.choices), "via": dict(LookBackVia.choices),
 }
 
 
@@ -65,7 +67,7 @@ def event_details(data: dict) -> list[tuple[str, str]]:
             continue
         value = data[key]
         if isinstance(value, list):
-            value = "、".join(map(str, value))
+            value = "、".join(str(VALUE_LABELS.get(key, {}).get(v, v) if isinstance(v, str) else v) for v in value)
         elif isinstance(value, bool):
             value = "是" if value else "否"
         else:

@@ -16,9 +16,10 @@ from minpan.cases.deadlines import extension_room
 from minpan.cases.effects.after import may_explain_delay
 from minpan.cases.effects.base import called_back, contacted_before_handling, reachable
 from minpan.cases.effects.oversight import legal_review_pending
+from minpan.cases.lookback import found_not_done
 from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
 from minpan.params import whole_number
-from minpan.policies.codes import MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
+from minpan.policies.codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
 from minpan.policies.rules import Policy
 from minpan.units.models import Level, Unit
 
@@ -459,6 +460,8 @@ class PublishForm(ActionForm):
     mode = forms.ChoiceField(label="答复方式", choices=PublishMode.choices, widget=forms.RadioSelect)
     public_note = forms.CharField(label="公开说明", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                   help_text="不公开答复时必填：对该留言作出说明")
+    places = forms.MultipleChoiceField(label="已发布到", required=False, widget=forms.CheckboxSelectMultiple,
+                                       help_text="公开答复时勾选答复实际发布的位置，记入办理记录")
 
     @classmethod
     def offered(cls, policy, case, roles):
@@ -475,6 +478,18 @@ class PublishForm(ActionForm):
             modes.append(PublishMode.PRIVATE)
         self.fields["mode"].choices = [(m.value, m.label) for m in modes] or PublishMode.choices
         self.fields["mode"].initial = modes[0].value if modes else None
+        rule = self.policy.publication
+        places = rule.places_for(self.case.channel) if PublishMode.PUBLIC in modes else ()
+        if not places:
+            del self.fields["places"]
+            return
+        # where the answer must be put, in whose name, and what it names (publication.places …)
+        self.fields["places"].choices = [(p, CHANNELS.get(p, p)) for p in places]
+        self.fields["places"].initial = list(places)
+        signed = "以承办单位名义" if rule.in_unit_name else "以中心名义"
+        shown = "，公布承办单位及回复日期" if rule.show_unit else ""
+        contact = "、经办人联系方式" if rule.show_unit and rule.show_handler_contact else ""
+        self.notice = f"公开答复须发布在：{'、'.join(CHANNELS.get(p, p) for p in places)}（{signed}答复{shown}{contact}）。"
 
 
 class CallbackForm(ActionForm):
@@ -511,6 +526,10 @@ class ContactWriterForm(ActionForm):
 class ReopenForm(ActionForm):
     action = Action.REOPEN
     reason = forms.CharField(label="重新办理的原因", widget=forms.Textarea(attrs=TEXT))
+
+    def setup(self):
+        if found_not_done(self.case):  # 回头看 found the measures not carried out: the usual reason
+            self.fields["reason"].initial = "回头看核查：办理措施未落实，重新交办。"
 
 
 class ArchiveForm(ActionForm):

@@ -1,5 +1,5 @@
-"""The forms of the center's oversight steps (cases.effects.oversight): 法制审核, 电话催办, 实地督查 and
-一事一报. Each is offered only under a policy that has the rule, and only while the core accepts it."""
+"""The forms of the center's oversight steps (cases.effects.oversight): 法制审核, 电话催办, 实地督查,
+一事一报 and 回头看. Each is offered only under a policy that has the rule, and only while the core accepts it."""
 from __future__ import annotations
 
 from django import forms
@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from minpan.cases.effects.oversight import BY_HAND, LEGAL_CONCLUSIONS, REPORT_GROUNDS, legal_review_pending
+from minpan.cases.lookback import awaiting_result
+from minpan.cases.models import LookBackResult, LookBackVia
 from minpan.cases.states import Action
 from minpan.units.people import holding_any
 from minpan.units.roles import Role
@@ -116,3 +118,21 @@ class ReportToLeaderForm(ActionForm):
     @classmethod
     def offered(cls, policy, case, roles):
         return policy.escalation.report_to_leader and case.reported_to_id is None
+
+
+class LookBackForm(ActionForm):
+    """回头看 (Chizhou 第九条(七)): the result of checking a sampled closed case, offered while it is due."""
+
+    action = Action.LOOK_BACK
+    submit_label = "记录回头看结果"
+    result = forms.ChoiceField(label="办理措施落实情况", choices=LookBackResult.choices, widget=forms.RadioSelect)
+    via = forms.ChoiceField(label="核查方式", choices=LookBackVia.choices, widget=forms.RadioSelect)
+    text = forms.CharField(label="核查情况", widget=forms.Textarea(attrs=TEXT),
+                           help_text="何时回访或核查、了解到的落实情况；未落实的可随后“重新办理”")
+
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return policy.follow_up.look_back and awaiting_result(case)
+
+    def params(self):
+        return {"result": self.cleaned_data["result"], "via": self.cleaned_data["via"], "note": self.cleaned_data["text"]}

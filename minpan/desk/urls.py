@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, bulk, case, channels, documents, files, hot, publication, queues, second_factor, writer_files
+from .views import auth, bulk, case, channels, documents, files, hot, lookback, publication, queues, second_factor, writer_files
 
 app_name = "desk"
 urlpatterns = [
@@ -22,4 +22,5 @@ urlpatterns = [
     path("case/<int:pk>/writer-files/<int:att>/", writer_files.writer_file, name="writer_file"),
     *hot.urlpatterns,  # hot/ and hot/<YYYY-MM>.docx: 热点问题
     *channels.urlpatterns,  # channels/ and its files: 渠道对账
+    *lookback.urlpatterns,  # look-back/ and look-back/draw/: 回头看
 ]

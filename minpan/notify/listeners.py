@@ -18,6 +18,7 @@ from minpan.cases.effects.oversight import REPORT_GROUNDS
 from minpan.cases.hooks import Applied
 from minpan.cases.models import Assignment, AssignmentRole, Case, ExtensionRequest
 from minpan.cases.states import Action
+from minpan.policies.codes import CHANNELS
 from minpan.units.models import Unit
 from minpan.units.roles import Role
 from minpan.workdays.arith import deadline_text
@@ -151,7 +152,10 @@ def approved(applied: Applied) -> None:
     publishers = who.at_center(*applied.policy.publication.publisher_roles)
     # same_day policies (Tongliao 第十二条): the day it must be online
     due = deadline_text(case.publish_due_at) if case.publish_due_at else ""
-    _tell(applied, [Message(Kind.TO_PUBLISH, publishers, case, {"unit": _unit_name(case), "due": due})])
+    # where a public answer must be put (publication.places), when the writer agreed to publication
+    rule = applied.policy.publication
+    places = "、".join(CHANNELS.get(p, p) for p in rule.places_for(case.channel)) if case.may_publish and rule.public_allowed else ""
+    _tell(applied, [Message(Kind.TO_PUBLISH, publishers, case, {"unit": _unit_name(case), "due": due, "places": places})])
 
 
 def prepared(applied: Applied) -> None:

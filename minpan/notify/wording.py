@@ -93,6 +93,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     Kind.TO_PUBLISH: (
         "【待发布】{{ case.reg_no }} 答复已审核通过",
         "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）的答复已审核通过，请发布"
+        "{% if places %}（公开答复发布到：{{ places }}）{% endif %}"
         "{% if due %}；按规定须当日公开答复，即 {{ due }} 前{% endif %}。",
     ),
     Kind.TO_APPROVE: (

@@ -9,6 +9,7 @@ from .files import HELP, preset_comments
 from .models import PolicyInForce
 from .paths import leaves
 from .presets import PRESETS
+from .rules import ORIGIN
 
 SECTIONS = {
     "": "基本规则", "extension": "延期", "return_rule": "退办", "reminder": "到期提醒", "sign_off": "单位审签",
@@ -18,7 +19,7 @@ SECTIONS = {
 STEP_KINDS = {"urge": "催办", "supervise": "督办", "transfer": "移交", "criticise": "通报批评", "account": "问责"}
 # what a code stands for, by the key it is the value of
 NAMES: dict[str, dict[str, str]] = {
-    "channels": CHANNELS, "per_channel": CHANNELS, "message_types": MESSAGE_TYPES,
+    "channels": CHANNELS, "per_channel": CHANNELS, "message_types": MESSAGE_TYPES, "places": {**CHANNELS, ORIGIN: "留言来源渠道"},
     "not_accepted_reasons": NOT_ACCEPTED_REASONS, "quality_faults": QUALITY_FAULTS, "kind": STEP_KINDS,
     "clock_start": {"receipt": "收到承办单之日", "claim": "认领之日"},
     "level": {"principal": "主要负责人", "deputy": "分管领导或主要负责人"},

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
 from .paths import unknown_paths
-from .rules import JUDGEMENT_KINDS, Policy, Step
+from .rules import JUDGEMENT_KINDS, ORIGIN, Policy, Step
 
 ROLES = ("center_operator", "center_reviewer", "supervisor", "city_leader", "admin",
          "unit_handler", "unit_principal", "unit_deputy")
@@ -31,7 +31,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "quality_faults": tuple(QUALITY_FAULTS),
     "approver_role": ROLES, "requester_roles": ROLES, "signer_roles": ROLES, "endorser_roles": ROLES, "publisher_roles": ROLES,
     "final_approver": ("city_leader",),  # the transition table gives 审定 (approve) to no other role
-    "recipient": ROLES, "kind": STEP_KINDS, "by": ("inbox", "phone", "sms"), "per_channel": tuple(CHANNELS),
+    "recipient": ROLES, "kind": STEP_KINDS, "by": ("inbox", "phone", "sms"), "per_channel": tuple(CHANNELS), "places": (*CHANNELS, ORIGIN),
 }
 NONE = "none"
 # what each key means, written after it in the template
@@ -55,9 +55,12 @@ HELP = {
     "seal": "须加盖公章", "legal_review": "标记须法制审核的留言，报送前须记录法制审核",
     "public_allowed": "可公开答复", "private_allowed": "可不公开、直接答复本人",
     "same_day": "审核通过当日发布", "publisher_roles": "发布答复的角色", "show_handler_contact": "公开经办人联系方式",
+    "places": "答复发布的位置（渠道代号；origin 为留言来源渠道）", "in_unit_name": "以承办单位名义答复（否：以中心名义）",
+    "show_unit": "公开答复公布承办单位及回复日期",
     "rating": "网民评价", "callback_by_unit": "承办单位回访", "callback_before_submit": "报送前须回访",
     "contact_before_handling": "办理前须联系留言人", "transfer_to": "移交对象", "supervised_on_site": "领导批示件实地督查",
     "report_to_leader": "一事一报：中心可将疑难复杂事项报请市领导批示",
+    "look_back": "对已办结事项抽查“回头看”，核查办理措施落实情况",
     "supervised_extra_lead_days": "督办事项提前几个工作日提醒", "kind": "步骤：urge 催办、supervise 督办、transfer 移交、criticise 通报批评、account 问责",
     "after_days": "逾期几个工作日后", "letter": "出具的文书", "needs_leader": "须领导审批后印发",
     "unless_explained": "单位已说明逾期理由的不执行", "min_prompts": "此前至少已提醒、催办几次",

@@ -4,7 +4,7 @@ Pure module (no Django models) so settings can validate MINPAN_POLICY at start-u
 Role names used here are the values of minpan.units.roles.Role.
 
 Every field here is read by the code that applies it. What a document says that nothing acts
-on yet (where answers are published, the bulletins and reports it names) is kept as a comment in its preset, citing the article, for the rules issue to restore.
+on yet (the bulletins and reports it names) is kept as a comment in its preset, citing the article, for the rules issue to restore.
 The center's review is the center reviewer's (审核) unless `review.final_approver` names the role
 that approves what the reviewer has prepared (Xizang 第五条(二): 督查室整理，报秘书长审定).
 """
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 ClockStart = Literal["receipt", "claim"]
+ORIGIN = "origin"  # a publication place: the channel the message came by
 SignLevel = Literal["principal", "deputy"]  # deputy: 分管 leader or the principal
 
 
@@ -93,6 +94,18 @@ class Publication:
     # puts the answer online (Xizang 第五条(三)), the reviewer too
     publisher_roles: tuple[str, ...] = ("center_operator",)
     show_handler_contact: bool = False
+    # where a public answer is put: channel codes (policies.codes.CHANNELS), or "origin" for the
+    # channel the message came by (answered where it was asked); the publisher ticks where it went
+    places: tuple[str, ...] = ()
+    # the answer goes out in the lead unit's name (Naiman 第十五条 以承办单位名义); otherwise the
+    # center's, which publishes it
+    in_unit_name: bool = False
+    # the public copy names the answering unit beside the reply date (公布承办单位及回复日期)
+    show_unit: bool = False
+
+    def places_for(self, channel: str) -> tuple[str, ...]:
+        """The places of one case's answer, "origin" read as the channel it came by, each once."""
+        return tuple(dict.fromkeys(channel if p == ORIGIN else p for p in self.places))
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,8 @@ class FollowUp:
     callback_by_unit: bool = False        # the unit calls the writer back
     callback_before_submit: bool = False  # Chizhou: no callback recorded, reply returned
     contact_before_handling: bool = False
+    # 回头看: the center samples closed cases and checks the measures were carried out (Chizhou 第九条(七))
+    look_back: bool = False
 
 
 # The rungs that judge a unit (移交纪检, 通报批评, 问责) are proposals: drafted for a city leader, who

@@ -171,13 +171,13 @@ class FollowUpForm(forms.Form):
 class AnswerFilterForm(PlainErrorsForm):
     q = forms.CharField(label="关键词", max_length=50, required=False)
     domain = forms.ChoiceField(label="领域", required=False, choices=[("", "全部领域")] + list(Domain.choices))
-    unit = forms.TypedChoiceField(label="答复部门", required=False, coerce=int, empty_value=None)
+    unit = forms.TypedChoiceField(label="答复单位", required=False, coerce=int, empty_value=None)
     since = forms.DateField(label="答复日期自", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label="至", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", "全部部门")] + [(u.pk, u.name) for u in units]
+        self.fields["unit"].choices = [("", "全部单位")] + [(u.pk, u.name) for u in units]
 
 
 class ForgotForm(HoneypotMixin):

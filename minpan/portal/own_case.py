@@ -171,6 +171,6 @@ def merged_view(case: Case) -> Merged | None:
     return Merged(
         reference=root.reference, state_label=label, state_sentence=sentence,
         steps=timeline(root, other_writer=True), reply=copy.reply if copy else "",
-        reply_unit=copy.unit_name if copy else "", answered_at=root.answered_at if reply else None,
+        reply_unit=(copy.unit_name or copy.signed_by) if copy else "", answered_at=root.answered_at if reply else None,
         answered_privately=reply is not None and not public,
     )

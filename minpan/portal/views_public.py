@@ -11,8 +11,11 @@ from .forms import AnswerFilterForm
 
 
 def answers(request):
+    policy = active_policy()
     units = published.answering_units()
     form = AnswerFilterForm(request.GET or None, units=units)
+    if not policy.publication.show_unit:
+        del form.fields["unit"]  # the answers do not name their unit here: nor does a filter by it
     filters = published.Filters()
     if form.is_bound:
         form.is_valid()  # the fields that are valid still filter; the others show their error
@@ -21,7 +24,7 @@ def answers(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "portal/answers.html", {
-        "form": form, "page": page, "query": query.urlencode(), "policy": active_policy(),
+        "form": form, "page": page, "query": query.urlencode(), "policy": policy,
     })
 
 

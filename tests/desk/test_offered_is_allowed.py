@@ -81,7 +81,7 @@ def _published(city, policy):
 def _publish_params(policy, case):
     rule = PRESETS[policy].publication
     if rule.public_allowed and case.may_publish:
-        return {"mode": "public"}
+        return {"mode": "public", "places": list(rule.places_for(case.channel))}
     return {"mode": "private", "public_note": "涉及个人信息，已直接答复留言人。"}
 
 
@@ -191,6 +191,7 @@ def valid(action: str, case: Case, policy: str, city, earlier: Case) -> dict:
         "callback": {"callback_note": "已电话回访。"},
         "contact_writer": {"contact_note": "已电话联系留言人，核实了位置。"},
         "reopen": {"reason": "回头看：问题反弹。"},
+        "look_back": {"result": "done", "via": "writer", "text": "已回访留言人，路灯正常。"},
         "archive": {},
         "instruct": {"text": "请抓紧办理。", "leader_name": "张市长"},
         "explain_delay": {"reason": "涉及多部门，节后方能现场处理。"},

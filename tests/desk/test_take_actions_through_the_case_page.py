@@ -27,7 +27,7 @@ def test_a_case_walks_from_review_to_archive_through_the_forms(client, city):
         _ok(act(client, city.principal, case, "sign_off", sealed="on"))
         _ok(act(client, city.handler, case, "submit"))
         _ok(act(client, city.reviewer, case, "approve"))
-        _ok(act(client, city.operator, case, "publish", mode="public"))
+        _ok(act(client, city.operator, case, "publish", mode="public", places=[case.channel]))
         _ok(act(client, city.operator, case, "archive"))
     assert state(case) == "archived"
     assert [e.action for e in case.events.all()] == [

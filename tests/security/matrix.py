@@ -60,6 +60,8 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "legal_review": frozenset({"principal", "deputy"}),
     **{a: frozenset({"operator", "supervisor"}) for a in ("phone_remind", "on_site")},
     "report_to_leader": frozenset({"operator"}),
+    # 回头看 (Chizhou 第九条(七)): the center's check of a sampled closed case
+    "look_back": frozenset({"operator", "supervisor"}),
 }
 # Actions that exist but are never taken through the case page: the page answers 404.
 NO_FORM = ("collect", "rate", "follow_up", "attach", "confirm_email", "mask", "approve_bulletin", "refuse_bulletin",
@@ -129,6 +131,7 @@ GET_RULES = {
     "desk:case": case_page, "desk:document": case_document, "desk:document_docx": case_document,
     "desk:download": case_page, "desk:writer_file": case_page, "desk:hot": center_page, "desk:hot_docx": center_page,
     "desk:channels": center_page, "desk:channel_file": center_page,
+    "desk:look_back": center_page,
     "notify:inbox": staff_page, "notify:settings": staff_page, "notify:leader": center_page, "notify:letter": letter_page,
     "portal:home": public, "portal:write": public, "portal:query": public, "portal:status": writers_page,
     "portal:answers": public, "portal:answer": public, "portal:refusals": public, "portal:statistics": public,
@@ -142,7 +145,7 @@ GET_RULES = {
     "portal:forgot": public, "portal:my_data": writers_page, "portal:my_data_json": writers_page,
 }
 POST_ONLY = {
-    "desk:logout", "desk:bulk_dispatch", "desk:act", "desk:publication", "desk:upload",
+    "desk:logout", "desk:bulk_dispatch", "desk:act", "desk:publication", "desk:upload", "desk:look_back_draw",
     "notify:mark_read", "notify:approve_letter", "notify:refuse_letter", "portal:rate", "portal:follow_up",
     "portal:forgot_code", "portal:my_data_contact", "portal:my_data_correction", "portal:my_data_erase",
 }

@@ -196,6 +196,9 @@ def _posts(w):
         # another person's notice: marking it read as someone else changes nothing of theirs
         ("mark_read_others", "/notify/inbox/read/", {"id": "OPERATORS_NOTICE"}, {"operator"},
          lambda r: LOGIN if not signed_in(r) else "redirect"),
+        # 回头看: the 受理员 and the 督查 draw; the rest of the center reads the page only; units never
+        ("look_back_draw", "/desk/look-back/draw/", {"since": "2026-01-01", "until": "2026-01-31", "size": "1"},
+         {"operator", "supervisor"}, lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
     ]
 
 
@@ -223,7 +226,7 @@ def test_a_get_on_a_post_only_endpoint_is_refused(world, clients, role):
     case = world.housing_dispatched.pk
     for url in ("/desk/logout/", "/desk/bulk/dispatch/", f"/desk/case/{case}/do/claim/", f"/desk/case/{case}/publication/",
                 f"/desk/case/{case}/files/", "/notify/inbox/read/", f"/notify/letters/{world.draft_letter.pk}/approve/",
-                "/status/rate/", "/status/follow-up/"):
+                "/status/rate/", "/status/follow-up/", "/desk/look-back/draw/"):
         resp = clients(role).get(url)
         assert resp.status_code in (302, 405), f"{role} GET {url}: {resp.status_code}"
 

@@ -63,6 +63,8 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "desk:hot_docx": ("/desk/hot/{month}.docx", ("month",), [], []),
     "desk:channels": ("/desk/channels/", (), ["month"], []),
     "desk:channel_file": ("/desk/channels/{channel}/{month}/{kind}.xlsx", ("channel", "kind", "month"), [], []),
+    "desk:look_back": ("/desk/look-back/", (), [], []),
+    "desk:look_back_draw": ("/desk/look-back/draw/", (), [], ["since", "until", "size", "percent"]),
     "notify:inbox": ("/notify/inbox/", (), ["page"], []),
     "notify:mark_read": ("/notify/inbox/read/", (), [], ["id"]),
     "notify:settings": ("/notify/settings/", (), [], _fields(PreferenceForm)),

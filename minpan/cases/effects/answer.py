@@ -2,7 +2,7 @@
 reviewer's masking of the text to be published."""
 from __future__ import annotations
 
-from minpan.policies.codes import QUALITY_FAULTS
+from minpan.policies.codes import CHANNELS, QUALITY_FAULTS
 from minpan.units.people import roles_of
 from minpan.units.roles import Role
 
@@ -134,7 +134,9 @@ def send_back(ctx, *, reason: str, fault: str = ""):
 
 
 @effect(Action.PUBLISH)
-def publish(ctx, *, mode: str, public_note: str = ""):
+def publish(ctx, *, mode: str, public_note: str = "", places=None):
+    """`places`: where the publisher put a public answer, among the policy's places for the case
+    (publication.places; all of them when not given). The event keeps them for the timeline."""
     case, rule = ctx.case, ctx.policy.publication
     # by the roles the person holds, not the one apply() matched first: one person may be both
     if not roles_of(ctx.actor) & set(rule.publisher_roles):
@@ -150,11 +152,25 @@ def publish(ctx, *, mode: str, public_note: str = ""):
         if not rule.private_allowed:
             raise RuleViolation("本制度要求公开答复。")
         public_note = required(public_note, "公开说明（不公开答复时须对该留言作出说明）")
+    put = _places(rule.places_for(case.channel), places) if mode == PublishMode.PUBLIC else []
     case.publish_mode, case.public_note, case.answered_at = mode, public_note.strip(), ctx.now
     # Only a unit that handled the case calls back; the center's own answers have no lead unit.
     case.callback_due = ctx.policy.follow_up.callback_by_unit and case.lead_unit_id is not None and not called_back(case)
     publication.make_copy(case, ctx.now)  # the public text is made now, once, from this answer
-    return {"mode": mode}
+    return {"mode": mode, "places": put} if put else {"mode": mode}
+
+
+def _places(due: tuple[str, ...], given) -> list[str]:
+    """The places the answer was put on: a choice among those the policy names for the case."""
+    if given is None:
+        return list(due)
+    chosen = [p for p in dict.fromkeys(given) if p]
+    wrong = [p for p in chosen if p not in due]
+    if wrong:
+        raise RuleViolation(f"“{CHANNELS.get(wrong[0], wrong[0])}”不是本制度规定的答复发布位置。")
+    if due and not chosen:
+        raise RuleViolation("请勾选答复已发布的位置。")
+    return [p for p in due if p in chosen]
 
 
 @effect(Action.MASK)

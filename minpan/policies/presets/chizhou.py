@@ -52,11 +52,13 @@ POLICY = Policy(
     ),
     # 第九条(六): 市政府办公室审核办理结果，不符合要求的退回重新办理 — the center reviewer's
     # 审核通过 and 退回重办 (transition table)
-    # 第八条: 件件有回音；第九条(七): 告知办理结果
-    # Not yet a setting (issue 14, rules): 第一条、第九条(七) places=("mayor_mailbox",), show_unit
-    publication=Publication(show_handler_contact=True),
+    # 第八条: 件件有回音、事事有回复；第九条(七): 告知办理结果 — answered on the platform the message came
+    # by (第一条: 互联网+督查、省长信箱、人民网、市长信箱、政务“双微”…), by the 市政府办公室 that reviews it
+    # (第九条(六)); 第九条(三): 反馈注明经办人姓名、联系电话 — published, so the unit is named with them
+    publication=Publication(show_handler_contact=True, places=("origin",), show_unit=True),
     # 第九条(七): 办结后承办单位回访并在反馈时注明，未回访的予以退回（诉求人未留联系方式的除外）；“回头看”
-    follow_up=FollowUp(rating=True, callback_by_unit=True, callback_before_submit=True),
+    # 第九条(七): 市政府办公室对已办结事项不定期开展“回头看”，核查办理措施落实情况 — look_back
+    follow_up=FollowUp(rating=True, callback_by_unit=True, callback_before_submit=True, look_back=True),
     # 第九条(四): 超时限或质量不高的下发书面督办通知；领导批示的实地督查；第十四条 追究责任
     # 第九条(四)、第十四条: 问责 has no interval in the document; 5 working days is our default.
     escalation=Escalation(

@@ -28,10 +28,9 @@ POLICY = Policy(
     # 第十四条: 经本单位主要负责人或分管领导审签后加盖公章
     sign_off=SignOff(level="deputy", seal=True),
     # 第十条(三): 留言答复在公开前要进行审核 — the center reviewer's 审核通过 (transition table)
-    # 第十五条: 以承办单位名义在门户网站和新媒体帐号上回复，并公布承办单位及回复日期
-    # Not yet a setting (issue 14, rules): 第十五条 places=("portal", "new_media"), in_unit_name (以承办单位名义回复),
-    # show_unit (公布承办单位及回复日期)
-    publication=Publication(),
+    # 第十五条: 旗政府门户网站管理中心以承办单位名义在旗政府门户网站和旗政府新媒体帐号上回复网民，
+    # 并在帐号公布承办单位及回复日期 — both places, in the unit's name, naming the unit and the date
+    publication=Publication(places=("portal", "new_media"), in_unit_name=True, show_unit=True),
     # 第十条: 认领、承办、核查、答复和回访
     follow_up=FollowUp(rating=True, callback_by_unit=True),
     # 第十八条: 通报表扬、通报批评、严肃处理

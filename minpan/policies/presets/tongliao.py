@@ -34,8 +34,10 @@ POLICY = Policy(
     # 第七条(一): 留言答复在公开前要进行审核 — the center reviewer's 审核通过 (transition table)
     # 第十二条: 运维中心以承办单位的回复意见当日在网站上公开答复，并公布承办单位及经办人联系方式
     # 第十八条: 涉及个人隐私的答复可通过电话、电子邮件答复本人，并在公开时说明
-    # Not yet a setting (issue 14, rules): 第十二条 places=("people_daily",), show_unit (公布承办单位)
-    publication=Publication(same_day=True, show_handler_contact=True),
+    # 第十二条: 在网站上公开答复 — on the 人民网 board the message was left on (第三条: 市长板块, or the
+    # 主席板块 assigned from the region); the center publishes the unit's answer (以承办单位的回复意见),
+    # not in the unit's name, and names the unit (公布承办单位) and the handler's contact
+    publication=Publication(same_day=True, show_handler_contact=True, places=("origin",), show_unit=True),
     # 第十八条: 强化满意率回访
     follow_up=FollowUp(rating=True),
     # 第十九条: “三单一函” 提醒、催办、督办、移交；第二十条: 移交纪检监察机关并报市政府督查室专项督办

@@ -38,9 +38,10 @@ POLICY = Policy(
     # 第五条(二): 答复材料经政府督查室整理，报秘书长审定（中心审核，不设单位审签）
     sign_off=SignOff(level=None),
     # 第五条(三): 适宜公开的在网上公开，不宜公开的直接回复留言人
-    # Not yet a setting (issue 14, rules): 第五条(三) places=("people_daily_chairman",), show_unit
-    # 第五条(三): 政府督查室对答复材料进行审核，适宜公开的在网上公开 — the office that reviews also publishes
-    publication=Publication(publisher_roles=("center_operator", "center_reviewer")),
+    # 第五条(三): 政府督查室对答复材料进行审核，适宜公开的在网上公开 — the office that reviews also publishes;
+    # 第五条(二): 经政府督查室整理，报秘书长审定后，及时上传人民网公开答复 — on the 人民网 board, as the
+    # government's answer compiled by the 督查室 (not in the unit's name); the unit is not named
+    publication=Publication(publisher_roles=("center_operator", "center_reviewer"), places=("people_daily_chairman",)),
     # 第五条(二): 承办单位对留有联系信息的网友要在办前主动联系、办后回访联系
     follow_up=FollowUp(rating=True, callback_by_unit=True, contact_before_handling=True),
     # 第五条(三)(四)(七): 逾期督办，主要领导批示的列为督办事项，《督查通报》并纳入绩效考核

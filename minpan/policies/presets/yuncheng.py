@@ -36,8 +36,10 @@ POLICY = Policy(
     sign_off=SignOff(level=None),
     # 五(四)(五): 承办单位向“市长信箱”反馈，市长信箱审核后回复 — the center reviewer's 审核通过 (transition table)
     # 五(五): 收到办结反馈后，应快速对网民留言进行回复
-    # Not yet a setting (issue 14, rules): 四、五(五) places=("mayor_mailbox",), show_unit
-    publication=Publication(),
+    # 四: 网民登录任何一家门户网站均可留言至“市长信箱”; 三: 回复职责统一交由“市长信箱”承担 — the answer is
+    # the 市长信箱's, in its name, where the message was left (the 市长信箱, or the 人民网 board and the
+    # 今日运城 app the 附件 keeps); the 方案 does not ask the unit to be named
+    publication=Publication(places=("origin",)),
     # 二: “从严考核” 评价由市长信箱承担
     follow_up=FollowUp(rating=True),
     # 五(三): 超期未说明理由发《催办通知书》；五(四): 两次催办仍超过时限 3 个工作日且不说明理由，
