@@ -173,6 +173,7 @@ INSTALLED_APPS = [
     "minpan.privacy",
     "minpan.demo",
     "minpan.audit",
+    "minpan.reports",
 ]
 # ---- signin: staff accounts and sessions (django-axes lockout, django-otp TOTP) ----
 INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]

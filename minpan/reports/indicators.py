@@ -1,0 +1,260 @@
+"""The statistics indicators, defined once (issue 15; the words are in docs/indicators.md).
+
+Every figure is counted by the database (grouped counts, never a loop over the cases), for a
+Period of Asia/Shanghai calendar dates, in total or broken down by channel, message type,
+domain or unit. A unit's row holds its sub-units' cases: the counts are grouped by the unit
+that holds the case and rolled up to its top unit here, on a few hundred rows at most.
+
+The deadline in force is Case.deadline_at (cases.deadlines.recompute): clock start + the
+policy's days + approved extensions, kept after the answer; a case's answer is on time when
+published before 24:00 of that day. A reopened case counts with its latest round.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, fields
+
+from django.db.models import Case as Choose
+from django.db.models import Count, Exists, F, OuterRef, Q, When
+from django.db.models.functions import TruncDate
+
+from minpan.cases.models import Case, Event
+from minpan.cases.states import Action, PublishMode, Rating, State
+from minpan.units.models import Unit
+from minpan.workdays.arith import SHANGHAI
+from minpan.workdays.service import load_calendar
+
+from .periods import Period
+
+# The breakdowns the issue names, and the case column each groups by.
+DIMENSIONS = {"channel": "channel", "type": "msg_type", "domain": "domain", "unit": "lead_unit"}
+SATISFIED = (Rating.SATISFIED, Rating.BASICALLY)
+
+
+@dataclass
+class Figures:
+    received: int = 0           # cases received in the period
+    not_accepted: int = 0       # of those, not accepted at initial review
+    accepted: int = 0           # of those, accepted at initial review
+    answered: int = 0           # cases whose answer was published (publicly or privately) in the period
+    answered_public: int = 0    # of those, published on the website
+    answered_on_time: int = 0   # of those, published before 24:00 of the deadline in force
+    fell_due: int = 0           # accepted cases whose deadline in force falls in the period
+    fell_due_on_time: int = 0   # of those, answered before 24:00 of it
+    overdue_open: int = 0       # at the period's end: not answered, deadline in force already past
+    rated: int = 0              # ratings given in the period
+    satisfied: int = 0          # of those, 满意 or 基本满意
+    extensions: int = 0         # extensions approved in the period
+    returns: int = 0            # cases a unit gave back (退办) in the period
+    submitted: int = 0          # answers units submitted to the center in the period
+    send_backs: int = 0         # answers the center sent back for redoing (退回重办) in the period
+    callbacks: int = 0          # callbacks to the writer recorded in the period
+    merged: int = 0             # repeats merged into an earlier case (并单) in the period
+    # working days from receipt to the answer, for the cases answered in the period: days -> cases
+    days_to_answer: Counter = field(default_factory=Counter)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """按时办结率."""
+        return _rate(self.fell_due_on_time, self.fell_due)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """满意率."""
+        return _rate(self.satisfied, self.rated)
+
+    @property
+    def send_back_rate(self) -> float | None:
+        """重办率: answers sent back among the answers submitted in the period."""
+        return _rate(self.send_backs, self.submitted)
+
+    @property
+    def avg_working_days(self) -> float | None:
+        total = sum(self.days_to_answer.values())
+        return sum(d * n for d, n in self.days_to_answer.items()) / total if total else None
+
+    @property
+    def median_working_days(self) -> float | None:
+        total = sum(self.days_to_answer.values())
+        if not total:
+            return None
+        middle = [(total - 1) // 2, total // 2]  # one position when odd, the two middle ones when even
+        values, seen = [], 0
+        for days in sorted(self.days_to_answer):
+            n = self.days_to_answer[days]
+            values += [days for m in middle if seen <= m < seen + n]
+            seen += n
+        return sum(values) / 2
+
+    def add(self, other: Figures) -> None:
+        for f in fields(self):
+            if f.name == "days_to_answer":
+                self.days_to_answer.update(other.days_to_answer)
+            else:
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    def as_dict(self) -> dict:
+        """Every indicator, in the order of docs/indicators.md; rates are fractions or None."""
+        counts = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "days_to_answer"}
+        return {
+            **{k: counts[k] for k in ("received", "not_accepted", "accepted", "answered", "answered_public", "answered_on_time",
+                                      "fell_due", "fell_due_on_time")},
+            "on_time_rate": self.on_time_rate,
+            "overdue_open": self.overdue_open,
+            "rated": self.rated, "satisfied": self.satisfied, "satisfaction_rate": self.satisfaction_rate,
+            "extensions": self.extensions, "returns": self.returns,
+            "submitted": self.submitted, "send_backs": self.send_backs, "send_back_rate": self.send_back_rate,
+            "avg_working_days": self.avg_working_days, "median_working_days": self.median_working_days,
+            "callbacks": self.callbacks, "merged": self.merged,
+        }
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def figures(period: Period, by: str | None = None) -> dict:
+    """The indicators for the period: {None: Figures} in total, or {key: Figures} by one of
+    DIMENSIONS (for "unit" the key is the top unit's id; None: no unit holds the case)."""
+    if by is not None and by not in DIMENSIONS:
+        raise ValueError(f"unknown breakdown {by!r}")
+    out: dict = {}
+
+    def put(key, **counts):
+        fig = out.setdefault(key, Figures())
+        for name, n in counts.items():
+            setattr(fig, name, getattr(fig, name) + n)
+
+    for key, counts in _received(period, by):
+        put(key, **counts)
+    for key, counts in _answered(period, by):
+        put(key, **counts)
+    for key, counts in _fell_due(period, by):
+        put(key, **counts)
+    for key, counts in _overdue_open(period, by):
+        put(key, **counts)
+    for key, counts in _actions(period, by):
+        put(key, **counts)
+    for key, days, n in _days_to_answer(period, by):
+        out.setdefault(key, Figures()).days_to_answer[days] += n
+    if by == "unit":
+        out = _roll_up(out)
+    if by is None and None not in out:
+        out[None] = Figures()
+    return out
+
+
+def _grouped(qs, by: str | None, key=None, **aggregates):
+    """(key, {name: count}) rows: one aggregate query, grouped when `by` is given."""
+    qs = qs.order_by()  # the models' default ordering would join the GROUP BY
+    if by is None:
+        yield None, qs.aggregate(**aggregates)
+        return
+    key = key if key is not None else F(DIMENSIONS[by])
+    for row in qs.annotate(key=key).values("key").annotate(**aggregates):
+        k = row.pop("key")
+        yield k, row
+
+
+def _event(action: Action):
+    return Exists(Event.objects.filter(case=OuterRef("pk"), action=action))
+
+
+def _received(period: Period, by):
+    qs = Case.objects.filter(received_at__gte=period.start, received_at__lt=period.end).annotate(
+        was_accepted=_event(Action.ACCEPT), was_refused=_event(Action.NOT_ACCEPT),
+    )
+    # the initial-review decision: a case accepted is accepted, even if later merged; a refusal
+    # later reopened (no accept event) stays a refusal
+    return _grouped(
+        qs, by, received=Count("pk"),
+        accepted=Count("pk", filter=Q(was_accepted=True)),
+        not_accepted=Count("pk", filter=Q(was_refused=True, was_accepted=False)),
+    )
+
+
+def _answered(period: Period, by):
+    qs = Case.objects.filter(answered_at__gte=period.start, answered_at__lt=period.end)
+    # no deadline in force: the center's own direct answer, which no unit's clock measures
+    on_time = Q(deadline_at__isnull=True) | Q(answered_at__lt=F("deadline_at"))
+    return _grouped(
+        qs, by, answered=Count("pk"),
+        answered_public=Count("pk", filter=Q(publish_mode=PublishMode.PUBLIC)),
+        answered_on_time=Count("pk", filter=on_time),
+    )
+
+
+def _answered_in_round_before(moment) -> Q:
+    """Answered before `moment` in the case's present round (an answer older than the clock is
+    a reopened case's earlier answer)."""
+    return Q(answered_at__lt=moment, answered_at__gte=F("clock_started_at"))
+
+
+def _fell_due(period: Period, by):
+    # a deadline is 24:00 of its day, stored as 00:00 of the next: its day is in the period
+    # when the stored moment is in (start, end]
+    qs = Case.objects.filter(deadline_at__gt=period.start, deadline_at__lte=period.end)
+    return _grouped(
+        qs, by, fell_due=Count("pk"),
+        fell_due_on_time=Count("pk", filter=_answered_in_round_before(F("deadline_at"))),
+    )
+
+
+def _overdue_open(period: Period, by):
+    # as of the period's end: a case answered after it still counts
+    qs = Case.objects.filter(deadline_at__lte=period.end).exclude(_answered_in_round_before(period.end))
+    return _grouped(qs, by, overdue_open=Count("pk"))
+
+
+def _actions(period: Period, by):
+    counted = {
+        Action.APPROVE_EXTENSION: "extensions", Action.RETURN: "returns", Action.SUBMIT: "submitted",
+        Action.SEND_BACK: "send_backs", Action.CALLBACK: "callbacks",
+    }
+    qs = Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=[*counted, Action.RATE, Action.MERGE])
+    aggregates = {name: Count("pk", filter=Q(action=action)) for action, name in counted.items()}
+    aggregates["rated"] = Count("pk", filter=Q(action=Action.RATE))
+    aggregates["satisfied"] = Count("pk", filter=Q(action=Action.RATE, data__rating__in=[r.value for r in SATISFIED]))
+    # the merged case's own event (the earlier case's timeline records the merge too)
+    aggregates["merged"] = Count("pk", filter=Q(action=Action.MERGE, state_after=State.MERGED))
+    key = None
+    if by is not None:
+        key = F(f"case__{DIMENSIONS[by]}")
+        if by == "unit":
+            # a return is the returning unit's; the case has no lead unit after it
+            key = Choose(When(action=Action.RETURN, then=F("unit")), default=F("case__lead_unit"))
+    return _grouped(qs, by, key=key, **aggregates)
+
+
+def _days_to_answer(period: Period, by):
+    """(key, working days, cases): the answered cases grouped by their days of receipt and
+    answer, counted in working days here, once per pair of days."""
+    qs = Case.objects.filter(answered_at__gte=period.start, answered_at__lt=period.end).order_by()
+    qs = qs.annotate(on=TruncDate("received_at", tzinfo=SHANGHAI), off=TruncDate("answered_at", tzinfo=SHANGHAI))
+    names = ["on", "off"]
+    if by is not None:
+        qs = qs.annotate(key=F(DIMENSIONS[by]))
+        names.insert(0, "key")
+    rows = list(qs.values(*names).annotate(n=Count("pk")))
+    if not rows:
+        return []
+    cal = load_calendar(min(r["on"] for r in rows), max(r["off"] for r in rows))
+    return [(r.get("key"), cal.count(r["on"], r["off"]), r["n"]) for r in rows]
+
+
+def top_units(unit_ids) -> dict[int, Unit]:
+    """Each unit's top unit (the first unit of its path): 东城街道 counts for 东城区."""
+    paths = dict(Unit.objects.filter(pk__in=[u for u in unit_ids if u is not None]).values_list("pk", "path"))
+    tops = {pk: int(path.strip("/").split("/")[0]) for pk, path in paths.items()}
+    units = Unit.objects.in_bulk(set(tops.values()))
+    return {pk: units[top] for pk, top in tops.items()}
+
+
+def _roll_up(by_unit: dict) -> dict:
+    tops = top_units(by_unit)
+    out: dict = {}
+    for unit_id, fig in by_unit.items():
+        top = tops.get(unit_id)
+        out.setdefault(top.pk if top else None, Figures()).add(fig)
+    return out
+
