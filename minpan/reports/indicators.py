@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 
 from django.db.models import Case as Choose
-from django.db.models import Count, Exists, F, OuterRef, Q, When
+from django.db.models import Count, Exists, Expression, F, OuterRef, Q, When
 from django.db.models.functions import TruncDate
 
 from minpan.cases.models import Case, Event
@@ -217,12 +217,12 @@ def _actions(period: Period, by):
     aggregates["satisfied"] = Count("pk", filter=Q(action=Action.RATE, data__rating__in=[r.value for r in SATISFIED]))
     # the merged case's own event (the earlier case's timeline records the merge too)
     aggregates["merged"] = Count("pk", filter=Q(action=Action.MERGE, state_after=State.MERGED))
-    key = None
-    if by is not None:
+    key: Expression | F | None = None
+    if by == "unit":
+        # a return is the returning unit's; the case has no lead unit after it
+        key = Choose(When(action=Action.RETURN, then=F("unit")), default=F("case__lead_unit"))
+    elif by is not None:
         key = F(f"case__{DIMENSIONS[by]}")
-        if by == "unit":
-            # a return is the returning unit's; the case has no lead unit after it
-            key = Choose(When(action=Action.RETURN, then=F("unit")), default=F("case__lead_unit"))
     return _grouped(qs, by, key=key, **aggregates)
 
 
