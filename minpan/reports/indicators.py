@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 
 from django.db.models import Case as Choose
-from django.db.models import Count, Exists, Expression, F, OuterRef, Q, When
+from django.db.models import Count, Exists, F, OuterRef, Q, When
 from django.db.models.functions import TruncDate
 
 from minpan.cases.models import Case, Event
@@ -119,22 +119,14 @@ def figures(period: Period, by: str | None = None) -> dict:
     if by is not None and by not in DIMENSIONS:
         raise ValueError(f"unknown breakdown {by!r}")
     out: dict = {}
-
-    def put(key, **counts):
-        fig = out.setdefault(key, Figures())
-        for name, n in counts.items():
-            setattr(fig, name, getattr(fig, name) + n)
-
-    for key, counts in _received(period, by):
-        put(key, **counts)
-    for key, counts in _answered(period, by):
-        put(key, **counts)
-    for key, counts in _fell_due(period, by):
-        put(key, **counts)
-    for key, counts in _overdue_open(period, by):
-        put(key, **counts)
-    for key, counts in _actions(period, by):
-        put(key, **counts)
+    for base in (_received, _answered, _fell_due, _overdue_open):
+        conditions = {name: cond for name, (b, cond) in ON_CASES.items() if b is base}
+        aggregates = {name: Count("pk", filter=cond) if cond else Count("pk") for name, cond in conditions.items()}
+        key = F(DIMENSIONS[by]) if by else None
+        _add(out, _grouped(base(period), key, aggregates))
+    events = Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=sorted({a for a, _ in ON_EVENTS.values()}))
+    aggregates = {name: Count("pk", filter=_event_condition(name)) for name in ON_EVENTS}
+    _add(out, _grouped(events, _event_key(by), aggregates))
     for key, days, n in _days_to_answer(period, by):
         out.setdefault(key, Figures()).days_to_answer[days] += n
     if by == "unit":
@@ -144,44 +136,66 @@ def figures(period: Period, by: str | None = None) -> dict:
     return out
 
 
-def _grouped(qs, by: str | None, key=None, **aggregates):
-    """(key, {name: count}) rows: one aggregate query, grouped when `by` is given."""
+def cases_behind(period: Period, name: str, by: str | None = None, key=None):
+    """The cases a figure counts: the list behind a number on the dashboard. For a count of
+    actions, the cases they were taken on (a case sent back twice is listed once)."""
+    if name in ON_CASES:
+        base, cond = ON_CASES[name]
+        qs = base(period).filter(cond) if cond else base(period)
+        return qs.filter(_in_group(by, key, "", "lead_unit")) if by else qs
+    if name not in ON_EVENTS:
+        raise ValueError(f"unknown indicator {name!r}")
+    events = Event.objects.filter(_event_condition(name), at__gte=period.start, at__lt=period.end)
+    if by:
+        events = events.filter(_in_group(by, key, "case__", "unit" if name == "returns" else "case__lead_unit"))
+    return Case.objects.filter(pk__in=events.values("case"))
+
+
+def _add(out: dict, rows) -> None:
+    for key, counts in rows:
+        fig = out.setdefault(key, Figures())
+        for name, n in counts.items():
+            setattr(fig, name, getattr(fig, name) + n)
+
+
+def _grouped(qs, key, aggregates: dict):
+    """(key, {name: count}) rows: one aggregate query, grouped by `key` when it is given."""
     qs = qs.order_by()  # the models' default ordering would join the GROUP BY
-    if by is None:
-        yield None, qs.aggregate(**aggregates)
-        return
-    key = key if key is not None else F(DIMENSIONS[by])
-    for row in qs.annotate(key=key).values("key").annotate(**aggregates):
-        k = row.pop("key")
-        yield k, row
+    if key is None:
+        return [(None, qs.aggregate(**aggregates))]
+    rows = qs.annotate(key=key).values("key").annotate(**aggregates)
+    return [(row.pop("key"), row) for row in rows]
+
+
+def _in_group(by: str, key, to_case: str, unit: str) -> Q:
+    """The condition for one row of a breakdown: `to_case` leads from the rows to their case
+    ("" or "case__"), `unit` names the unit column that row is counted for; a unit's row holds
+    the unit and all its sub-units."""
+    if by != "unit":
+        return Q(**{f"{to_case}{DIMENSIONS[by]}": key or ""})
+    if key is None:
+        return Q(**{f"{unit}__isnull": True})
+    return Q(**{f"{unit}__path__startswith": Unit.objects.get(pk=key).path})
 
 
 def _event(action: Action):
     return Exists(Event.objects.filter(case=OuterRef("pk"), action=action))
 
 
-def _received(period: Period, by):
-    qs = Case.objects.filter(received_at__gte=period.start, received_at__lt=period.end).annotate(
+def _received(period: Period):
+    return Case.objects.filter(received_at__gte=period.start, received_at__lt=period.end).annotate(
         was_accepted=_event(Action.ACCEPT), was_refused=_event(Action.NOT_ACCEPT),
     )
-    # the initial-review decision: a case accepted is accepted, even if later merged; a refusal
-    # later reopened (no accept event) stays a refusal
-    return _grouped(
-        qs, by, received=Count("pk"),
-        accepted=Count("pk", filter=Q(was_accepted=True)),
-        not_accepted=Count("pk", filter=Q(was_refused=True, was_accepted=False)),
-    )
 
 
-def _answered(period: Period, by):
-    qs = Case.objects.filter(answered_at__gte=period.start, answered_at__lt=period.end)
-    # no deadline in force: the center's own direct answer, which no unit's clock measures
-    on_time = Q(deadline_at__isnull=True) | Q(answered_at__lt=F("deadline_at"))
-    return _grouped(
-        qs, by, answered=Count("pk"),
-        answered_public=Count("pk", filter=Q(publish_mode=PublishMode.PUBLIC)),
-        answered_on_time=Count("pk", filter=on_time),
-    )
+def _answered(period: Period):
+    return Case.objects.filter(answered_at__gte=period.start, answered_at__lt=period.end)
+
+
+def _fell_due(period: Period):
+    # a deadline is 24:00 of its day, stored as 00:00 of the next: its day is in the period
+    # when the stored moment is in (start, end]
+    return Case.objects.filter(deadline_at__gt=period.start, deadline_at__lte=period.end)
 
 
 def _answered_in_round_before(moment) -> Q:
@@ -190,40 +204,51 @@ def _answered_in_round_before(moment) -> Q:
     return Q(answered_at__lt=moment, answered_at__gte=F("clock_started_at"))
 
 
-def _fell_due(period: Period, by):
-    # a deadline is 24:00 of its day, stored as 00:00 of the next: its day is in the period
-    # when the stored moment is in (start, end]
-    qs = Case.objects.filter(deadline_at__gt=period.start, deadline_at__lte=period.end)
-    return _grouped(
-        qs, by, fell_due=Count("pk"),
-        fell_due_on_time=Count("pk", filter=_answered_in_round_before(F("deadline_at"))),
-    )
-
-
-def _overdue_open(period: Period, by):
+def _overdue_open(period: Period):
     # as of the period's end: a case answered after it still counts
-    qs = Case.objects.filter(deadline_at__lte=period.end).exclude(_answered_in_round_before(period.end))
-    return _grouped(qs, by, overdue_open=Count("pk"))
+    return Case.objects.filter(deadline_at__lte=period.end).exclude(_answered_in_round_before(period.end))
 
 
-def _actions(period: Period, by):
-    counted = {
-        Action.APPROVE_EXTENSION: "extensions", Action.RETURN: "returns", Action.SUBMIT: "submitted",
-        Action.SEND_BACK: "send_backs", Action.CALLBACK: "callbacks",
-    }
-    qs = Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=[*counted, Action.RATE, Action.MERGE])
-    aggregates = {name: Count("pk", filter=Q(action=action)) for action, name in counted.items()}
-    aggregates["rated"] = Count("pk", filter=Q(action=Action.RATE))
-    aggregates["satisfied"] = Count("pk", filter=Q(action=Action.RATE, data__rating__in=[r.value for r in SATISFIED]))
+# Each indicator counted on cases: the set it is counted in, and the condition within it (None: all).
+ON_CASES = {
+    "received": (_received, None),
+    # the initial-review decision: a case accepted is accepted, even if later merged; a refusal
+    # later reopened (no accept event) stays a refusal
+    "accepted": (_received, Q(was_accepted=True)),
+    "not_accepted": (_received, Q(was_refused=True, was_accepted=False)),
+    "answered": (_answered, None),
+    "answered_public": (_answered, Q(publish_mode=PublishMode.PUBLIC)),
+    # no deadline in force: the center's own direct answer, which no unit's clock measures
+    "answered_on_time": (_answered, Q(deadline_at__isnull=True) | Q(answered_at__lt=F("deadline_at"))),
+    "fell_due": (_fell_due, None),
+    "fell_due_on_time": (_fell_due, _answered_in_round_before(F("deadline_at"))),
+    "overdue_open": (_overdue_open, None),
+}
+# Each indicator counted on events taken in the period: the action, and a condition on the event.
+ON_EVENTS = {
+    "rated": (Action.RATE, None),
+    "satisfied": (Action.RATE, Q(data__rating__in=[r.value for r in SATISFIED])),
+    "extensions": (Action.APPROVE_EXTENSION, None),
+    "returns": (Action.RETURN, None),
+    "submitted": (Action.SUBMIT, None),
+    "send_backs": (Action.SEND_BACK, None),
+    "callbacks": (Action.CALLBACK, None),
     # the merged case's own event (the earlier case's timeline records the merge too)
-    aggregates["merged"] = Count("pk", filter=Q(action=Action.MERGE, state_after=State.MERGED))
-    key: Expression | F | None = None
+    "merged": (Action.MERGE, Q(state_after=State.MERGED)),
+}
+INDICATORS = (*ON_CASES, *ON_EVENTS)
+
+
+def _event_condition(name: str) -> Q:
+    action, cond = ON_EVENTS[name]
+    return Q(action=action) & cond if cond else Q(action=action)
+
+
+def _event_key(by: str | None):
     if by == "unit":
         # a return is the returning unit's; the case has no lead unit after it
-        key = Choose(When(action=Action.RETURN, then=F("unit")), default=F("case__lead_unit"))
-    elif by is not None:
-        key = F(f"case__{DIMENSIONS[by]}")
-    return _grouped(qs, by, key=key, **aggregates)
+        return Choose(When(action=Action.RETURN, then=F("unit")), default=F("case__lead_unit"))
+    return F(f"case__{DIMENSIONS[by]}") if by else None
 
 
 def _days_to_answer(period: Period, by):

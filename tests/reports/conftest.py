@@ -134,4 +134,5 @@ def two_months(city):
 
     for name in "ABCDEFGHIJ":
         setattr(c, name, fresh(getattr(c, name)))
+    c.housing_id, c.education_id, c.district_id = city.housing.pk, city.education.pk, city.district.pk
     return c

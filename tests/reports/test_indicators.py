@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from minpan.reports.indicators import figures
+from minpan.reports.indicators import INDICATORS, cases_behind, figures
 from minpan.reports.periods import Period
 from minpan.reports.summary import stats
 from minpan.workdays.arith import end_of_day
@@ -120,3 +120,21 @@ def test_rates_are_null_when_nothing_is_counted(two_months):
     f = figures(Period.month(2026, 8))[None].as_dict()  # before the first message
     assert all(v is None for k, v in f.items() if k.endswith("_rate") or k.endswith("_days"))
     assert all(v == 0 for k, v in f.items() if not (k.endswith("_rate") or k.endswith("_days")))
+
+
+def test_the_cases_behind_each_figure(two_months):
+    c = two_months
+    total = figures(OCTOBER)[None].as_dict()
+    for name in INDICATORS:
+        # in this data set no case had the same action twice in October
+        assert cases_behind(OCTOBER, name).count() == total[name], name
+    assert set(cases_behind(OCTOBER, "overdue_open")) == {c.J, c.C}
+    assert set(cases_behind(OCTOBER, "fell_due_on_time")) == {c.A, c.F}
+    by_unit = figures(OCTOBER, by="unit")
+    for unit_id, fig in by_unit.items():
+        for name in INDICATORS:
+            assert cases_behind(OCTOBER, name, by="unit", key=unit_id).count() == fig.as_dict()[name], (unit_id, name)
+    district = c.district_id
+    assert set(cases_behind(OCTOBER, "overdue_open", by="unit", key=district)) == {c.J, c.C}
+    assert set(cases_behind(OCTOBER, "returns", by="unit", key=c.housing_id)) == {c.F}
+    assert set(cases_behind(OCTOBER, "received", by="domain", key="")) == {c.D, c.E}
