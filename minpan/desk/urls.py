@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, bulk, case, documents, files, hot, publication, queues, second_factor, writer_files
+from .views import auth, bulk, case, dashboard, documents, files, hot, publication, queues, second_factor, writer_files
 
 app_name = "desk"
 urlpatterns = [
@@ -21,4 +21,5 @@ urlpatterns = [
     path("case/<int:pk>/files/<int:att>/", files.download, name="download"),
     path("case/<int:pk>/writer-files/<int:att>/", writer_files.writer_file, name="writer_file"),
     *hot.urlpatterns,  # hot/ and hot/<YYYY-MM>.docx: 热点问题
+    *dashboard.urlpatterns,  # stats/ and stats/cases/: 统计看板 and the cases behind its numbers
 ]

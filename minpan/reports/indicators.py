@@ -237,6 +237,17 @@ ON_EVENTS = {
     "merged": (Action.MERGE, Q(state_after=State.MERGED)),
 }
 INDICATORS = (*ON_CASES, *ON_EVENTS)
+# Every figure's Chinese name, in the order of docs/indicators.md (pages, workbooks, documents).
+NAMES = {
+    "received": "收到留言数", "not_accepted": "不予受理数", "accepted": "受理数",
+    "answered": "答复数", "answered_public": "公开答复数", "answered_on_time": "按期答复数",
+    "fell_due": "期限届满数", "fell_due_on_time": "按期办结数", "on_time_rate": "按时办结率",
+    "overdue_open": "期末逾期未办结数", "rated": "评价数", "satisfied": "满意和基本满意数",
+    "satisfaction_rate": "满意率", "extensions": "批准延期数", "returns": "退办数",
+    "submitted": "报送答复数", "send_backs": "退回重办数", "send_back_rate": "重办率",
+    "avg_working_days": "平均办理工作日", "median_working_days": "办理工作日中位数",
+    "callbacks": "回访数", "merged": "并单数",
+}
 
 
 def _event_condition(name: str) -> Q:

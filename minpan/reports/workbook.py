@@ -10,16 +10,8 @@ from openpyxl import Workbook
 
 from minpan.spreadsheet import append_xlsx_row
 
-NAMES = {
-    "received": "收到留言数", "not_accepted": "不予受理数", "accepted": "受理数",
-    "answered": "答复数", "answered_public": "公开答复数", "answered_on_time": "按期答复数",
-    "fell_due": "期限届满数", "fell_due_on_time": "按期办结数", "on_time_rate": "按时办结率",
-    "overdue_open": "期末逾期未办结数", "rated": "评价数", "satisfied": "满意和基本满意数",
-    "satisfaction_rate": "满意率", "extensions": "批准延期数", "returns": "退办数",
-    "submitted": "报送答复数", "send_backs": "退回重办数", "send_back_rate": "重办率",
-    "avg_working_days": "平均办理工作日", "median_working_days": "办理工作日中位数",
-    "callbacks": "回访数", "merged": "并单数",
-}
+from .indicators import NAMES
+
 RATES = {"on_time_rate", "satisfaction_rate", "send_back_rate"}
 DAYS = {"avg_working_days", "median_working_days"}
 TABLES = [("by_unit", "按单位", "unit", "单位"), ("by_channel", "按渠道", "label", "渠道"),

@@ -117,6 +117,7 @@ GET_RULES = {
     "desk:home": staff_page, "desk:login": public, "desk:queue": staff_page, "desk:export": staff_page,
     "desk:case": case_page, "desk:document": case_document, "desk:document_docx": case_document,
     "desk:download": case_page, "desk:writer_file": case_page, "desk:hot": center_page, "desk:hot_docx": center_page,
+    "desk:stats": center_page, "desk:stats_cases": center_page,
     "notify:inbox": staff_page, "notify:settings": staff_page, "notify:leader": center_page, "notify:letter": letter_page,
     "portal:home": public, "portal:write": public, "portal:query": public, "portal:status": writers_page,
     "portal:answers": public, "portal:answer": public, "portal:refusals": public, "portal:statistics": public,
