@@ -31,6 +31,7 @@ TILES = [
     ("avg_working_days", "answered"), ("median_working_days", "answered"), ("callbacks", None), ("merged", None),
 ]
 RATES = {"on_time_rate", "satisfaction_rate", "send_back_rate"}
+LISTED = dict(TILES)
 MONTHS = 6  # the trend chart: this many months up to the period's last
 PER_PAGE = 50
 
@@ -89,7 +90,7 @@ def dashboard(request):
     rows = sorted(((units[k], f.as_dict()) for k, f in by_unit.items() if k is not None), key=lambda r: r[0].path)
     table = [{
         "unit": u.name,
-        "cells": [(shown(n, f[n]), list_url(period, n, "unit", u.pk) if n in INDICATORS else "") for n in UNIT_COLUMNS],
+        "cells": [(shown(n, f[n]), list_url(period, LISTED.get(n) or n, "unit", u.pk)) for n in UNIT_COLUMNS],
     } for u, f in rows]
     due = [(u, f) for u, f in rows if f["fell_due"]]
     on_time = charts.horizontal("各单位按时办结率", [
