@@ -113,22 +113,31 @@ def _rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def figures(period: Period, by: str | None = None) -> dict:
+def figures(period: Period, by: str | None = None, only: set[str] | None = None) -> dict:
     """The indicators for the period: {None: Figures} in total, or {key: Figures} by one of
-    DIMENSIONS (for "unit" the key is the top unit's id; None: no unit holds the case)."""
+    DIMENSIONS (for "unit" the key is the top unit's id; None: no unit holds the case).
+    `only`: the indicators wanted (the others are left at 0, their queries not run)."""
     if by is not None and by not in DIMENSIONS:
         raise ValueError(f"unknown breakdown {by!r}")
+
+    def wanted(names) -> bool:
+        return only is None or bool(only & set(names))
+
     out: dict = {}
     for base in (_received, _answered, _fell_due, _overdue_open):
         conditions = {name: cond for name, (b, cond) in ON_CASES.items() if b is base}
+        if not wanted(conditions):
+            continue
         aggregates = {name: Count("pk", filter=cond) if cond else Count("pk") for name, cond in conditions.items()}
         key = F(DIMENSIONS[by]) if by else None
         _add(out, _grouped(base(period), key, aggregates))
-    events = Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=sorted({a for a, _ in ON_EVENTS.values()}))
-    aggregates = {name: Count("pk", filter=_event_condition(name)) for name in ON_EVENTS}
-    _add(out, _grouped(events, _event_key(by), aggregates))
-    for key, days, n in _days_to_answer(period, by):
-        out.setdefault(key, Figures()).days_to_answer[days] += n
+    if wanted(ON_EVENTS):
+        events = Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=sorted({a for a, _ in ON_EVENTS.values()}))
+        aggregates = {name: Count("pk", filter=_event_condition(name)) for name in ON_EVENTS}
+        _add(out, _grouped(events, _event_key(by), aggregates))
+    if wanted(("avg_working_days", "median_working_days")):
+        for key, days, n in _days_to_answer(period, by):
+            out.setdefault(key, Figures()).days_to_answer[days] += n
     if by == "unit":
         out = _roll_up(out)
     if by is None and None not in out:
@@ -265,8 +274,7 @@ def _event_key(by: str | None):
 def _days_to_answer(period: Period, by):
     """(key, working days, cases): the answered cases grouped by their days of receipt and
     answer, counted in working days here, once per pair of days."""
-    qs = Case.objects.filter(answered_at__gte=period.start, answered_at__lt=period.end).order_by()
-    qs = qs.annotate(on=TruncDate("received_at", tzinfo=SHANGHAI), off=TruncDate("answered_at", tzinfo=SHANGHAI))
+    qs = _answered(period).order_by().annotate(on=TruncDate("received_at", tzinfo=SHANGHAI), off=TruncDate("answered_at", tzinfo=SHANGHAI))
     names = ["on", "off"]
     if by is not None:
         qs = qs.annotate(key=F(DIMENSIONS[by]))

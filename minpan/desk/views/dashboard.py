@@ -119,7 +119,7 @@ def _trend(period: Period) -> charts.Chart:
     for back in range(MONTHS - 1, -1, -1):
         index = year * 12 + month - 1 - back
         m = Period.month(index // 12, index % 12 + 1)
-        f = figures(m)[None]
+        f = figures(m, only={"received", "answered"})[None]
         groups.append((f"{m.first.month}月", [(f.received, list_url(m, "received")), (f.answered, list_url(m, "answered"))]))
     return charts.columns("近六个月收到与答复", groups, [("收到", "#2b6cb0"), ("答复", "#2f855a")])
 
