@@ -143,6 +143,10 @@ class Case(models.Model):
             # the statistics' periods (minpan.reports): answers and deadlines falling in them
             models.Index(fields=["answered_at"], name="case_answered"),
             models.Index(fields=["deadline_at"], name="case_deadline"),
+            # 期末逾期未办结 (reports.indicators._overdue_open): the unanswered, and reopened cases
+            # whose answer is older than their present round's clock
+            models.Index(fields=["deadline_at"], condition=Q(answered_at__isnull=True), name="case_unanswered_deadline"),
+            models.Index(fields=["deadline_at"], condition=Q(answered_at__lt=models.F("clock_started_at")), name="case_reopened_deadline"),
         ]
 
     def __str__(self) -> str:

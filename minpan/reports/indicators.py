@@ -119,29 +119,38 @@ def figures(period: Period, by: str | None = None, only: set[str] | None = None)
     `only`: the indicators wanted (the others are left at 0, their queries not run)."""
     if by is not None and by not in DIMENSIONS:
         raise ValueError(f"unknown breakdown {by!r}")
+    return breakdowns(period, (by,) if by else (), only)[by]
+
+
+def breakdowns(period: Period, dims: tuple[str, ...] = tuple(DIMENSIONS), only: set[str] | None = None) -> dict:
+    """{None: {None: total}, dim: {key: Figures}, …} for the dims asked: each counted set is
+    grouped by all of them in one query (a few thousand groups at most), then summed up here
+    for the total and each breakdown; only the working days need one query per breakdown."""
 
     def wanted(names) -> bool:
         return only is None or bool(only & set(names))
 
-    out: dict = {}
+    groups: dict = {}
     for base in (_received, _answered, _fell_due, _overdue_open):
         conditions = {name: cond for name, (b, cond) in ON_CASES.items() if b is base}
-        if not wanted(conditions):
-            continue
-        aggregates = {name: Count("pk", filter=cond) if cond else Count("pk") for name, cond in conditions.items()}
-        key = F(DIMENSIONS[by]) if by else None
-        _add(out, _grouped(base(period), key, aggregates))
+        if wanted(conditions):
+            aggregates = {name: Count("pk", filter=cond) if cond else Count("pk") for name, cond in conditions.items()}
+            _add(groups, _grouped(base(period), {d: F(DIMENSIONS[d]) for d in dims}, aggregates))
     if wanted(ON_EVENTS):
         events = Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=sorted({a for a, _ in ON_EVENTS.values()}))
         aggregates = {name: Count("pk", filter=_event_condition(name)) for name in ON_EVENTS}
-        _add(out, _grouped(events, _event_key(by), aggregates))
+        _add(groups, _grouped(events, {d: _event_key(d) for d in dims}, aggregates))
+    out: dict = {None: {None: Figures()}, **{d: {} for d in dims}}
+    for keys, fig in groups.items():
+        out[None][None].add(fig)
+        for dim, k in zip(dims, keys):
+            out[dim].setdefault(k, Figures()).add(fig)
     if wanted(("avg_working_days", "median_working_days")):
-        for key, days, n in _days_to_answer(period, by):
-            out.setdefault(key, Figures()).days_to_answer[days] += n
-    if by == "unit":
-        out = _roll_up(out)
-    if by is None and None not in out:
-        out[None] = Figures()
+        for by in (None, *dims):
+            for key, days, n in _days_to_answer(period, by):
+                out[by].setdefault(key, Figures()).days_to_answer[days] += n
+    if "unit" in out:
+        out["unit"] = _roll_up(out["unit"])
     return out
 
 
@@ -167,13 +176,14 @@ def _add(out: dict, rows) -> None:
             setattr(fig, name, getattr(fig, name) + n)
 
 
-def _grouped(qs, key, aggregates: dict):
-    """(key, {name: count}) rows: one aggregate query, grouped by `key` when it is given."""
+def _grouped(qs, keys: dict, aggregates: dict) -> list:
+    """(tuple of key values, {name: count}) rows: one aggregate query, grouped by `keys`."""
     qs = qs.order_by()  # the models' default ordering would join the GROUP BY
-    if key is None:
-        return [(None, qs.aggregate(**aggregates))]
-    rows = qs.annotate(key=key).values("key").annotate(**aggregates)
-    return [(row.pop("key"), row) for row in rows]
+    if not keys:
+        return [((), qs.aggregate(**aggregates))]
+    names = {f"by_{d}": expr for d, expr in keys.items()}
+    rows = qs.annotate(**names).values(*names).annotate(**aggregates)
+    return [(tuple(row.pop(n) for n in names), row) for row in rows]
 
 
 def _in_group(by: str, key, to_case: str, unit: str) -> Q:
@@ -187,13 +197,15 @@ def _in_group(by: str, key, to_case: str, unit: str) -> Q:
     return Q(**{f"{unit}__path__startswith": Unit.objects.get(pk=key).path})
 
 
-def _event(action: Action):
-    return Exists(Event.objects.filter(case=OuterRef("pk"), action=action))
+def _decided(period: Period, action: Action):
+    # a decision comes after the receipt: only the events since the period's start are looked at
+    # (the events' (action, at) index), not every 受理 ever recorded
+    return Exists(Event.objects.filter(case=OuterRef("pk"), action=action, at__gte=period.start))
 
 
 def _received(period: Period):
     return Case.objects.filter(received_at__gte=period.start, received_at__lt=period.end).annotate(
-        was_accepted=_event(Action.ACCEPT), was_refused=_event(Action.NOT_ACCEPT),
+        was_accepted=_decided(period, Action.ACCEPT), was_refused=_decided(period, Action.NOT_ACCEPT),
     )
 
 
@@ -214,8 +226,15 @@ def _answered_in_round_before(moment) -> Q:
 
 
 def _overdue_open(period: Period):
-    # as of the period's end: a case answered after it still counts
-    return Case.objects.filter(deadline_at__lte=period.end).exclude(_answered_in_round_before(period.end))
+    """Past its deadline at the period's end and not answered in its round by then: never
+    answered, answered after the end (it still counts), or a reopened case whose answer is
+    older than its clock. Written as three conjunctions, each served by its own index
+    (Case.Meta.indexes), not as a scan of every deadline ever passed."""
+    end, due = period.end, Q(deadline_at__lte=period.end)
+    return Case.objects.filter(
+        (due & Q(answered_at__isnull=True)) | (due & Q(answered_at__gte=end))
+        | (due & Q(answered_at__lt=F("clock_started_at")) & Q(answered_at__lt=end))
+    )
 
 
 # Each indicator counted on cases: the set it is counted in, and the condition within it (None: all).
@@ -264,11 +283,11 @@ def _event_condition(name: str) -> Q:
     return Q(action=action) & cond if cond else Q(action=action)
 
 
-def _event_key(by: str | None):
+def _event_key(by: str):
     if by == "unit":
         # a return is the returning unit's; the case has no lead unit after it
         return Choose(When(action=Action.RETURN, then=F("unit")), default=F("case__lead_unit"))
-    return F(f"case__{DIMENSIONS[by]}") if by else None
+    return F(f"case__{DIMENSIONS[by]}")
 
 
 def _days_to_answer(period: Period, by):

@@ -7,7 +7,7 @@ from minpan.cases.states import Domain
 from minpan.policies.codes import CHANNELS, MESSAGE_TYPES
 from minpan.units.models import Unit
 
-from .indicators import Figures, figures
+from .indicators import Figures, breakdowns, figures
 from .periods import Period
 
 LABELS = {"channel": CHANNELS, "type": MESSAGE_TYPES, "domain": dict(Domain.choices)}
@@ -15,27 +15,25 @@ UNSET = "未分类"
 
 
 def stats(period: Period) -> dict:
-    total = figures(period)[None]
+    every = breakdowns(period)
     before = period.previous()
     out = {
         "from": period.first.isoformat(), "to": period.last.isoformat(),
-        **total.as_dict(),
+        **every[None][None].as_dict(),
         "previous": {"from": before.first.isoformat(), "to": before.last.isoformat(), **figures(before)[None].as_dict()},
-        "by_unit": by_unit(period),
+        "by_unit": unit_rows(every["unit"]),
     }
     for dim, labels in LABELS.items():
-        rows = figures(period, by=dim)
         out[f"by_{dim}"] = [
             {dim: key or "", "label": labels.get(key, key) if key else UNSET, **fig.as_dict()}
-            for key, fig in sorted(rows.items(), key=lambda kv: _order(labels, kv[0]))
+            for key, fig in sorted(every[dim].items(), key=lambda kv: _order(labels, kv[0]))
         ]
     return out
 
 
-def by_unit(period: Period) -> list[dict]:
+def unit_rows(rows: dict[int | None, Figures]) -> list[dict]:
     """One row per top unit that held a case counted in the period, in the unit tree's order;
     cases no unit holds (not yet dispatched, or answered by the center itself) are only in the totals."""
-    rows: dict[int | None, Figures] = figures(period, by="unit")
     units = Unit.objects.in_bulk([k for k in rows if k is not None])
     ordered = sorted((units[k] for k in rows if k is not None), key=lambda u: u.path)
     return [{"unit": u.name, **rows[u.pk].as_dict()} for u in ordered]

@@ -61,6 +61,14 @@ class Migration(migrations.Migration):
             index=models.Index(fields=['deadline_at'], name='case_deadline'),
         ),
         migrations.AddIndex(
+            model_name='case',
+            index=models.Index(condition=models.Q(('answered_at__isnull', True)), fields=['deadline_at'], name='case_unanswered_deadline'),
+        ),
+        migrations.AddIndex(
+            model_name='case',
+            index=models.Index(condition=models.Q(('answered_at__lt', models.F('clock_started_at'))), fields=['deadline_at'], name='case_reopened_deadline'),
+        ),
+        migrations.AddIndex(
             model_name='event',
             index=models.Index(fields=['action', 'at'], name='event_action_at'),
         ),

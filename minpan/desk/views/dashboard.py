@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 
 from minpan.reports import charts
-from minpan.reports.indicators import DIMENSIONS, INDICATORS, NAMES, cases_behind, figures
+from minpan.reports.indicators import DIMENSIONS, INDICATORS, NAMES, breakdowns, cases_behind, figures
 from minpan.reports.periods import Period, PeriodError
 from minpan.reports.summary import LABELS, UNSET
 from minpan.units.models import Unit
@@ -80,12 +80,13 @@ def dashboard(request):
     if refused:
         return refused
     period, error = _period(request)
-    now, before = figures(period)[None].as_dict(), figures(period.previous())[None].as_dict()
+    every = breakdowns(period, ("unit",))
+    now, before = every[None][None].as_dict(), figures(period.previous())[None].as_dict()
     tiles = [{
         "name": NAMES[name], "value": shown(name, now[name]), "previous": shown(name, before[name]),
         "href": list_url(period, target or name),
     } for name, target in TILES]
-    by_unit = figures(period, by="unit")
+    by_unit = every["unit"]
     units = Unit.objects.in_bulk([k for k in by_unit if k is not None])
     rows = sorted(((units[k], f.as_dict()) for k, f in by_unit.items() if k is not None), key=lambda r: r[0].path)
     table = [{
