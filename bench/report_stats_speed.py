@@ -10,7 +10,7 @@ template row each, then times for one month:
   totals      minpan.reports.indicators.figures(period)          (the public page's total)
   by_unit     figures(period, by="unit")
   stats       minpan.reports.summary.stats(period)               (`minpan report stats`)
-  dashboard   stats + six months' trend, as the 统计看板 computes them
+  dashboard   the period by unit, the period before, six months' trend (the 统计看板)
 Refuses to run on a database whose name does not contain "bench": it empties the case tables.
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from minpan.cases.models import Case, Event  # noqa: E402
-from minpan.reports.indicators import figures  # noqa: E402
+from minpan.reports.indicators import breakdowns, figures  # noqa: E402
 from minpan.reports.periods import Period  # noqa: E402
 from minpan.reports.summary import stats  # noqa: E402
 from minpan.units.models import Level, Unit  # noqa: E402
@@ -141,8 +141,9 @@ def main() -> None:
     timed("by_unit", lambda: figures(month, by="unit"))
     timed("stats", lambda: stats(month))
 
-    def dashboard():
-        stats(month)
+    def dashboard():  # what /desk/stats/ computes
+        breakdowns(month, ("unit",))
+        figures(month.previous())
         for m in range(5, 11):
             figures(Period.month(2026, m), only={"received", "answered"})
 

@@ -132,8 +132,8 @@ def breakdowns(period: Period, dims: tuple[str, ...] = tuple(DIMENSIONS), only: 
 
     groups: dict = {}
     for base in (_received, _answered, _fell_due, _overdue_open):
-        conditions = {name: cond for name, (b, cond) in ON_CASES.items() if b is base}
-        if wanted(conditions):
+        conditions = {name: _condition(name, period) for name, (b, _) in ON_CASES.items() if b is base and wanted((name,))}
+        if conditions:
             aggregates = {name: Count("pk", filter=cond) if cond else Count("pk") for name, cond in conditions.items()}
             _add(groups, _grouped(base(period), {d: F(DIMENSIONS[d]) for d in dims}, aggregates))
     if wanted(ON_EVENTS):
@@ -158,7 +158,7 @@ def cases_behind(period: Period, name: str, by: str | None = None, key=None):
     """The cases a figure counts: the list behind a number on the dashboard. For a count of
     actions, the cases they were taken on (a case sent back twice is listed once)."""
     if name in ON_CASES:
-        base, cond = ON_CASES[name]
+        base, cond = ON_CASES[name][0], _condition(name, period)
         qs = base(period).filter(cond) if cond else base(period)
         return qs.filter(_in_group(by, key, "", "lead_unit")) if by else qs
     if name not in ON_EVENTS:
@@ -204,9 +204,15 @@ def _decided(period: Period, action: Action):
 
 
 def _received(period: Period):
-    return Case.objects.filter(received_at__gte=period.start, received_at__lt=period.end).annotate(
-        was_accepted=_decided(period, Action.ACCEPT), was_refused=_decided(period, Action.NOT_ACCEPT),
-    )
+    return Case.objects.filter(received_at__gte=period.start, received_at__lt=period.end)
+
+
+def _accepted(period: Period) -> Q:
+    return Q(_decided(period, Action.ACCEPT))
+
+
+def _refused(period: Period) -> Q:
+    return Q(_decided(period, Action.NOT_ACCEPT)) & ~Q(_decided(period, Action.ACCEPT))
 
 
 def _answered(period: Period):
@@ -237,13 +243,14 @@ def _overdue_open(period: Period):
     )
 
 
-# Each indicator counted on cases: the set it is counted in, and the condition within it (None: all).
+# Each indicator counted on cases: the set it is counted in, and the condition within it (None:
+# all; a function: the condition for a period).
 ON_CASES = {
     "received": (_received, None),
     # the initial-review decision: a case accepted is accepted, even if later merged; a refusal
     # later reopened (no accept event) stays a refusal
-    "accepted": (_received, Q(was_accepted=True)),
-    "not_accepted": (_received, Q(was_refused=True, was_accepted=False)),
+    "accepted": (_received, _accepted),
+    "not_accepted": (_received, _refused),
     "answered": (_answered, None),
     "answered_public": (_answered, Q(publish_mode=PublishMode.PUBLIC)),
     # no deadline in force: the center's own direct answer, which no unit's clock measures
@@ -276,6 +283,11 @@ NAMES = {
     "avg_working_days": "平均办理工作日", "median_working_days": "办理工作日中位数",
     "callbacks": "回访数", "merged": "并单数",
 }
+
+
+def _condition(name: str, period: Period) -> Q | None:
+    cond = ON_CASES[name][1]
+    return cond(period) if callable(cond) else cond
 
 
 def _event_condition(name: str) -> Q:
