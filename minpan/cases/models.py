@@ -147,6 +147,9 @@ class Case(models.Model):
             # whose answer is older than their present round's clock
             models.Index(fields=["deadline_at"], condition=Q(answered_at__isnull=True), name="case_unanswered_deadline"),
             models.Index(fields=["deadline_at"], condition=Q(answered_at__lt=models.F("clock_started_at")), name="case_reopened_deadline"),
+            # the statistics' counts of actions are broken down by their case's unit, channel, type
+            # and domain: read from this index, not from the whole (wide) case rows
+            models.Index(fields=["id"], include=["lead_unit", "channel", "msg_type", "domain"], name="case_report_dims"),
         ]
 
     def __str__(self) -> str:

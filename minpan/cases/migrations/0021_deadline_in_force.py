@@ -69,6 +69,10 @@ class Migration(migrations.Migration):
             index=models.Index(condition=models.Q(('answered_at__lt', models.F('clock_started_at'))), fields=['deadline_at'], name='case_reopened_deadline'),
         ),
         migrations.AddIndex(
+            model_name='case',
+            index=models.Index(fields=['id'], include=('lead_unit', 'channel', 'msg_type', 'domain'), name='case_report_dims'),
+        ),
+        migrations.AddIndex(
             model_name='event',
             index=models.Index(fields=['action', 'at'], name='event_action_at'),
         ),
