@@ -13,8 +13,8 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
 
-from minpan.reports import charts
-from minpan.reports.indicators import DIMENSIONS, INDICATORS, NAMES, breakdowns, cases_behind, figures
+from minpan.reports.board import board
+from minpan.reports.indicators import DIMENSIONS, INDICATORS, NAMES, cases_behind
 from minpan.reports.periods import Period, PeriodError
 from minpan.reports.summary import LABELS, UNSET
 from minpan.units.models import Unit
@@ -22,17 +22,6 @@ from minpan.units.roles import CENTER_ROLES
 
 from .common import forbidden, role_labels, staff_roles
 
-# The figures on the page's tiles, and for a rate or a number of days the list its link opens.
-TILES = [
-    ("received", None), ("accepted", None), ("not_accepted", None), ("answered", None),
-    ("answered_on_time", None), ("fell_due", None), ("fell_due_on_time", None), ("on_time_rate", "fell_due_on_time"),
-    ("overdue_open", None), ("rated", None), ("satisfied", None), ("satisfaction_rate", "satisfied"),
-    ("extensions", None), ("returns", None), ("send_backs", None), ("send_back_rate", "send_backs"),
-    ("avg_working_days", "answered"), ("median_working_days", "answered"), ("callbacks", None), ("merged", None),
-]
-RATES = {"on_time_rate", "satisfaction_rate", "send_back_rate"}
-LISTED = dict(TILES)
-MONTHS = 6  # the trend chart: this many months up to the period's last
 PER_PAGE = 50
 
 
@@ -64,65 +53,15 @@ def list_url(period: Period, name: str, by: str | None = None, key=None) -> str:
     return f"{reverse('desk:stats_cases')}?{urlencode(query)}"
 
 
-def shown(name: str, value) -> str:
-    if value is None:
-        return "—"
-    if name in RATES:
-        return f"{value:.1%}"
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return str(value)
-
-
 @login_required
 def dashboard(request):
     roles, refused = _center_only(request)
     if refused:
         return refused
     period, error = _period(request)
-    every = breakdowns(period, ("unit",))
-    now, before = every[None][None].as_dict(), figures(period.previous())[None].as_dict()
-    tiles = [{
-        "name": NAMES[name], "value": shown(name, now[name]), "previous": shown(name, before[name]),
-        "href": list_url(period, target or name),
-    } for name, target in TILES]
-    by_unit = every["unit"]
-    units = Unit.objects.in_bulk([k for k in by_unit if k is not None])
-    rows = sorted(((units[k], f.as_dict()) for k, f in by_unit.items() if k is not None), key=lambda r: r[0].path)
-    table = [{
-        "unit": u.name,
-        "cells": [(shown(n, f[n]), list_url(period, LISTED.get(n) or n, "unit", u.pk)) for n in UNIT_COLUMNS],
-    } for u, f in rows]
-    due = [(u, f) for u, f in rows if f["fell_due"]]
-    on_time = charts.horizontal("各单位按时办结率", [
-        (u.name, f["on_time_rate"] or 0, f"{f['fell_due_on_time']}/{f['fell_due']} · {shown('on_time_rate', f['on_time_rate'])}",
-         list_url(period, "fell_due", "unit", u.pk)) for u, f in due
-    ], top=1.0)
-    overdue = charts.horizontal("各单位期末逾期未办结", [
-        (u.name, f["overdue_open"], str(f["overdue_open"]), list_url(period, "overdue_open", "unit", u.pk))
-        for u, f in rows if f["overdue_open"]
-    ], colour="#c53030")
     return render(request, "desk/dashboard.html", {
-        "roles": role_labels(roles), "period": period, "previous": period.previous(), "error": error,
-        "tiles": tiles, "table": table, "columns": [NAMES[n] for n in UNIT_COLUMNS],
-        "charts": [c for c in (on_time, overdue, _trend(period)) if c.bars],
+        "roles": role_labels(roles), "board": board(period, list_url), "error": error,
     })
-
-
-UNIT_COLUMNS = ["received", "answered", "fell_due", "fell_due_on_time", "on_time_rate", "overdue_open",
-                "rated", "satisfaction_rate", "extensions", "returns", "send_backs"]
-
-
-def _trend(period: Period) -> charts.Chart:
-    """Received and answered in each of the months up to the period's last."""
-    groups = []
-    year, month = period.last.year, period.last.month
-    for back in range(MONTHS - 1, -1, -1):
-        index = year * 12 + month - 1 - back
-        m = Period.month(index // 12, index % 12 + 1)
-        f = figures(m, only={"received", "answered"})[None]
-        groups.append((f"{m.first.month}月", [(f.received, list_url(m, "received")), (f.answered, list_url(m, "answered"))]))
-    return charts.columns("近六个月收到与答复", groups, [("收到", "#2b6cb0"), ("答复", "#2f855a")])
 
 
 @login_required
