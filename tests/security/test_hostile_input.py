@@ -61,6 +61,8 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "desk:writer_file": ("/desk/case/{pk}/writer-files/{watt}/", ("pk", "watt"), ["inline"], []),
     "desk:hot": ("/desk/hot/", (), ["month", "sort"], []),
     "desk:hot_docx": ("/desk/hot/{month}.docx", ("month",), [], []),
+    "desk:stats": ("/desk/stats/", (), ["from", "to"], []),
+    "desk:stats_cases": ("/desk/stats/cases/", (), ["i", "from", "to", "by", "key", "page"], []),
     "notify:inbox": ("/notify/inbox/", (), ["page"], []),
     "notify:mark_read": ("/notify/inbox/read/", (), [], ["id"]),
     "notify:settings": ("/notify/settings/", (), [], _fields(PreferenceForm)),

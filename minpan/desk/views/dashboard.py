@@ -78,13 +78,16 @@ def cases_page(request):
     if by == "unit":
         unit = None
         if key != "none":
-            unit = Unit.objects.filter(pk=int(key) if (key or "").isdigit() else 0).first()
+            number = int(key) if key and key.isascii() and key.isdigit() and len(key) < 10 else 0
+            unit = Unit.objects.filter(pk=number).first()
             if unit is None:
                 raise Http404("没有这个单位。")
         key, group = (unit.pk if unit else None), (unit.name if unit else "无承办单位")
     elif by:
         key = key or ""
-        group = LABELS[by].get(key, key) if key else UNSET
+        if key and key not in LABELS[by]:
+            raise Http404("没有这一类。")
+        group = LABELS[by][key] if key else UNSET
     qs = cases_behind(period, name, by, key).select_related("lead_unit").order_by("-received_at", "-pk")
     page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
