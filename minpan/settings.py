@@ -175,6 +175,7 @@ INSTALLED_APPS = [
     "minpan.audit",
     "minpan.intake",
     "minpan.webhooks",
+    "minpan.reports",
 ]
 # ---- signin: staff accounts and sessions (django-axes lockout, django-otp TOTP) ----
 INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]

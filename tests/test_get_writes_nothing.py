@@ -36,8 +36,9 @@ BY_DESIGN = [
     # The audit trail records each view of citizen data and each export (minpan.audit.trail.VIEWED).
     (r"/desk/case/\d+/(doc/[\w-]+(/|\.docx)|files/\d+/|writer-files/\d+/(\?inline=1)?)?$", "audit_auditentry"),
     (r"/desk/(q/[\w-]+/export\.\w+|hot/[\w-]+\.docx)(\?.*)?$", "audit_auditentry"),
-    # ... and each refusal: the crawl starts at the leader's and the hot-topic pages, which most roles may not open.
-    (r"/notify/leader/|/desk/hot/", "audit_auditentry"),
+    # ... and each refusal: the crawl starts at the leader's, the hot-topic and the statistics pages,
+    # which most roles may not open.
+    (r"/notify/leader/|/desk/hot/|/desk/stats/", "audit_auditentry"),
 ]
 # Writes found on GET pages outside this change's files and reported on issue 11; each is a cache
 # filled on first view, so the page shows the same thing twice. They belong in the worker

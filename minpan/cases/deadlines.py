@@ -64,6 +64,13 @@ def recompute(case, policy: Policy, now: dt.datetime) -> None:
         cal = calendar_around(local_date(since), 2)
         case.nudge_at = _office_opens(cal.add(local_date(since), 2))
 
+    # the deadline in force: the live one while it runs; kept after the answer is approved (the
+    # reports judge on-time answers by it); gone with the clock (returned, recalled, reopened)
+    if case.due_at is not None:
+        case.deadline_at = case.due_at
+    elif case.clock_started_at is None:
+        case.deadline_at = None
+
     case.alarm_at = None
     if case.state in UNANSWERED and not case.alarmed:
         day = local_date(case.received_at + ALARM_AFTER)

@@ -69,6 +69,11 @@ class Case(models.Model):
     # the clock and the stored deadlines, recomputed on every transition
     clock_started_at = models.DateTimeField("计时起点", null=True, blank=True)
     due_at = models.DateTimeField("办理期限", null=True, blank=True)
+    # the deadline in force of the present round (clock start + the policy's days + approved
+    # extensions): due_at while a unit holds the case, kept once the answer is approved and
+    # published (due_at is then cleared), dropped when the clock stops (退办, 撤回, 重新办理).
+    # The statistics (minpan.reports) judge 按时办结 against it.
+    deadline_at = models.DateTimeField("应办结期限", null=True, blank=True)
     return_due_at = models.DateTimeField("退办期限", null=True, blank=True)
     remind_at = models.DateTimeField("到期提醒时间", null=True, blank=True)
     publish_due_at = models.DateTimeField("发布期限", null=True, blank=True)
@@ -154,6 +159,16 @@ class Case(models.Model):
             # the sweep's "no reply published for 45 days" check, every minute
             models.Index(fields=["answered_at"], condition=Q(publish_mode="public"), name="case_public_answered"),
             models.Index(fields=["received_at"], name="case_received"),
+            # the statistics' periods (minpan.reports): answers and deadlines falling in them
+            models.Index(fields=["answered_at"], name="case_answered"),
+            models.Index(fields=["deadline_at"], name="case_deadline"),
+            # 期末逾期未办结 (reports.indicators._overdue_open): the unanswered, and reopened cases
+            # whose answer is older than their present round's clock
+            models.Index(fields=["deadline_at"], condition=Q(answered_at__isnull=True), name="case_unanswered_deadline"),
+            models.Index(fields=["deadline_at"], condition=Q(answered_at__lt=models.F("clock_started_at")), name="case_reopened_deadline"),
+            # the statistics' counts of actions are broken down by their case's unit, channel, type
+            # and domain: read from this index, not from the whole (wide) case rows
+            models.Index(fields=["id"], include=["lead_unit", "channel", "msg_type", "domain"], name="case_report_dims"),
         ]
 
     def __str__(self) -> str:
@@ -324,6 +339,8 @@ class Event(models.Model):
         verbose_name_plural = "办理记录"
         ordering = ["case", "seq"]
         constraints = [models.UniqueConstraint(fields=["case", "seq"], name="event_case_seq_unique")]
+        # the statistics count actions taken in a period (minpan.reports)
+        indexes = [models.Index(fields=["action", "at"], name="event_action_at")]
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -178,7 +178,7 @@ def apply(case: Case | int, action: Action | str, *, actor=None, as_role: str | 
 
 # Columns the system's steps and recompute() may change; saved together by apply_batch.
 BATCH_FIELDS = [
-    "due_at", "remind_at", "return_due_at", "publish_due_at", "next_step_at", "nudge_at", "alarm_at",
+    "due_at", "deadline_at", "remind_at", "return_due_at", "publish_due_at", "next_step_at", "nudge_at", "alarm_at",
     "calendar_unverified", "reminded_for", "steps_done", "prompts", "nudged_for", "alarmed", "updated_at",
     "publish_step_at", "publish_late_for", "phone_at",
 ]

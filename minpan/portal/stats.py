@@ -1,5 +1,7 @@
 """The public statistics a government website publishes about its message board:
-收到留言数, 办结数, 平均办理时间, 公开答复数 and satisfaction, per period and per unit.
+收到留言数, 办结数, 平均办理时间, 公开答复数, 按时办结率 and satisfaction, per period and per
+unit, counted by the same indicators as the center's reports (minpan.reports.indicators,
+docs/indicators.md): a unit's row holds its sub-units' cases.
 
 Units with fewer than MIN_RANKED cases in the period are listed but not ranked: a
 unit with two cases would otherwise top or tail the table by chance.
@@ -7,15 +9,14 @@ unit with two cases would otherwise top or tail the table by chance.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from minpan.cases.models import Case
-from minpan.cases.states import PublishMode, Rating, State
-from minpan.workdays.arith import SHANGHAI, local_date
-from minpan.workdays.service import load_calendar
+from minpan.reports import indicators
+from minpan.reports.periods import Period as Days
+from minpan.units.models import Unit
+from minpan.workdays.arith import SHANGHAI
 
 MIN_RANKED = 10
-DONE = (State.PUBLISHED, State.ARCHIVED)
 
 
 @dataclass(frozen=True)
@@ -47,20 +48,38 @@ class Period:
 
 @dataclass
 class Figures:
+    """The page's figures, read from the one set of indicators (minpan.reports.indicators)."""
+
     received: int = 0
-    done: int = 0
+    done: int = 0                        # answered (published, publicly or privately) in the period
     public: int = 0
-    avg_days: float | None = None      # working days from receipt to answer
-    rated: int = 0
-    ratings: dict = field(default_factory=dict)
+    avg_days: float | None = None        # working days from receipt to answer
+    rated: int = 0                       # ratings given in the period
+    satisfaction_rate: float | None = None
+    on_time_rate: float | None = None
+
+    @classmethod
+    def of(cls, f: indicators.Figures) -> Figures:
+        avg = f.avg_working_days
+        return cls(
+            received=f.received, done=f.answered, public=f.answered_public,
+            avg_days=None if avg is None else round(avg, 1), rated=f.rated,
+            satisfaction_rate=f.satisfaction_rate, on_time_rate=f.on_time_rate,
+        )
 
     @property
     def satisfaction(self) -> float | None:
-        """满意率: 满意 and 基本满意 among the rated answers, in percent."""
-        if not self.rated:
-            return None
-        good = self.ratings.get(Rating.SATISFIED, 0) + self.ratings.get(Rating.BASICALLY, 0)
-        return round(100 * good / self.rated, 1)
+        """满意率 in percent, for the page (the indicator itself is a fraction)."""
+        return _percent(self.satisfaction_rate)
+
+    @property
+    def on_time(self) -> float | None:
+        """按时办结率 in percent, for the page."""
+        return _percent(self.on_time_rate)
+
+
+def _percent(rate: float | None) -> float | None:
+    return None if rate is None else round(100 * rate, 1)
 
 
 @dataclass
@@ -78,43 +97,21 @@ class Report:
     unranked: list[UnitRow]
 
 
-def _figures(received: list, answered: list, cal) -> Figures:
-    f = Figures(received=len(received), done=len(answered))
-    f.public = sum(1 for c in answered if c.publish_mode == PublishMode.PUBLIC)
-    if answered:
-        days = [cal.count(local_date(c.received_at), local_date(c.answered_at)) for c in answered]
-        f.avg_days = round(sum(days) / len(days), 1)
-    for c in answered:
-        if c.rating:
-            f.rated += 1
-            f.ratings[c.rating] = f.ratings.get(c.rating, 0) + 1
-    return f
-
-
 def report(period: Period) -> Report:
     start, end = period.bounds()
-    fields = ("received_at", "answered_at", "publish_mode", "rating", "lead_unit__name", "state")
-    received = list(Case.objects.filter(received_at__gte=start, received_at__lt=end).select_related("lead_unit").only(*fields))
-    answered = list(
-        Case.objects.filter(answered_at__gte=start, answered_at__lt=end, state__in=DONE).select_related("lead_unit").only(*fields)
-    )
-    first = min([local_date(c.received_at) for c in answered] + [local_date(start)])
-    cal = load_calendar(first, local_date(end))
-    by_unit: dict[str, tuple[list, list]] = {}
-    for c in received:
-        if c.lead_unit is not None:
-            by_unit.setdefault(c.lead_unit.name, ([], []))[0].append(c)
-    for c in answered:
-        if c.lead_unit is not None:
-            by_unit.setdefault(c.lead_unit.name, ([], []))[1].append(c)
-    rows = [UnitRow(name, _figures(r, a, cal)) for name, (r, a) in by_unit.items()]
+    days = Days(start.date(), end.date() - dt.timedelta(days=1))
+    total = Figures.of(indicators.figures(days)[None])
+    by_unit = indicators.figures(days, by="unit")
+    names = dict(Unit.objects.filter(pk__in=[k for k in by_unit if k is not None]).values_list("pk", "name"))
+    # a unit is listed when it received or answered a case in the period (its sub-units' included)
+    rows = [UnitRow(names[k], Figures.of(f)) for k, f in by_unit.items() if k is not None and (f.received or f.answered)]
     ranked = [r for r in rows if max(r.figures.received, r.figures.done) >= MIN_RANKED]
     unranked = sorted((r for r in rows if r not in ranked), key=lambda r: r.name)
     # Better satisfaction first; then the quicker answer; then the name, so ties are stable.
-    ranked.sort(key=lambda r: (-(r.figures.satisfaction or 0), r.figures.avg_days or 0, r.name))
+    ranked.sort(key=lambda r: (-(r.figures.satisfaction_rate or 0), r.figures.avg_days or 0, r.name))
     for i, row in enumerate(ranked, start=1):
         row.rank = i
-    return Report(period=period, total=_figures(received, answered, cal), ranked=ranked, unranked=unranked)
+    return Report(period=period, total=total, ranked=ranked, unranked=unranked)
 
 
 def parse_period(year: str | None, month: str | None, quarter: str | None, today: dt.date) -> Period:

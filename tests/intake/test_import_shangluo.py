@@ -2,12 +2,15 @@
 units, searchable on the desk, in the public answers (masked) and counted; the rows the data README
 warns of (empty replies, replies dated before the letter, bytes that are not UTF-8, a mail_id used
 twice) reported or told apart, never a crash; a second run imports nothing."""
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from minpan.cases.models import Case, PublicCopy
 from minpan.cases.states import State
+from minpan.reports import indicators
+from minpan.reports.periods import Period
 from minpan.units.models import Unit
 from tests.intake.files import csv_file, run_import
 
@@ -35,6 +38,8 @@ def test_closed_letters_become_archived_cases_with_their_replies(db, tmp_path, c
     assert road.replies.get().body == "网友你好，县住建局已委托勘察设计，预计2023年建成。"
     assert road.answered_at.isoformat() == "2022-05-11T16:00:00+00:00"  # 12 May, Beijing time
     assert [e.action for e in road.events.order_by("seq")] == ["collect", "import_answered"]
+    # counted like an answer given here: 3 working days from 10 May 2022 (Yuncheng-length or the policy's)
+    assert road.deadline_at is not None and road.deadline_at > road.received_at
     assert Case.objects.get(external_id="leadermail:9170").subject == "同一个编号的另一封信"  # mail_id repeats
     assert not Unit.objects.get(name="商州区人民政府").active  # not offered for dispatch until switched on
     assert "13912345678" not in PublicCopy.objects.get(case=road).body  # the public copy is masked
@@ -52,3 +57,6 @@ def test_all_real_letters_import_in_one_command(db):
     assert imported >= 880 and Case.objects.filter(state=State.ARCHIVED, channel="mayor_mailbox").count() == imported
     assert all(line.startswith("第 ") for line in lines[:-1]) and len(lines) - 1 == rejected
     assert Unit.objects.filter(code__startswith="hist-").count() > 150
+    # counted in the statistics as the answers they were
+    figures = indicators.figures(Period(dt.date(2011, 1, 1), dt.date(2022, 12, 31)))[None]
+    assert figures.answered == figures.received == figures.accepted == imported

@@ -65,6 +65,8 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "desk:channel_file": ("/desk/channels/{channel}/{month}/{kind}.xlsx", ("channel", "kind", "month"), [], []),
     "desk:look_back": ("/desk/look-back/", (), [], []),
     "desk:look_back_draw": ("/desk/look-back/draw/", (), [], ["since", "until", "size", "percent"]),
+    "desk:stats": ("/desk/stats/", (), ["from", "to"], []),
+    "desk:stats_cases": ("/desk/stats/cases/", (), ["i", "from", "to", "by", "key", "page"], []),
     "notify:inbox": ("/notify/inbox/", (), ["page"], []),
     "notify:mark_read": ("/notify/inbox/read/", (), [], ["id"]),
     "notify:settings": ("/notify/settings/", (), [], _fields(PreferenceForm)),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from minpan.units.models import Unit
+from minpan.workdays.arith import end_of_day, local_date
+from minpan.workdays.service import calendar_around
 
 from .. import publication
 from ..errors import RuleViolation
@@ -23,6 +25,9 @@ def import_answered(ctx, *, unit: Unit, reply: str, replied_at: dt.datetime):
     Reply.objects.create(case=case, version=1, body=reply, unit=unit, drafted_by=None, drafted_at=replied_at)
     case.lead_unit = unit
     case.clock_started_at = case.received_at
+    # the deadline it had under this policy, by which the statistics judge the answer on time
+    start, days = local_date(case.received_at), ctx.policy.answer_working_days
+    case.deadline_at = end_of_day(calendar_around(start, days + 2).add(start, days))
     # the channel published its answers; one whose writer did not agree stays with the writer
     case.publish_mode = PublishMode.PUBLIC if case.may_publish else PublishMode.PRIVATE
     case.answered_at = case.archived_at = replied_at

@@ -1,0 +1,45 @@
+"""`minpan report stats --format xlsx`: the same object as the JSON, one sheet per table.
+
+Rates stay fractions (0.5), shown as percentages by the cell's number format; every text cell
+goes through minpan.spreadsheet (a unit or label is never read as a formula)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from minpan.spreadsheet import append_xlsx_row
+
+from .indicators import NAMES
+
+RATES = {"on_time_rate", "satisfaction_rate", "send_back_rate"}
+DAYS = {"avg_working_days", "median_working_days"}
+TABLES = [("by_unit", "按单位", "unit", "单位"), ("by_channel", "按渠道", "label", "渠道"),
+          ("by_type", "按类型", "label", "留言类型"), ("by_domain", "按领域", "label", "领域")]
+
+
+def write(data: dict, path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "汇总"
+    prev = data["previous"]
+    append_xlsx_row(sheet, ["统计期间", f"{data['from']} 至 {data['to']}", f"上期 {prev['from']} 至 {prev['to']}"])
+    append_xlsx_row(sheet, ["指标", "本期", "上期"])
+    for key, name in NAMES.items():
+        append_xlsx_row(sheet, [name, data[key], prev[key]])
+        _format(sheet, key, sheet.max_row, 2, 3)
+    for table, title, label_key, label in TABLES:
+        sheet = book.create_sheet(title)
+        append_xlsx_row(sheet, [label, *NAMES.values()])
+        for row in data[table]:
+            append_xlsx_row(sheet, [row[label_key], *(row[k] for k in NAMES)])
+            for col, key in enumerate(NAMES, start=2):
+                _format(sheet, key, sheet.max_row, col)
+    book.save(path)
+
+
+def _format(sheet, key: str, row: int, *cols: int) -> None:
+    fmt = "0.0%" if key in RATES else "0.0" if key in DAYS else None
+    if fmt:
+        for col in cols:
+            sheet.cell(row=row, column=col).number_format = fmt
