@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("minpan.desk.urls")),
     path("notify/", include("minpan.notify.urls")),
+    path("api/v1/", include("minpan.api.urls")),
     path("", include("minpan.portal.urls")),
 ]
 
