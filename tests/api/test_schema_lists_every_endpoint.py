@@ -7,7 +7,7 @@ from drf_spectacular.validation import validate_schema
 
 from minpan.api import urls as api_urls
 
-DOCUMENTATION = {"schema", "docs"}
+DOCUMENTATION = {"schema", "docs", "unknown"}  # the last: a JSON 404 for any other path
 
 
 def schema(client) -> dict:

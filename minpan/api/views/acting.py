@@ -19,7 +19,7 @@ from ..auth import PersonToken
 from ..errors import invalid
 from ..reading import case_detail
 from ..shapes import ActionDone, Error
-from .cases import MISSING, REFUSED
+from .cases import CASE_ID, MISSING, REFUSED
 
 ACTIONS = sorted(a.value for a in FORMS)
 HELP = "；".join(f"{a.value}：{a.label}（参数：{'、'.join(FORMS[a].base_fields) or '无'}）" for a in sorted(FORMS, key=lambda a: a.value))
@@ -51,7 +51,7 @@ class CaseAction(APIView):
 
     @extend_schema(
         operation_id="cases_action", summary="办理操作", tags=["留言办理"],
-        parameters=[OpenApiParameter("action", str, OpenApiParameter.PATH, enum=ACTIONS, description=f"操作代号。{HELP}")],
+        parameters=[CASE_ID, OpenApiParameter("action", str, OpenApiParameter.PATH, enum=ACTIONS, description=f"操作代号。{HELP}")],
         request={"application/json": OpenApiTypes.OBJECT},
         description="按办理页的同一规则办理：参数与办理页该操作的表单字段相同（JSON 对象，多选的单位为编号列表）。"
                     "本人岗位或单位不能办理的为 403，当前状态不能办理的为 409，不符合办理制度或参数有误的为 400，"
@@ -63,7 +63,7 @@ class CaseAction(APIView):
             401: REFUSED[401], **MISSING,
         },
     )
-    def post(self, request, pk: int, action: str):
+    def post(self, request, pk: str, action: str):
         user = request.user
         case = case_for(user, pk)
         try:

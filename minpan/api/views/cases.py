@@ -1,6 +1,7 @@
 """Staff endpoints: the desk's queues, case page and actions, with a person's token."""
 from __future__ import annotations
 
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.response import Response
@@ -32,6 +33,7 @@ LIST_PARAMS = [
     OpenApiParameter("sort", str, enum=["received", "received_asc", "due", "reg_no"], description="排序，缺省按队列"),
     OpenApiParameter("page", int, description="页码，从 1 开始，每页 50 条"),
 ]
+CASE_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="留言编号")
 FILTERS = ("q", "channel", "state", "since", "until", "sort")
 
 
@@ -62,15 +64,27 @@ class CaseView(APIView):
     permission_classes = [PersonToken]
 
     @extend_schema(
-        operation_id="cases_retrieve", summary="留言详情", tags=["留言办理"],
+        operation_id="cases_retrieve", summary="留言详情", tags=["留言办理"], parameters=[CASE_ID],
         description="与办理页向本人显示的内容相同：留言人信息只在办理页向本人所在岗位和单位显示时给出；"
                     "本单位已不再承办的，只给出不再承办之前的办理记录；另列出本人现在可以办理的操作。",
         responses={200: CaseDetail, **REFUSED, **MISSING},
     )
-    def get(self, request, pk: int):
+    def get(self, request, pk: str):
         case = case_for(request.user, pk)
         data = case_detail(request.user, case)
         # recorded like the case page: a view of citizen data, and whether it showed the writer
         trail.note(request._request, "显示留言人身份信息" if data["writer"] else "")
         return Response(data)
 
+
+
+class NoSuchEndpoint(APIView):
+    """Anything else under /api/v1/: a JSON 404, never the site's HTML page."""
+
+    permission_classes = []
+    schema = None  # not an endpoint: left out of the schema
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise Http404("没有这个接口。")
+
+    get = post = put = patch = delete = head = options = http_method_not_allowed
