@@ -61,5 +61,6 @@ class PerToken(SimpleRateThrottle):
 
     def get_cache_key(self, request, view):
         if isinstance(request.auth, ApiToken):
-            return self.cache_format % {"scope": self.scope, "ident": request.auth.pk}
+            # by the token's hash, not its id: an id can come back after a rollback, a hash cannot
+            return self.cache_format % {"scope": self.scope, "ident": request.auth.key_hash[:32]}
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
