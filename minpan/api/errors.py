@@ -8,6 +8,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from minpan.audit import trail
 from minpan.cases.errors import CaseError, IllegalTransition, NotPermitted
 
 FIXED = {
@@ -36,6 +37,10 @@ def handle(exc, context):
     if isinstance(exc, CaseError):
         return core_refusal(exc)
     if isinstance(exc, Http404):
+        request = context.get("request")
+        if request is not None and request.user.is_authenticated:
+            # as the pages' 404s are (audit.trail.AuditMiddleware.process_exception, which DRF's own handling skips)
+            trail.refused(request._request, "未找到或无权查看")
         exc = exceptions.NotFound(str(exc) or FIXED[exceptions.NotFound])
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or "无权操作。")
