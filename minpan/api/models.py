@@ -33,7 +33,7 @@ class ApiToken(models.Model):
 
     @property
     def holder(self) -> str:
-        if self.user_id:
+        if self.user is not None:
             return f"人员 {self.user.get_username()}"
         return f"渠道 {CHANNELS.get(self.channel, self.channel)}"
 

@@ -34,7 +34,7 @@ def case_row(case: Case, *, center: bool, held: bool = True) -> dict:
         "state": case.state if held else None, "state_label": State(case.state).label if held else NOT_HELD,
         "msg_type": case.msg_type, "domain": case.domain, "urgency": case.urgency,
         "received_at": _when(case.received_at), "due_at": _when(case.due_at) if held else None,
-        "lead_unit": (case.lead_unit.name if case.lead_unit_id else None) if held else None,
+        "lead_unit": (case.lead_unit.name if case.lead_unit is not None else None) if held else None,
     }
 
 

@@ -60,7 +60,7 @@ def token_find(raw: str) -> ApiToken | None:
     if not raw or len(raw) > 200:
         return None
     token = ApiToken.objects.select_related("user").filter(key_hash=token_hash(raw), revoked_at__isnull=True).first()
-    if token is None or (token.user_id and not token.user.is_active):
+    if token is None or (token.user is not None and not token.user.is_active):
         return None
     return token
 

@@ -81,7 +81,7 @@ class CaseView(APIView):
 class NoSuchEndpoint(APIView):
     """Anything else under /api/v1/: a JSON 404, never the site's HTML page."""
 
-    permission_classes = []
+    permission_classes: list = []
     schema = None  # not an endpoint: left out of the schema
 
     def http_method_not_allowed(self, request, *args, **kwargs):
