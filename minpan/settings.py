@@ -386,13 +386,16 @@ LOGGING = {
 }
 
 # ---- REST API (minpan.api): bearer tokens only (no session, so no CSRF), JSON only, Chinese errors
+MINPAN_API_RATE = os.environ.get("MINPAN_API_RATE", "").strip() or "600/min"
+if not re.fullmatch(r"[1-9][0-9]{0,6}/(s|sec|m|min|h|hour|d|day)", MINPAN_API_RATE):
+    raise ImproperlyConfigured(f"MINPAN_API_RATE={MINPAN_API_RATE!r} 无效：请写 次数/时段，如 600/min（时段为 s、min、hour 或 day）。")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["minpan.api.auth.BearerToken"],
     "DEFAULT_PERMISSION_CLASSES": ["minpan.api.auth.PersonToken"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": ["minpan.api.auth.PerToken"],
-    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("MINPAN_API_RATE", "").strip() or "600/min"},
+    "DEFAULT_THROTTLE_RATES": {"token": MINPAN_API_RATE},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "minpan.api.errors.handle",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
