@@ -50,8 +50,10 @@ def test_queue_and_state_filters_are_the_desks(city, api_as):
 
 def test_the_unit_sees_the_writer_where_the_policy_lets_it(city, api_as):
     case = dispatched(city, "tongliao")  # Tongliao: units see the writer (unit_sees_identity)
-    data = api_as(city.handler).get(f"/api/v1/cases/{case.pk}/").json()
+    resp = api_as(city.handler).get(f"/api/v1/cases/{case.pk}/")
+    data = resp.json()
     assert data["writer"]["name"] == CITIZEN["name"] and data["writer"]["phone"] == CITIZEN["phone"]
+    assert "no-store" in resp["Cache-Control"]  # personal data: kept out of caches like the desk's pages
 
 
 def test_the_unit_does_not_see_the_writer_where_the_policy_hides_them(city, api_as):
