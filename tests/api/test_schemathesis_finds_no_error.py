@@ -3,7 +3,8 @@ channel's: generated requests for every operation of the schema (a few examples 
 limit) meet no server error and no answer that breaks the schema.
 
 The server is a threaded runserver on the test database (a file copy on SQLite, the test database
-itself on PostgreSQL: hence a transactional test, its rows committed before the server starts)."""
+itself on PostgreSQL: hence a transactional test, its rows committed before the server starts; serialized_rollback
+leaves the seeded calendar and the content types for the transactional tests after it, as theirs do)."""
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +33,7 @@ def fuzz(port: int, token: str, *, only: str = "", leave_out: str = "") -> subpr
 
 
 @pytest.mark.api_fuzz
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_generated_requests_meet_no_error_and_keep_to_the_schema(city, tmp_path):
     for n in range(3):
         dispatched(city, "tongliao", subject=f"路灯不亮 {n}")
