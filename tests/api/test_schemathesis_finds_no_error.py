@@ -20,7 +20,8 @@ SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 CHECKS = "not_a_server_error,response_schema_conformance,content_type_conformance"
 
 
-def fuzz(port: int, token: str, *, only: str = "", leave_out: str = "") -> subprocess.CompletedProcess:
+def fuzz(port: int, token: str, where: Path, *, only: str = "", leave_out: str = "") -> subprocess.CompletedProcess:
+    """One schemathesis run; its cache and reports go to `where` (the test's tmp_path), not the checkout."""
     args = [str(SCHEMATHESIS), "run", f"http://127.0.0.1:{port}/api/v1/schema?format=json",
             "--header", f"Authorization: Bearer {token}", "--checks", CHECKS,
             "--max-examples", "5", "--max-time", "25", "--workers", "1", "--seed", "2026",
@@ -29,7 +30,7 @@ def fuzz(port: int, token: str, *, only: str = "", leave_out: str = "") -> subpr
         args += ["--include-path", only]
     if leave_out:
         args += ["--exclude-path", leave_out]
-    return subprocess.run(args, capture_output=True, text=True, timeout=150)
+    return subprocess.run(args, capture_output=True, text=True, timeout=150, cwd=where)
 
 
 @pytest.mark.api_fuzz
@@ -43,6 +44,6 @@ def test_generated_requests_meet_no_error_and_keep_to_the_schema(city, tmp_path)
     _, channel = token_create(channel="people_daily")
     env = {"DATABASE_URL": database_url(tmp_path), "MINPAN_FILES_DIR": str(tmp_path / "files"), "MINPAN_API_RATE": "100000/min"}
     with runserver(tmp_path, env) as port:
-        runs = [fuzz(port, staff, leave_out="/api/v1/intake/"), fuzz(port, channel, only="/api/v1/intake/")]
+        runs = [fuzz(port, staff, tmp_path, leave_out="/api/v1/intake/"), fuzz(port, channel, tmp_path, only="/api/v1/intake/")]
     for run in runs:
         assert run.returncode == 0, run.stdout[-12000:] + run.stderr[-2000:]
