@@ -176,6 +176,10 @@ INSTALLED_APPS = [
     "minpan.intake",
     "minpan.webhooks",
     "minpan.reports",
+    "minpan.open311",
+    "minpan.api",
+    "rest_framework",
+    "drf_spectacular",
 ]
 # ---- signin: staff accounts and sessions (django-axes lockout, django-otp TOTP) ----
 INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
@@ -382,6 +386,31 @@ LOGGING = {
         "django_tasks": {"handlers": ["tasks"]},
         "django_tasks_db": {"handlers": ["tasks"]},
     },
+}
+
+# ---- REST API (minpan.api): bearer tokens only (no session, so no CSRF), JSON only, Chinese errors
+MINPAN_API_RATE = os.environ.get("MINPAN_API_RATE", "").strip() or "600/min"
+if not re.fullmatch(r"[1-9][0-9]{0,6}/(s|sec|m|min|h|hour|d|day)", MINPAN_API_RATE):
+    raise ImproperlyConfigured(f"MINPAN_API_RATE={MINPAN_API_RATE!r} 无效：请写 次数/时段，如 600/min（时段为 s、min、hour 或 day）。")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["minpan.api.auth.BearerToken"],
+    "DEFAULT_PERMISSION_CLASSES": ["minpan.api.auth.PersonToken"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["minpan.api.auth.PerToken"],
+    "DEFAULT_THROTTLE_RATES": {"token": MINPAN_API_RATE},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "minpan.api.errors.handle",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "民盼通办 REST 接口",
+    "DESCRIPTION": "办理人员以本人令牌查看和办理留言，权限与办理台相同；渠道以渠道令牌提交留言。"
+                   "令牌用 minpan token create 生成，请求时加 Authorization: Bearer 令牌。错误一律以 JSON 的 detail 给出中文说明。",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVERS": [{"url": "/", "description": "本系统"}],
 }
 
 # ---- Headers: Content-Security-Policy, HTTPS --------------------------------------------

@@ -26,6 +26,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("minpan.desk.urls")),
     path("notify/", include("minpan.notify.urls")),
+    path("api/v1/", include("minpan.api.urls")),
+    path("open311/v2/", include("minpan.open311.views")),
     path("", include("minpan.portal.urls")),
 ]
 

@@ -32,6 +32,7 @@ VIEWED = {
     "desk:writer_file": (What.VIEW_WRITER_FILE, "writer_file", "att"),
     "desk:export": (What.EXPORT, "queue", "slug"),
     "desk:hot_docx": (What.EXPORT, "hot_report", "month"),
+    "api:case": (What.VIEW_CASE, "case", "pk"),  # the REST API's case: the same view of citizen data
 }
 
 
@@ -101,9 +102,15 @@ class AuditMiddleware:
                    object_id=match.kwargs.get(key, ""), detail=detail)
 
     def _refused(self, request, why: str) -> None:
-        match = request.resolver_match
-        name = match.view_name if match else ""
-        obj = next(iter(match.kwargs.values()), "") if match and match.kwargs else ""
-        # the route's name, never the path: a path can carry what the user typed
-        record(action=What.ACCESS, result=Result.DENIED, user=request.user, object_type=name[:40],
-               object_id=obj, detail=f"{request.method[:10]} {why}")
+        refused(request, why)
+
+
+def refused(request, why: str) -> None:
+    """Record a signed-in user's refused request by its route (also the REST API's, whose 404s
+    never reach process_exception: DRF answers them itself)."""
+    match = request.resolver_match
+    name = match.view_name if match else ""
+    obj = next(iter(match.kwargs.values()), "") if match and match.kwargs else ""
+    # the route's name, never the path: a path can carry what the user typed
+    record(action=What.ACCESS, result=Result.DENIED, user=request.user, object_type=name[:40],
+           object_id=obj, detail=f"{request.method[:10]} {why}")

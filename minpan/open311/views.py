@@ -30,6 +30,8 @@ from .models import Open311Request
 FORMATS = ("json", "xml")
 MAX_LISTED = 1000
 DEFAULT_DAYS = 90
+# an id is ASCII digits ("²" and "٣" are digits to str.isdigit, not to int())
+ID = re.compile(r"[0-9]{1,15}")
 
 
 def _fmt(fmt: str):
@@ -124,7 +126,7 @@ def _list(request, fmt: str):
     found = Open311Request.objects.select_related("case", "case__lead_unit", "case__public_copy").order_by("-case__received_at")
     ids = [i.strip() for i in (q.get("service_request_id") or "").split(",") if i.strip()]
     if ids:
-        if not all(i.isdigit() and len(i) < 16 for i in ids):
+        if not all(ID.fullmatch(i) for i in ids):
             return shapes.error(fmt, 400, "service_request_id 应为以逗号分隔的编号。")
         found = found.filter(case_id__in=[int(i) for i in ids])
     else:
@@ -155,7 +157,7 @@ def request_one(request, pk: str, fmt: str):
     if not _fmt(fmt):
         return shapes.error("json", 404, "只提供 .json 或 .xml 格式。")
     req = (Open311Request.objects.select_related("case", "case__lead_unit", "case__public_copy")
-           .filter(case_id=int(pk)).first() if pk.isdigit() and len(pk) < 16 else None)
+           .filter(case_id=int(pk)).first() if ID.fullmatch(pk) else None)
     if req is None:
         return shapes.error(fmt, 404, f"没有编号为 {pk[:20]} 的 Open311 诉求。")
     return shapes.respond([shapes.request_row(req)], fmt, "service_requests", "request")

@@ -16,6 +16,7 @@ QUERY = "query"          # 302 to the portal's look-up (the writer's pages witho
 FORBIDDEN = "403"
 MISSING = "404"
 GONE = "redirect"        # 302 elsewhere (elder mode, sign-out)
+UNAUTHORIZED = "401"     # the REST API without a live token (the writer and the anonymous have none)
 SEEN_OR_MISSING = "seen" # 200, or 404 where the case has no such document in its state
 REFUSED = (LOGIN, QUERY, FORBIDDEN, MISSING)
 
@@ -125,6 +126,21 @@ def admin_page(role, obj=None):
     return OK if role == "admin" else "admin_login"
 
 
+# The REST API (minpan.api), called with the person's own token: the desk's rules, 401 for no token.
+def api_staff(role, obj=None):
+    return OK if signed_in(role) else UNAUTHORIZED
+
+
+def api_case(role, case):
+    if not signed_in(role):
+        return UNAUTHORIZED
+    return OK if case in SEES[role] else MISSING
+
+
+def api_unknown(role, obj=None):
+    return MISSING
+
+
 # Every URL pattern and the rule it follows; POST-only patterns are the second table's.
 GET_RULES = {
     "desk:home": staff_page, "desk:login": public, "desk:queue": staff_page, "desk:export": staff_page,
@@ -144,11 +160,17 @@ GET_RULES = {
     "desk:otp_setup": staff_page, "desk:otp_verify": lambda role, obj=None: GONE if signed_in(role) else LOGIN,
     # 忘记查询密码 (open to all; the code step is a POST) and the writer's own data (with code and password)
     "portal:forgot": public, "portal:my_data": writers_page, "portal:my_data_json": writers_page,
+    # the REST API, with a token (tests/security/test_access_matrix.py: test_api_get); its schema and docs are public
+    "api:cases": api_staff, "api:case": api_case, "api:schema": public, "api:docs": public, "api:unknown": api_unknown,
+    # Open311 GeoReport v2: reading is public; a request shows only if it was filed through Open311
+    "open311:services": public, "open311:service": public, "open311:requests": public,
+    "open311:request": lambda role, obj=None: MISSING, "open311:token": lambda role, obj=None: MISSING,
 }
 POST_ONLY = {
     "desk:logout", "desk:bulk_dispatch", "desk:act", "desk:publication", "desk:upload", "desk:look_back_draw",
     "notify:mark_read", "notify:approve_letter", "notify:refuse_letter", "portal:rate", "portal:follow_up",
     "portal:forgot_code", "portal:my_data_contact", "portal:my_data_correction", "portal:my_data_erase",
+    "api:action", "api:intake",
 }
 
 

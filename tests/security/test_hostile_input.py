@@ -68,6 +68,22 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "desk:stats": ("/desk/stats/", (), ["from", "to"], []),
     "desk:stats_cases": ("/desk/stats/cases/", (), ["i", "from", "to", "by", "key", "page"], []),
     "notify:inbox": ("/notify/inbox/", (), ["page"], []),
+    # the REST API (a session is not a token: 401 before any parameter; schemathesis fuzzes it with one)
+    "api:cases": ("/api/v1/cases/", (), ["queue", "state", "q", "channel", "since", "until", "sort", "page"], []),
+    "api:case": ("/api/v1/cases/{pk}/", ("pk",), [], []),
+    "api:action": ("/api/v1/cases/{pk}/actions/{action}/", ("pk", "action"), [], ["reason"]),
+    "api:intake": ("/api/v1/intake/", (), [], ["subject", "body", "external_id", "received_at"]),
+    "api:schema": ("/api/v1/schema", (), ["format", "lang"], []),
+    "api:docs": ("/api/v1/docs/", (), [], []),
+    "api:unknown": ("/api/v1/nothing/{slug}", ("slug",), [], []),
+    # Open311 GeoReport v2: public reading, filing with a channel's key
+    "open311:services": ("/open311/v2/services.{o311}", ("o311",), ["jurisdiction_id"], []),
+    "open311:service": ("/open311/v2/services/{code}.{o311}", ("code", "o311"), [], []),
+    "open311:requests": ("/open311/v2/requests.{o311}", ("o311",), ["service_request_id", "service_code", "start_date", "end_date", "status"],
+                         ["api_key", "service_code", "description", "lat", "long", "address_string", "first_name", "last_name",
+                          "email", "phone", "media_url"]),
+    "open311:request": ("/open311/v2/requests/{pk}.{o311}", ("pk", "o311"), [], []),
+    "open311:token": ("/open311/v2/tokens/{token}.{o311}", ("token", "o311"), [], []),
     "notify:mark_read": ("/notify/inbox/read/", (), [], ["id"]),
     "notify:settings": ("/notify/settings/", (), [], _fields(PreferenceForm)),
     "notify:leader": ("/notify/leader/", (), [], []),
@@ -110,7 +126,7 @@ def test_every_url_pattern_says_what_it_reads():
 def real_path(w, name: str, odd: dict[str, str] | None = None) -> str:
     real = {"slug": "all", "fmt": "csv", "pk": str(w.housing_dispatched.pk), "action": "dispatch", "kind": "assignment",
             "att": str(w.staff_file.pk), "watt": str(w.writer_file.pk), "month": "2026-01", "letter": str(w.draft_letter.pk),
-            "key": "k" * 32, "token": "t" * 20, "channel": "people_daily"}
+            "key": "k" * 32, "token": "t" * 20, "channel": "people_daily", "o311": "json", "code": "urban"}
     path = READS[name][0]
     return path.format(**{**real, **(odd or {})})
 
