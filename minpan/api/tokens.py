@@ -5,8 +5,10 @@ import datetime as dt
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django_otp import user_has_device
 
 from minpan.cases.errors import CaseError
 from minpan.policies.codes import CHANNELS
@@ -38,6 +40,10 @@ def token_create(*, username: str = "", channel: str = "") -> tuple[ApiToken, st
             raise TokenError(f"没有用户 {username!r}。")
         if not user.is_active:
             raise TokenError(f"用户 {username!r} 已停用。")
+        # a person's token stands in for a signed-in session: where staff must pass the second
+        # factor, only one who has set it up gets one (the token does not ask for the code)
+        if settings.MINPAN_REQUIRE_TOTP and not user_has_device(user, confirmed=True):
+            raise TokenError(f"本系统要求双因素验证：用户 {username!r} 尚未设置验证器，请先在工作台设置后再发放令牌。")
     elif channel not in CHANNELS:
         raise TokenError(f"未知的渠道 {channel!r}。可用：{'、'.join(CHANNELS)}")
     raw = PREFIX + secrets.token_urlsafe(32)

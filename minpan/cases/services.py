@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import unicodedata
 from dataclasses import replace
 
 from django.db import IntegrityError, transaction
@@ -59,6 +60,10 @@ def case_collect(
     if len(body) > BODY_MAX:
         raise CaseError(f"留言内容最多 {BODY_MAX} 字，现有 {len(body)} 字。")
     citizen = {k: (v or "").strip() if k != "ip" else v for k, v in (citizen or {}).items()}
+    if citizen.get("phone"):
+        # one spelling for a number however it came (full-width digits from an input method, via
+        # an import, the API or Open311), so search, recovery and masking find it
+        citizen["phone"] = unicodedata.normalize("NFKC", citizen["phone"]).strip()
     unknown = set(citizen) - set(CITIZEN_FIELDS)
     if unknown:
         raise CaseError(f"留言人信息中有未知字段：{', '.join(sorted(unknown))}")

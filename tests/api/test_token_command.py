@@ -53,3 +53,13 @@ def test_the_admin_lists_and_revokes_but_never_adds(admin_client, city):
     token = ApiToken.objects.get()
     admin_client.post("/admin/api/apitoken/", {"action": "revoke", "_selected_action": [token.pk]})
     assert token_find(raw) is None
+
+
+def test_where_the_second_factor_is_required_only_a_person_with_one_gets_a_token(city, settings):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.MINPAN_REQUIRE_TOTP = True
+    with pytest.raises(CommandError, match="尚未设置验证器"):
+        run("create", "--user", city.operator.username)
+    TOTPDevice.objects.create(user=city.operator, name="验证器", confirmed=True)
+    assert token_find(run("create", "--user", city.operator.username).splitlines()[-1]).user == city.operator
