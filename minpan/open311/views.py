@@ -32,6 +32,12 @@ MAX_LISTED = 1000
 DEFAULT_DAYS = 90
 # an id is ASCII digits ("²" and "٣" are digits to str.isdigit, not to int())
 ID = re.compile(r"[0-9]{1,15}")
+TOKEN = re.compile(r"[0-9a-f]{32}")
+
+
+def _text(raw, limit: int) -> str:
+    # a NUL is no character a writer means, and PostgreSQL text cannot hold one
+    return (raw or "").replace("\x00", "").strip()[:limit]
 
 
 def _fmt(fmt: str):
@@ -75,20 +81,20 @@ def _file(request, fmt: str):
     code = data.get("service_code", "")
     if code not in Domain.values:
         return shapes.error(fmt, 400, f"service_code 无效：可用 {', '.join(Domain.values)}。")
-    description = (data.get("description") or "").strip()
+    description = _text(data.get("description"), 5000)
     if not description:
         return shapes.error(fmt, 400, "description 不能为空：请写明诉求内容。")
     try:
         lat, long = _coordinate(data.get("lat"), 90), _coordinate(data.get("long"), 180)
     except ValueError:
         return shapes.error(fmt, 400, "lat/long 应为经纬度数字。")
-    address = (data.get("address_string") or "").strip()[:200]
-    media = (data.get("media_url") or "").strip()[:500]
+    address = _text(data.get("address_string"), 200)
+    media = _text(data.get("media_url"), 500)
     if media and not media.lower().startswith(("http://", "https://")):
         media = ""
-    name = ((data.get("last_name") or "") + (data.get("first_name") or "")).strip()[:60]
-    citizen = {k: v for k, v in {"name": name, "email": (data.get("email") or "").strip()[:120],
-                                 "phone": (data.get("phone") or "").strip()[:30]}.items() if v}
+    name = _text((data.get("last_name") or "") + (data.get("first_name") or ""), 60)
+    citizen = {k: v for k, v in {"name": name, "email": _text(data.get("email"), 120),
+                                 "phone": _text(data.get("phone"), 30)}.items() if v}
     where = f"\n（地点：{address}）" if address else ""
     follow = secrets.token_hex(16)
     try:
@@ -138,7 +144,7 @@ def _list(request, fmt: str):
         start = start or end - dt.timedelta(days=DEFAULT_DAYS)
         found = found.filter(case__received_at__gte=start, case__received_at__lte=end)
         if q.get("service_code"):
-            found = found.filter(service_code__in=q["service_code"].split(","))
+            found = found.filter(service_code__in=[c for c in q["service_code"].split(",") if c in Domain.values])
     rows = [shapes.request_row(r) for r in found[:MAX_LISTED]]
     if q.get("status") in ("open", "closed"):
         rows = [r for r in rows if r["status"] == q["status"]]
@@ -167,7 +173,8 @@ def request_one(request, pk: str, fmt: str):
 def token(request, token: str, fmt: str):
     if not _fmt(fmt):
         return shapes.error("json", 404, "只提供 .json 或 .xml 格式。")
-    req = Open311Request.objects.filter(token=token[:32]).only("case_id", "token").first()
+    # the tokens given out are 32 hex digits: anything else is not looked up (nor a NUL sent to PostgreSQL)
+    req = Open311Request.objects.filter(token=token).only("case_id", "token").first() if TOKEN.fullmatch(token) else None
     if req is None:
         return shapes.error(fmt, 404, "没有这个 token。")
     return shapes.respond([{"service_request_id": str(req.case_id), "token": req.token}], fmt, "service_requests", "request")

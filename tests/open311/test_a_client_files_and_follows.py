@@ -71,3 +71,11 @@ def test_ids_of_cases_not_filed_here_are_not_found(client, city):
     other = to_approval(city)
     assert client.get(f"/open311/v2/requests/{other.pk}.json").status_code == 404
     assert client.get("/open311/v2/requests/abc.xml").status_code == 404
+
+
+def test_a_nul_in_what_a_client_sends_is_dropped_not_a_server_error(client, key):
+    resp = _file(client, key, description="路灯\x00不亮。", address_string="幸福\x00小区")
+    assert resp.status_code == 201
+    assert "\x00" not in Case.objects.get().body
+    assert client.get("/open311/v2/tokens/\x00.json").status_code == 404
+    assert client.get("/open311/v2/requests.json", {"service_code": "urban\x00"}).status_code == 200
