@@ -77,7 +77,7 @@ class Format:
                 raise BadRecord(f"“{columns.get(name, name)}”为空")
         if not text["body"]:
             raise BadRecord(f"“{columns.get('body', 'body')}”为空")
-        subject = text["subject"] or _title_from(text["body"])
+        subject = text["subject"] or title_from(text["body"])
         channel = self.channel
         if self.channel_of is not None:
             channel = self.channel_of(text["channel"])
@@ -128,7 +128,8 @@ def _text(value: object) -> str:
     return re.sub(r"^[\s\u3000\xa0]+|[\s\u3000\xa0]+$", "", str(value or ""))
 
 
-def _title_from(body: str, length: int = 30) -> str:
+def title_from(body: str, length: int = 30) -> str:
+    """A title for a message that came without one: its first sentence, cut at `length`."""
     first = re.split(r"[。！？!?\n]", body, maxsplit=1)[0].strip() or body
     return first[:length] + ("…" if len(first) > length else "")
 

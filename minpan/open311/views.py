@@ -22,6 +22,7 @@ from minpan.api.tokens import token_find
 from minpan.cases.errors import CaseError
 from minpan.cases.services import case_collect
 from minpan.cases.states import Domain
+from minpan.intake.formats import title_from
 from minpan.workdays.arith import SHANGHAI
 
 from . import shapes
@@ -99,7 +100,7 @@ def _file(request, fmt: str):
     follow = secrets.token_hex(16)
     try:
         with transaction.atomic():
-            case, _ = case_collect(channel=token.channel, subject=_title(description), body=description + where,
+            case, _ = case_collect(channel=token.channel, subject=title_from(description), body=description + where,
                                    citizen=citizen, external_id=f"o311-{follow}")
             Open311Request.objects.create(case=case, token=follow, service_code=code, address=address, lat=lat, long=long,
                                           media_url=media)
@@ -120,11 +121,6 @@ def _coordinate(raw, limit: int) -> Decimal | None:
     if not value.is_finite() or abs(value) > limit:
         raise ValueError(raw)
     return value
-
-
-def _title(text: str, length: int = 30) -> str:
-    first = re.split(r"[。！？!?\n]", text, maxsplit=1)[0].strip() or text
-    return first[:length] + ("…" if len(first) > length else "")
 
 
 def _list(request, fmt: str):
