@@ -3,6 +3,7 @@ process: the database's URL as another process reaches it (a file copy of SQLite
 database, or PostgreSQL's test database itself), and a threaded runserver started on a free port."""
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import sqlite3
@@ -65,3 +66,30 @@ def runserver(tmp_path: Path, env: dict[str, str]) -> Iterator[int]:
         proc.terminate()
         proc.wait(timeout=10)
         log.close()
+
+
+@contextmanager
+def sqlite_writes_held(url: str) -> Iterator[None]:
+    """No other connection can write to the SQLite file at `url` until the block ends; reading stays
+    possible. Tests hold it while parallel requests arrive, so every one is inside the server first."""
+    hold = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
+    hold.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        hold.execute("ROLLBACK")
+        hold.close()
+
+
+def request(port: int, method: str, path: str, headers: dict[str, str] | None = None,
+            body: dict[str, str] | None = None, timeout: float = 60) -> tuple[http.client.HTTPResponse, str]:
+    """One request to the server on `port`, a form body encoded when given; (response, its text)."""
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    all_headers = {"Referer": f"http://127.0.0.1:{port}{path}", **(headers or {})}
+    data = None
+    if body is not None:
+        all_headers["Content-Type"] = "application/x-www-form-urlencoded"
+        data = urllib.parse.urlencode(body)
+    c.request(method, path, body=data, headers=all_headers)
+    resp = c.getresponse()
+    return resp, resp.read().decode()

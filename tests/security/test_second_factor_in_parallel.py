@@ -4,12 +4,9 @@ being tried against the device (ten tries in the time of one would make the thro
 
 As in the parallel lockout test, the test holds the database's write lock (SQLite) or the device's
 row (PostgreSQL) while the ten arrive, so every request is inside the server before any is judged."""
-import http.client
 import re
-import sqlite3
 import threading
 import time
-import urllib.parse
 from contextlib import contextmanager
 
 import pytest
@@ -18,7 +15,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.security.counting_hasher import CountingHasher
-from tests.server_process import database_url, runserver
+from tests.server_process import database_url, request, runserver, sqlite_writes_held
 
 PASSWORD = "correct-horse-battery"
 
@@ -43,13 +40,8 @@ def server(tmp_path, device):
 @contextmanager
 def device_held(url, device):
     if url.startswith("sqlite"):
-        hold = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
-        hold.execute("BEGIN IMMEDIATE")
-        try:
+        with sqlite_writes_held(url):
             yield
-        finally:
-            hold.execute("ROLLBACK")
-            hold.close()
     else:
         with transaction.atomic():
             TOTPDevice.objects.select_for_update().get(pk=device.pk)
@@ -57,14 +49,7 @@ def device_held(url, device):
 
 
 def _request(port, method, path, cookie="", body=None):
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    headers = {"Cookie": cookie, "Referer": f"http://127.0.0.1:{port}{path}"}
-    if body is not None:
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-        body = urllib.parse.urlencode(body)
-    c.request(method, path, body=body, headers=headers)
-    resp = c.getresponse()
-    return resp, resp.read().decode()
+    return request(port, method, path, {"Cookie": cookie}, body)
 
 
 def _cookies(resp, jar: dict) -> str:

@@ -6,12 +6,9 @@ The server counts each password it checks (tests.security.counting_hasher). To m
 the "locked?" look before any failure is written, the test holds the database's write lock (SQLite)
 or the failure table (PostgreSQL) while the twenty arrive, then lets them go.
 """
-import http.client
 import re
-import sqlite3
 import threading
 import time
-import urllib.parse
 from contextlib import contextmanager
 
 import pytest
@@ -20,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 
 from tests.security.counting_hasher import CountingHasher
-from tests.server_process import database_url, runserver
+from tests.server_process import database_url, request, runserver, sqlite_writes_held
 
 PASSWORD = "correct-horse-battery"
 ATTACKER, COLLEAGUE = "203.0.113.7", "203.0.113.8"
@@ -49,13 +46,8 @@ def server(tmp_path, staff):
 def failures_held(url):
     """Nobody can write a failure until the block ends; reading stays possible."""
     if url.startswith("sqlite"):
-        hold = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
-        hold.execute("BEGIN IMMEDIATE")
-        try:
+        with sqlite_writes_held(url):
             yield
-        finally:
-            hold.execute("ROLLBACK")
-            hold.close()
     else:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"LOCK TABLE {AccessAttempt._meta.db_table} IN EXCLUSIVE MODE")
@@ -63,24 +55,15 @@ def failures_held(url):
 
 
 def _form(port, path) -> tuple[str, str]:
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    c.request("GET", path, headers={"X-Real-IP": ATTACKER})
-    resp = c.getresponse()
-    page = resp.read().decode()
+    resp, page = request(port, "GET", path, {"X-Real-IP": ATTACKER}, timeout=30)
     assert resp.status == 200, page[:300]
     cookie = "; ".join(h.split(";")[0] for h in resp.headers.get_all("Set-Cookie"))
     return cookie, re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
 
 
 def _sign_in(port, path, cookie, token, password, address) -> int:
-    body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": "root", "password": password, "next": ""})
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    c.request("POST", path, body=body, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie, "X-Real-IP": address,
-        "Referer": f"http://127.0.0.1:{port}{path}",
-    })
-    resp = c.getresponse()
-    resp.read()
+    body = {"csrfmiddlewaretoken": token, "username": "root", "password": password, "next": ""}
+    resp, _ = request(port, "POST", path, {"Cookie": cookie, "X-Real-IP": address}, body)
     return resp.status
 
 
