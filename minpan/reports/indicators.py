@@ -18,7 +18,7 @@ from django.db.models import Case as Choose
 from django.db.models import Count, F, Q, When
 from django.db.models.functions import TruncDate
 
-from minpan.cases.models import Case, Event
+from minpan.cases.models import Case, Event, LookBackItem, LookBackResult
 from minpan.cases.states import Action, PublishMode, Rating, State
 from minpan.units.models import Unit
 from minpan.workdays.arith import SHANGHAI
@@ -50,6 +50,11 @@ class Figures:
     send_backs: int = 0         # answers the center sent back for redoing (退回重办) in the period
     callbacks: int = 0          # callbacks to the writer recorded in the period
     merged: int = 0             # repeats merged into an earlier case (并单) in the period
+    # 回头看 (Chizhou 第九条(七)): closed cases drawn, checked, found wanting, reopened for it
+    look_back_sampled: int = 0  # cases drawn into a 回头看 sample in the period
+    look_back_checked: int = 0  # checks recorded in the period
+    look_back_problems: int = 0  # of those, the measures found 部分落实 or 未落实
+    look_back_reopened: int = 0  # cases reopened (重新办理) in the period after a check found 未落实
     # working days from receipt to the answer, for the cases answered in the period: days -> cases
     days_to_answer: Counter = field(default_factory=Counter)
 
@@ -106,6 +111,7 @@ class Figures:
             "submitted": self.submitted, "send_backs": self.send_backs, "send_back_rate": self.send_back_rate,
             "avg_working_days": self.avg_working_days, "median_working_days": self.median_working_days,
             "callbacks": self.callbacks, "merged": self.merged,
+            **{k: counts[k] for k in LOOK_BACK},
         }
 
 
@@ -140,6 +146,8 @@ def breakdowns(period: Period, dims: tuple[str, ...] = tuple(DIMENSIONS), only: 
         events = Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=sorted({a for a, _ in ON_EVENTS.values()}))
         aggregates = {name: Count("pk", filter=_event_condition(name)) for name in ON_EVENTS}
         _add(groups, _grouped(events, {d: _event_key(d) for d in dims}, aggregates))
+    if wanted(ON_ITEMS):
+        _add(groups, _grouped(_sampled(period), {d: F(f"case__{DIMENSIONS[d]}") for d in dims}, {"look_back_sampled": Count("pk")}))
     out: dict = {None: {None: Figures()}, **{d: {} for d in dims}}
     for keys, fig in groups.items():
         out[None][None].add(fig)
@@ -161,6 +169,9 @@ def cases_behind(period: Period, name: str, by: str | None = None, key=None):
         base, cond = ON_CASES[name][0], _condition(name, period)
         qs = base(period).filter(cond) if cond else base(period)
         return qs.filter(_in_group(by, key, "", "lead_unit")) if by else qs
+    if name in ON_ITEMS:
+        items = _sampled(period)
+        return Case.objects.filter(pk__in=(items.filter(_in_group(by, key, "case__", "case__lead_unit")) if by else items).values("case"))
     if name not in ON_EVENTS:
         raise ValueError(f"unknown indicator {name!r}")
     events = Event.objects.filter(_event_condition(name), at__gte=period.start, at__lt=period.end)
@@ -201,6 +212,10 @@ def _decided(period: Period, action: Action) -> Q:
     # a decision comes after the receipt: only the events since the period's start are looked
     # at (the events' (action, at) index), gathered once (a hashed IN), not looked up case by case
     return Q(pk__in=Event.objects.filter(action=action, at__gte=period.start).values("case"))
+
+
+def _sampled(period: Period):
+    return LookBackItem.objects.filter(sample__drawn_at__gte=period.start, sample__drawn_at__lt=period.end)
 
 
 def _received(period: Period):
@@ -271,8 +286,17 @@ ON_EVENTS = {
     "callbacks": (Action.CALLBACK, None),
     # the merged case's own event (the earlier case's timeline records the merge too)
     "merged": (Action.MERGE, Q(state_after=State.MERGED)),
+    "look_back_checked": (Action.LOOK_BACK, None),
+    "look_back_problems": (Action.LOOK_BACK, Q(data__result__in=[LookBackResult.PARTLY.value, LookBackResult.NOT_DONE.value])),
+    # a reopening after the check found the measures not carried out (the case's one 回头看 item)
+    "look_back_reopened": (Action.REOPEN, Q(case__look_back__result=LookBackResult.NOT_DONE,
+                                            at__gte=F("case__look_back__recorded_at"))),
 }
-INDICATORS = (*ON_CASES, *ON_EVENTS)
+# 回头看's draws are no case's action: counted on the sample's items (cases.lookback), by the
+# day the sample was drawn.
+ON_ITEMS = {"look_back_sampled"}
+INDICATORS = (*ON_CASES, *ON_EVENTS, *ON_ITEMS)
+LOOK_BACK = ("look_back_sampled", "look_back_checked", "look_back_problems", "look_back_reopened")
 # Every figure's Chinese name, in the order of docs/indicators.md (pages, workbooks, documents).
 NAMES = {
     "received": "收到留言数", "not_accepted": "不予受理数", "accepted": "受理数",
@@ -283,6 +307,8 @@ NAMES = {
     "submitted": "报送答复数", "send_backs": "退回重办数", "send_back_rate": "重办率",
     "avg_working_days": "平均办理工作日", "median_working_days": "办理工作日中位数",
     "callbacks": "回访数", "merged": "并单数",
+    "look_back_sampled": "回头看抽查数", "look_back_checked": "回头看核查数",
+    "look_back_problems": "回头看发现问题数", "look_back_reopened": "回头看重新办理数",
 }
 
 
