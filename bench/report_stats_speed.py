@@ -29,14 +29,17 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
 
 from minpan.cases.models import Case, Event  # noqa: E402
-from minpan.reports.indicators import breakdowns, figures  # noqa: E402
+from minpan.reports.indicators import figures  # noqa: E402
 from minpan.reports.periods import Period  # noqa: E402
 from minpan.reports.summary import stats  # noqa: E402
-from minpan.units.models import Level, Unit  # noqa: E402
+from minpan.units.models import Level, Membership, Unit  # noqa: E402
+from minpan.units.roles import Role  # noqa: E402
 
 UTC = dt.UTC
 # column -> SQL over the template row `t`, the series number `g` (and for events the case `c`)
@@ -115,19 +118,44 @@ def _events() -> None:
     print(f"events    {count:>9,} rows in {time.perf_counter() - start:6.1f} s")
 
 
-def timed(label: str, fn, runs: int = 3) -> None:
+def load_average() -> str:
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def timed(label: str, fn, runs: int = 3) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    print(f"{label:<10} best {min(times):6.2f} s   (of {runs}: {', '.join(f'{t:.2f}' for t in times)})")
+    print(f"{label:<10} best {min(times):6.2f} s   (of {runs}: {', '.join(f'{t:.2f}' for t in times)})   {load_average()}", flush=True)
+    return min(times)
+
+
+def baseline() -> None:
+    """A bare count over the cases: what the machine does in the same minute, to read the others against."""
+    with connection.cursor() as cur:
+        cur.execute("SELECT count(*) FROM cases_case")
+        cur.fetchone()
+
+
+def leader_client() -> Client:
+    """A test client logged in as a city leader (the 统计看板 is the center's and leaders' page)."""
+    center, _ = Unit.objects.get_or_create(code="bench_center", defaults={"name": "市民盼中心（测）", "level": Level.CENTER})
+    user, _ = get_user_model().objects.get_or_create(username="bench_leader")
+    Membership.objects.get_or_create(user=user, unit=center, role=Role.CITY_LEADER)
+    if "testserver" not in settings.ALLOWED_HOSTS:
+        settings.ALLOWED_HOSTS.append("testserver")
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=1_000_000)
     ap.add_argument("--keep", action="store_true", help="reuse the loaded cases")
+    ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     db = settings.DATABASES["default"]
     if db["ENGINE"] != "django.db.backends.postgresql" or "bench" not in db["NAME"]:
@@ -135,19 +163,29 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     if not args.keep:
         load(args.cases)
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+        cur.execute("SELECT version()")
+        print(cur.fetchone()[0].split(",")[0], f"on {os.cpu_count()} cores")
     month = Period.month(2026, 10)
     print(f"period    {month}; cases in the database: {Case.objects.count():,}")
-    timed("totals", lambda: figures(month))
-    timed("by_unit", lambda: figures(month, by="unit"))
-    timed("stats", lambda: stats(month))
+    client = leader_client()
+    query = {"from": month.first.isoformat(), "to": month.last.isoformat()}
 
-    def dashboard():  # what /desk/stats/ computes
-        breakdowns(month, ("unit",))
-        figures(month.previous())
-        for m in range(5, 11):
-            figures(Period.month(2026, m), only={"received", "answered"})
+    def dashboard():
+        response = client.get("/desk/stats/", query)
+        assert response.status_code == 200, response.status_code
 
-    timed("dashboard", dashboard)
+    base = timed("baseline", baseline, args.runs)
+    results = {
+        "totals": timed("totals", lambda: figures(month), args.runs),
+        "by_unit": timed("by_unit", lambda: figures(month, by="unit"), args.runs),
+        "stats": timed("stats", lambda: stats(month), args.runs),  # the monthly report's data (`report stats`)
+        "dashboard": timed("dashboard", dashboard, args.runs),  # GET /desk/stats/ for the month, rendered
+    }
+    base = min(base, timed("baseline", baseline, args.runs))
+    print("as multiples of the baseline (SELECT count(*) FROM cases_case, best of both runs): "
+          + ", ".join(f"{k} {v / base:.1f}×" for k, v in results.items()))
 
 
 if __name__ == "__main__":

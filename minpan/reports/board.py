@@ -10,7 +10,7 @@ from minpan.policies.active import active_policy
 from minpan.units.models import Unit
 
 from . import charts
-from .indicators import LOOK_BACK, NAMES, breakdowns, figures
+from .indicators import LOOK_BACK, NAMES, breakdowns, by_month, figures
 from .periods import Period
 
 # The figures on the tiles, and for a rate or a number of days the figure whose cases its link lists.
@@ -79,11 +79,11 @@ def board(period: Period, link: Link) -> Board:
 
 def trend(period: Period, link: Link) -> charts.Chart:
     """Received and answered in each of the months up to the period's last."""
-    groups = []
     year, month = period.last.year, period.last.month
+    months = []
     for back in range(MONTHS - 1, -1, -1):
         index = year * 12 + month - 1 - back
-        m = Period.month(index // 12, index % 12 + 1)
-        f = figures(m, only={"received", "answered"})[None]
-        groups.append((f"{m.first.month}月", [(f.received, link(m, "received")), (f.answered, link(m, "answered"))]))
+        months.append(Period.month(index // 12, index % 12 + 1))
+    groups = [(f"{m.first.month}月", [(f.received, link(m, "received")), (f.answered, link(m, "answered"))])
+              for m, f in zip(months, by_month(months))]
     return charts.columns("近六个月收到与答复", groups, [("收到", "#2b6cb0"), ("答复", "#2f855a")])

@@ -11,12 +11,13 @@ published before 24:00 of that day. A reopened case counts with its latest round
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, fields
 
 from django.db.models import Case as Choose
 from django.db.models import Count, F, Q, When
-from django.db.models.functions import TruncDate
+from django.db.models.functions import TruncDate, TruncMonth
 
 from minpan.cases.models import Case, Event, LookBackItem, LookBackResult
 from minpan.cases.states import Action, PublishMode, Rating, State
@@ -154,11 +155,29 @@ def breakdowns(period: Period, dims: tuple[str, ...] = tuple(DIMENSIONS), only: 
         for dim, k in zip(dims, keys):
             out[dim].setdefault(k, Figures()).add(fig)
     if wanted(("avg_working_days", "median_working_days")):
-        for by in (None, *dims):
+        total = out[None][None].days_to_answer
+        for i, by in enumerate(dims or (None,)):
             for key, days, n in _days_to_answer(period, by):
                 out[by].setdefault(key, Figures()).days_to_answer[days] += n
+                if by is not None and i == 0:
+                    total[days] += n  # each answered case is in one row of a breakdown: the total is their sum
     if "unit" in out:
         out["unit"] = _roll_up(out["unit"])
+    return out
+
+
+def by_month(months: list[Period]) -> list[Figures]:
+    """收到 and 答复 for each of consecutive whole months (the dashboard's trend): one query per
+    moment grouped by the Asia/Shanghai month, not one per month; each month's two figures are
+    those of figures(month, only={"received", "answered"})."""
+    out = [Figures() for _ in months]
+    index = {(m.first.year, m.first.month): i for i, m in enumerate(months)}
+    for name, moment in (("received", "received_at"), ("answered", "answered_at")):
+        rows = (Case.objects.filter(**{f"{moment}__gte": months[0].start, f"{moment}__lt": months[-1].end}).order_by()
+                .annotate(month=TruncMonth(moment, tzinfo=SHANGHAI)).values("month").annotate(n=Count("pk")))
+        for row in rows:
+            month = row["month"].astimezone(SHANGHAI) if isinstance(row["month"], dt.datetime) else row["month"]
+            setattr(out[index[(month.year, month.month)]], name, row["n"])
     return out
 
 

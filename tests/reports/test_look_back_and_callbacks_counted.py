@@ -1,5 +1,5 @@
 """Issue 15: the statistics count 回头看 (Chizhou 第九条(七): 市政府办公室对已办结事项不定期开展“回头看”，
-核查办理措施落实情况) and callbacks (回访, 第九条(四)), in the indicators, `report stats` (JSON and XLSX)
+核查办理措施落实情况) and callbacks (回访, the same 第九条(七)), in the indicators, `report stats` (JSON and XLSX)
 and on the 统计看板.
 
 Four Chizhou cases answered by 市住建局 in September–October 2026, each called back before its
