@@ -84,6 +84,8 @@ def trend(period: Period, link: Link) -> charts.Chart:
     for back in range(MONTHS - 1, -1, -1):
         index = year * 12 + month - 1 - back
         months.append(Period.month(index // 12, index % 12 + 1))
-    groups = [(f"{m.first.month}月", [(f.received, link(m, "received")), (f.answered, link(m, "answered"))])
-              for m, f in zip(months, by_month(months))]
+    groups: list[tuple[str, list[tuple[float, str]]]] = [
+        (f"{m.first.month}月", [(f.received, link(m, "received")), (f.answered, link(m, "answered"))])
+        for m, f in zip(months, by_month(months))
+    ]
     return charts.columns("近六个月收到与答复", groups, [("收到", "#2b6cb0"), ("答复", "#2f855a")])
