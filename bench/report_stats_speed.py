@@ -77,10 +77,13 @@ def load(n: int) -> None:
     _insert("cases_case", columns, overrides, f"cases_case t, generate_series(1, {n}) g WHERE t.id = {t.pk}")
     t.delete()
     with connection.cursor() as cur:
+        # a same-day answer comes hours after the clock started: one before it would be a reopened
+        # case's earlier round, overdue again (indicators._overdue_open)
         cur.execute("""UPDATE cases_case SET
             clock_started_at = CASE WHEN state <> 'not_accepted' THEN received_at + interval '1 hour' END,
             deadline_at = CASE WHEN state <> 'not_accepted' THEN date_trunc('day', received_at) + interval '8 days' END,
-            answered_at = CASE WHEN state = 'published' THEN received_at + (id % 10) * interval '1 day' END,
+            answered_at = CASE WHEN state = 'published' THEN received_at + (id % 10) * interval '1 day'
+                + CASE WHEN id % 10 = 0 THEN interval '3 hours' ELSE interval '0' END END,
             publish_mode = CASE WHEN state = 'published' THEN 'public' ELSE '' END""")
         cur.execute("UPDATE cases_case SET due_at = deadline_at WHERE state = 'in_progress'")
     print(f"cases     {n:>9,} rows in {time.perf_counter() - start:6.1f} s")
