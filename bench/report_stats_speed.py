@@ -2,15 +2,18 @@
 
     psql … -c "CREATE DATABASE bench_reports OWNER minpan"
     DATABASE_URL=postgres://minpan:minpan@127.0.0.1:PORT/bench_reports \
-        .venv/bin/python bench/report_stats_speed.py --cases 1000000
+        .venv/bin/python -W ignore bench/report_stats_speed.py --cases 1000000   # then --keep
 
 Loads N cases spread over 2025–2026 and 100 units (two levels), with the events the
 indicators count (受理, 报送, 评价, 退办, 延期, 退回重办, 回访), by INSERT … SELECT from one
-template row each, then times for one month:
+template row each (--keep: reuse what is loaded; the migrations run either way), ANALYZEs, then
+times for one month, each the best of --runs with the load average beside it:
+  baseline    SELECT count(*) FROM cases_case, before and after: read the others as multiples
+              of it, since the machine's load moves every figure
   totals      minpan.reports.indicators.figures(period)          (the public page's total)
   by_unit     figures(period, by="unit")
-  stats       minpan.reports.summary.stats(period)               (`minpan report stats`)
-  dashboard   the period by unit, the period before, six months' trend (the 统计看板)
+  stats       minpan.reports.summary.stats(period)               (`minpan report stats`: the monthly report's data)
+  dashboard   GET /desk/stats/ for the month by a city leader, rendered (test client)
 Refuses to run on a database whose name does not contain "bench": it empties the case tables.
 """
 from __future__ import annotations
