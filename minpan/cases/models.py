@@ -164,8 +164,11 @@ class Case(models.Model):
             models.Index(fields=["deadline_at"], name="case_deadline"),
             # 期末逾期未办结 (reports.indicators._overdue_open): the unanswered, and reopened cases
             # whose answer is older than their present round's clock
-            models.Index(fields=["deadline_at"], condition=Q(answered_at__isnull=True), name="case_unanswered_deadline"),
+            models.Index(fields=["deadline_at"], condition=Q(answered_at__isnull=True), name="case_unanswered_deadline",
+                         include=["lead_unit"]),  # the dashboard's count by unit, from the index alone
             models.Index(fields=["deadline_at"], condition=Q(answered_at__lt=models.F("clock_started_at")), name="case_reopened_deadline"),
+            # ... and the answers given after the period's end to cases due by then: late answers only
+            models.Index(fields=["answered_at"], condition=Q(answered_at__gte=models.F("deadline_at")), name="case_late_answered"),
             # the statistics' counts of actions are broken down by their case's unit, channel, type
             # and domain: read from this index, not from the whole (wide) case rows
             models.Index(fields=["id"], include=["lead_unit", "channel", "msg_type", "domain"], name="case_report_dims"),
@@ -340,7 +343,8 @@ class Event(models.Model):
         ordering = ["case", "seq"]
         constraints = [models.UniqueConstraint(fields=["case", "seq"], name="event_case_seq_unique")]
         # the statistics count actions taken in a period (minpan.reports)
-        indexes = [models.Index(fields=["action", "at"], name="event_action_at")]
+        # with the case, so that 受理's look-up of the period's decisions reads the index alone
+        indexes = [models.Index(fields=["action", "at"], include=["case"], name="event_action_at")]
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

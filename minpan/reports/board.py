@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from minpan.policies.active import active_policy
 from minpan.units.models import Unit
 
 from . import charts
-from .indicators import NAMES, breakdowns, figures
+from .indicators import LOOK_BACK, NAMES, breakdowns, by_month, figures
 from .periods import Period
 
 # The figures on the tiles, and for a rate or a number of days the figure whose cases its link lists.
@@ -20,9 +21,11 @@ TILES = [
     ("extensions", None), ("returns", None), ("send_backs", None), ("send_back_rate", "send_backs"),
     ("avg_working_days", "answered"), ("median_working_days", "answered"), ("callbacks", None), ("merged", None),
 ]
-LISTED = {name: target or name for name, target in TILES}
+# 回头看 (Chizhou 第九条(七)): shown where the policy in force looks back, or where the period counted any
+LOOK_BACK_TILES = [(name, None) for name in LOOK_BACK]
+LISTED = {name: target or name for name, target in TILES + LOOK_BACK_TILES}
 UNIT_COLUMNS = ["received", "answered", "fell_due", "fell_due_on_time", "on_time_rate", "overdue_open",
-                "rated", "satisfaction_rate", "extensions", "returns", "send_backs"]
+                "rated", "satisfaction_rate", "extensions", "returns", "send_backs", "callbacks"]
 RATES = {"on_time_rate", "satisfaction_rate", "send_back_rate"}
 MONTHS = 6  # the trend chart: this many months up to the period's last
 
@@ -52,8 +55,9 @@ def shown(name: str, value) -> str:
 def board(period: Period, link: Link) -> Board:
     every = breakdowns(period, ("unit",))
     now, before = every[None][None].as_dict(), figures(period.previous())[None].as_dict()
+    looks_back = active_policy().follow_up.look_back or any(now[n] or before[n] for n in LOOK_BACK)
     tiles = [{"name": NAMES[n], "value": shown(n, now[n]), "previous": shown(n, before[n]), "href": link(period, LISTED[n])}
-             for n, _ in TILES]
+             for n, _ in TILES + (LOOK_BACK_TILES if looks_back else [])]
     by_unit = every["unit"]
     units = Unit.objects.in_bulk([k for k in by_unit if k is not None])
     rows = sorted(((units[k], f.as_dict()) for k, f in by_unit.items() if k is not None), key=lambda r: r[0].path)
@@ -75,11 +79,13 @@ def board(period: Period, link: Link) -> Board:
 
 def trend(period: Period, link: Link) -> charts.Chart:
     """Received and answered in each of the months up to the period's last."""
-    groups = []
     year, month = period.last.year, period.last.month
+    months = []
     for back in range(MONTHS - 1, -1, -1):
         index = year * 12 + month - 1 - back
-        m = Period.month(index // 12, index % 12 + 1)
-        f = figures(m, only={"received", "answered"})[None]
-        groups.append((f"{m.first.month}月", [(f.received, link(m, "received")), (f.answered, link(m, "answered"))]))
+        months.append(Period.month(index // 12, index % 12 + 1))
+    groups: list[tuple[str, list[tuple[float, str]]]] = [
+        (f"{m.first.month}月", [(f.received, link(m, "received")), (f.answered, link(m, "answered"))])
+        for m, f in zip(months, by_month(months))
+    ]
     return charts.columns("近六个月收到与答复", groups, [("收到", "#2b6cb0"), ("答复", "#2f855a")])

@@ -12,13 +12,15 @@ published before 24:00 of that day. A reopened case counts with its latest round
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 
+from django.db import connection, transaction
 from django.db.models import Case as Choose
 from django.db.models import Count, F, Q, When
 from django.db.models.functions import TruncDate
 
-from minpan.cases.models import Case, Event
+from minpan.cases.models import Case, Event, LookBackItem, LookBackResult
 from minpan.cases.states import Action, PublishMode, Rating, State
 from minpan.units.models import Unit
 from minpan.workdays.arith import SHANGHAI
@@ -50,6 +52,11 @@ class Figures:
     send_backs: int = 0         # answers the center sent back for redoing (退回重办) in the period
     callbacks: int = 0          # callbacks to the writer recorded in the period
     merged: int = 0             # repeats merged into an earlier case (并单) in the period
+    # 回头看 (Chizhou 第九条(七)): closed cases drawn, checked, found wanting, reopened for it
+    look_back_sampled: int = 0  # cases drawn into a 回头看 sample in the period
+    look_back_checked: int = 0  # checks recorded in the period
+    look_back_problems: int = 0  # of those, the measures found 部分落实 or 未落实
+    look_back_reopened: int = 0  # cases reopened (重新办理) in the period after a check found 未落实
     # working days from receipt to the answer, for the cases answered in the period: days -> cases
     days_to_answer: Counter = field(default_factory=Counter)
 
@@ -106,6 +113,7 @@ class Figures:
             "submitted": self.submitted, "send_backs": self.send_backs, "send_back_rate": self.send_back_rate,
             "avg_working_days": self.avg_working_days, "median_working_days": self.median_working_days,
             "callbacks": self.callbacks, "merged": self.merged,
+            **{k: counts[k] for k in LOOK_BACK},
         }
 
 
@@ -126,7 +134,11 @@ def breakdowns(period: Period, dims: tuple[str, ...] = tuple(DIMENSIONS), only: 
     """{None: {None: total}, dim: {key: Figures}, …} for the dims asked: each counted set is
     grouped by all of them in one query (a few thousand groups at most), then summed up here
     for the total and each breakdown; only the working days need one query per breakdown."""
+    with _no_jit():
+        return _breakdowns(period, dims, only)
 
+
+def _breakdowns(period: Period, dims: tuple[str, ...], only: set[str] | None) -> dict:
     def wanted(names) -> bool:
         return only is None or bool(only & set(names))
 
@@ -134,24 +146,65 @@ def breakdowns(period: Period, dims: tuple[str, ...] = tuple(DIMENSIONS), only: 
     for base in (_received, _answered, _fell_due, _overdue_open):
         conditions = {name: _condition(name, period) for name, (b, _) in ON_CASES.items() if b is base and wanted((name,))}
         if conditions:
-            aggregates = {name: Count("pk", filter=cond) if cond else Count("pk") for name, cond in conditions.items()}
-            _add(groups, _grouped(base(period), {d: F(DIMENSIONS[d]) for d in dims}, aggregates))
+            aggregates = {name: Count("pk", filter=cond) if cond else Count("*") for name, cond in conditions.items()}
+            sets = [Case.objects.filter(q) for q in _overdue_parts(period)] if base is _overdue_open else [base(period)]
+            for qs in sets:
+                _add(groups, _grouped(qs, {d: F(DIMENSIONS[d]) for d in dims}, aggregates))
     if wanted(ON_EVENTS):
-        events = Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=sorted({a for a, _ in ON_EVENTS.values()}))
-        aggregates = {name: Count("pk", filter=_event_condition(name)) for name in ON_EVENTS}
-        _add(groups, _grouped(events, {d: _event_key(d) for d in dims}, aggregates))
+        # the counts read from the events alone in one pass; those that look through the case
+        # (回头看 reopenings) in their own, on a few events: a join in the pass would cost every event
+        plain = [name for name in ON_EVENTS if name not in THROUGH_CASE]
+        for names in (plain, *([name] for name in THROUGH_CASE)):
+            actions = sorted({ON_EVENTS[name][0] for name in names})
+            events = Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=actions)
+            aggregates = {name: Count("pk", filter=_event_condition(name)) for name in names}
+            _add(groups, _grouped(events, {d: _event_key(d) for d in dims}, aggregates))
+    if wanted(ON_ITEMS):
+        _add(groups, _grouped(_sampled(period), {d: F(f"case__{DIMENSIONS[d]}") for d in dims}, {"look_back_sampled": Count("pk")}))
     out: dict = {None: {None: Figures()}, **{d: {} for d in dims}}
     for keys, fig in groups.items():
         out[None][None].add(fig)
         for dim, k in zip(dims, keys):
             out[dim].setdefault(k, Figures()).add(fig)
     if wanted(("avg_working_days", "median_working_days")):
-        for by in (None, *dims):
+        total = out[None][None].days_to_answer
+        for i, by in enumerate(dims or (None,)):
             for key, days, n in _days_to_answer(period, by):
                 out[by].setdefault(key, Figures()).days_to_answer[days] += n
+                if by is not None and i == 0:
+                    total[days] += n  # each answered case is in one row of a breakdown: the total is their sum
     if "unit" in out:
         out["unit"] = _roll_up(out["unit"])
     return out
+
+
+def by_month(months: list[Period]) -> list[Figures]:
+    """收到 and 答复 for each of consecutive months (the dashboard's trend): one query per moment,
+    a conditional count of the moment per month over the whole range, read from the moment's
+    own index (an index-only scan: no case row is read), not two queries per month; each month's two
+    figures are those of figures(month, only={"received", "answered"})."""
+    out = [Figures() for _ in months]
+    with _no_jit():
+        for name, moment in (("received", "received_at"), ("answered", "answered_at")):
+            counts = Case.objects.filter(**{f"{moment}__gte": months[0].start, f"{moment}__lt": months[-1].end}).aggregate(**{
+                str(i): Count(moment, filter=Q(**{f"{moment}__gte": m.start, f"{moment}__lt": m.end})) for i, m in enumerate(months)
+            })
+            for i, fig in enumerate(out):
+                setattr(fig, name, counts[str(i)])
+    return out
+
+
+@contextmanager
+def _no_jit():
+    """PostgreSQL compiles a big aggregate's expressions (JIT) at 0.1–0.4 s a query, more than
+    it saves on a few hundred thousand rows: off for the statistics' queries, in their own
+    transaction (SET LOCAL ends with it)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute("SET LOCAL jit = off")
+        yield
 
 
 def cases_behind(period: Period, name: str, by: str | None = None, key=None):
@@ -161,6 +214,9 @@ def cases_behind(period: Period, name: str, by: str | None = None, key=None):
         base, cond = ON_CASES[name][0], _condition(name, period)
         qs = base(period).filter(cond) if cond else base(period)
         return qs.filter(_in_group(by, key, "", "lead_unit")) if by else qs
+    if name in ON_ITEMS:
+        items = _sampled(period)
+        return Case.objects.filter(pk__in=(items.filter(_in_group(by, key, "case__", "case__lead_unit")) if by else items).values("case"))
     if name not in ON_EVENTS:
         raise ValueError(f"unknown indicator {name!r}")
     events = Event.objects.filter(_event_condition(name), at__gte=period.start, at__lt=period.end)
@@ -203,6 +259,10 @@ def _decided(period: Period, action: Action) -> Q:
     return Q(pk__in=Event.objects.filter(action=action, at__gte=period.start).values("case"))
 
 
+def _sampled(period: Period):
+    return LookBackItem.objects.filter(sample__drawn_at__gte=period.start, sample__drawn_at__lt=period.end)
+
+
 def _received(period: Period):
     return Case.objects.filter(received_at__gte=period.start, received_at__lt=period.end)
 
@@ -235,13 +295,23 @@ def _answered_in_round_before(moment) -> Q:
 def _overdue_open(period: Period):
     """Past its deadline at the period's end and not answered in its round by then: never
     answered, answered after the end (it still counts), or a reopened case whose answer is
-    older than its clock. Written as three conjunctions, each served by its own index
-    (Case.Meta.indexes), not as a scan of every deadline ever passed."""
+    older than its clock."""
+    q = Q()
+    for part in _overdue_parts(period):
+        q |= part
+    return Case.objects.filter(q)
+
+
+def _overdue_parts(period: Period) -> list[Q]:
+    """The three ways of _overdue_open, disjoint (answer none, at or after the end, before it),
+    so counted apart and added: each served by its own partial index (case_unanswered_deadline,
+    case_late_answered, case_reopened_deadline). Asked as one OR, the planner guesses
+    a third of the table for `answered_at < clock_started_at` and reads it all."""
     end, due = period.end, Q(deadline_at__lte=period.end)
-    return Case.objects.filter(
-        (due & Q(answered_at__isnull=True)) | (due & Q(answered_at__gte=end))
-        | (due & Q(answered_at__lt=F("clock_started_at")) & Q(answered_at__lt=end))
-    )
+    # the second says again that such an answer is late (at or after the deadline): what lets the
+    # planner use case_late_answered, a few late answers rather than every answer since the end
+    return [due & Q(answered_at__isnull=True), due & Q(answered_at__gte=end) & Q(answered_at__gte=F("deadline_at")),
+            due & Q(answered_at__lt=F("clock_started_at")) & Q(answered_at__lt=end)]
 
 
 # Each indicator counted on cases: the set it is counted in, and the condition within it (None:
@@ -271,8 +341,18 @@ ON_EVENTS = {
     "callbacks": (Action.CALLBACK, None),
     # the merged case's own event (the earlier case's timeline records the merge too)
     "merged": (Action.MERGE, Q(state_after=State.MERGED)),
+    "look_back_checked": (Action.LOOK_BACK, None),
+    "look_back_problems": (Action.LOOK_BACK, Q(data__result__in=[LookBackResult.PARTLY.value, LookBackResult.NOT_DONE.value])),
+    # a reopening after the check found the measures not carried out (the case's one 回头看 item)
+    "look_back_reopened": (Action.REOPEN, Q(case__look_back__result=LookBackResult.NOT_DONE,
+                                            at__gte=F("case__look_back__recorded_at"))),
 }
-INDICATORS = (*ON_CASES, *ON_EVENTS)
+THROUGH_CASE = ("look_back_reopened",)
+# 回头看's draws are no case's action: counted on the sample's items (cases.lookback), by the
+# day the sample was drawn.
+ON_ITEMS = {"look_back_sampled"}
+INDICATORS = (*ON_CASES, *ON_EVENTS, *ON_ITEMS)
+LOOK_BACK = ("look_back_sampled", "look_back_checked", "look_back_problems", "look_back_reopened")
 # Every figure's Chinese name, in the order of docs/indicators.md (pages, workbooks, documents).
 NAMES = {
     "received": "收到留言数", "not_accepted": "不予受理数", "accepted": "受理数",
@@ -283,6 +363,8 @@ NAMES = {
     "submitted": "报送答复数", "send_backs": "退回重办数", "send_back_rate": "重办率",
     "avg_working_days": "平均办理工作日", "median_working_days": "办理工作日中位数",
     "callbacks": "回访数", "merged": "并单数",
+    "look_back_sampled": "回头看抽查数", "look_back_checked": "回头看核查数",
+    "look_back_problems": "回头看发现问题数", "look_back_reopened": "回头看重新办理数",
 }
 
 

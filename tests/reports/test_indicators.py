@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from minpan.reports.indicators import INDICATORS, cases_behind, figures
+from minpan.reports.indicators import INDICATORS, breakdowns, by_month, cases_behind, figures
 from minpan.reports.periods import Period
 from minpan.reports.summary import stats
 from minpan.workdays.arith import end_of_day
@@ -138,3 +138,16 @@ def test_the_cases_behind_each_figure(two_months):
     assert set(cases_behind(OCTOBER, "overdue_open", by="unit", key=district)) == {c.J, c.C}
     assert set(cases_behind(OCTOBER, "returns", by="unit", key=c.housing_id)) == {c.F}
     assert set(cases_behind(OCTOBER, "received", by="domain", key="")) == {c.D, c.E}
+
+
+def test_the_trend_by_month_and_the_days_to_answer_equal_the_figures_month_by_month(two_months):
+    # the dashboard's trend counts six months in one query per moment; the total's working days
+    # are summed from a breakdown's rows: both must be what each month's own figures say
+    months = [Period.month(2026, m) for m in range(6, 12)]
+    trend = by_month(months)
+    for month, f in zip(months, trend):
+        live = figures(month)[None]
+        assert (f.received, f.answered) == (live.received, live.answered), month
+    assert [f.received for f in trend] == [0, 0, 0, 4, 6, 0] and [f.answered for f in trend] == [0, 0, 0, 1, 4, 1]
+    for by in ("unit", "channel"):
+        assert breakdowns(OCTOBER, (by,))[None][None].days_to_answer == figures(OCTOBER)[None].days_to_answer
