@@ -178,6 +178,7 @@ INSTALLED_APPS = [
     "minpan.reports",
     "minpan.open311",
     "minpan.api",
+    "minpan.knowledge",
     "rest_framework",
     "drf_spectacular",
 ]

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "minpan"
 CORE = ("workdays", "policies", "units", "cases", "redaction")
-ABOVE_CORE = ("notify", "desk", "portal", "textmine", "similar", "demo", "reports")
+ABOVE_CORE = ("notify", "desk", "portal", "textmine", "similar", "demo", "reports", "knowledge")
 MAX_LINES = 600
 
 

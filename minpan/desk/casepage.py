@@ -11,12 +11,13 @@ from minpan.cases.effects.oversight import BY_HAND, LEGAL_CONCLUSIONS, REPORT_GR
 from minpan.cases.models import Citizen, Event, LookBackResult, LookBackVia
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, allowed_actions, can_take
+from minpan.knowledge.search import search as search_knowledge
 from minpan.policies.active import policy_named
 from minpan.policies.codes import QUALITY_FAULTS
 from minpan.redaction import LABELS
 from minpan.textmine.replies import check_case_reply
 from minpan.units.models import Unit
-from minpan.workdays.arith import deadline_day
+from minpan.workdays.arith import deadline_day, local_date
 
 from . import documents
 from .clock import Clock
@@ -122,6 +123,9 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
         meetings = list(case.meetings.select_related("lead").prefetch_related("units").order_by("recorded_at"))
     forms = offered_forms(user, case, roles, policy, bound)
     templates = canned(user, {f.template_kind for f in forms if f.template_kind})
+    # 知识库: approved answers in force that match the message, offered beside the direct answer
+    knowledge = (search_knowledge(f"{case.subject}\n{case.body}", day=local_date(clock.now), limit=3)
+                 if any(f.action == Action.DIRECT_ANSWER for f in forms) else [])
     # advice on the latest reply while it can still be changed or sent back
     reply_check = check_case_reply(case, replies[0], policy, hard_case=hard_case) if replies and case.state in CHECKED_STATES else None
     review = review_context(user, case, roles)
@@ -147,7 +151,8 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
         "handed_back": handed_back(events),
         "attachments": list(case.attachments.select_related("uploaded_by", "unit")),
         "writer_files": list(writer_files(user, case)), "writer_files_withheld": withheld_from(user, case),
-        "forms": [{"form": f, "templates": templates.get(f.template_kind, [])} for f in forms],
+        "forms": [{"form": f, "templates": templates.get(f.template_kind, []),
+                   "knowledge": knowledge if f.action == Action.DIRECT_ANSWER else []} for f in forms],
         "documents": documents.available(case, assignments=assignments, extensions=extensions, replies=replies,
                                          events=events, overdue=left is not None and left < 0, meetings=meetings),
         "error": error, "state_label": State(case.state).label, "review": review, "reply_check": reply_check,

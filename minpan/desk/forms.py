@@ -138,6 +138,7 @@ class DirectAnswerForm(ActionForm):
     action = Action.DIRECT_ANSWER
     template_kind, template_field = "reply", "body"
     body = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 6}))
+    knowledge = forms.IntegerField(label="知识库条目", required=False, min_value=1, widget=forms.HiddenInput)  # the entry used
 
     @classmethod
     def offered(cls, policy, case, roles):

@@ -6,7 +6,7 @@ def inbox(request):
     from django.utils import timezone
 
     from minpan.units.people import roles_of
-    from minpan.units.roles import CENTER_ROLES, Role
+    from minpan.units.roles import CENTER_ROLES, STAFF_ROLES, Role
     from minpan.workdays.arith import local_date
     from minpan.workdays.service import next_year_missing
 
@@ -14,7 +14,8 @@ def inbox(request):
 
     roles = roles_of(user)
     # the header offers the center's pages (督办, 热点问题, 渠道对账) only to whom they open
-    context = {"unread_notifications": unread_count(user), "center_staff": bool(roles & CENTER_ROLES)}
+    context = {"unread_notifications": unread_count(user), "center_staff": bool(roles & CENTER_ROLES),
+               "staff": bool(roles & STAFF_ROLES)}  # 知识库: every staff member
     if Role.ADMIN in roles:
         context["calendar_missing"] = next_year_missing(local_date(timezone.now()))
     return context

@@ -55,6 +55,8 @@ class Kind(models.TextChoices):
     REPORTED = "reported", "一事一报待批示"
     # Chizhou 第九条(五): the lead unit's leaders are to record the 法制审核 of the answer
     LEGAL_REVIEW_ASKED = "legal_review", "须法制审核"
+    # 知识库: an approved answer runs out of date; its owner unit renews or withdraws it
+    KNOWLEDGE_EXPIRING = "knowledge_expiring", "知识库条目到期"
     # what the writer is told (SMS and e-mail), wording editable like the rest
     TO_WRITER_RECEIPT = "w_receipt", "告知网民：已收到"
     TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"

@@ -182,6 +182,12 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "{{ count }} 年的国务院节假日安排尚未载入，跨入该年的办理期限暂按周末计算，可能不准确。"
         "国务院办公厅通知发布后，请用 minpan calendar import 载入；载入后在办留言的期限将自动重算。",
     ),
+    Kind.KNOWLEDGE_EXPIRING: (
+        "【知识库】{{ title }}{% if expired %}已过有效期{% else %}将于 {{ until }} 到期{% endif %}",
+        "{{ unit }}负责的知识库条目《{{ title }}》"
+        "{% if expired %}已于 {{ until }} 过期，已不再向受理员推荐{% else %}有效期至 {{ until }}，到期后将不再向受理员推荐{% endif %}。"
+        "请核对所依据的政策文件是否仍然有效，在工作台“知识库”中更新有效期或答复口径，经中心审核后继续使用。",
+    ),
     Kind.HARD_CASE_ASKED: (
         "【解释答复待同意】{{ case.reg_no }} {{ unit }}申请",
         "{{ unit }}称网民留言《{{ case.subject }}》（{{ case.reg_no }}）情况特殊、难以办结，申请经交办单位同意后向网民做好解释工作"

@@ -22,6 +22,7 @@ from minpan.attachments.content import PDF
 from minpan.cases.services import case_collect
 from minpan.cases.transitions import apply
 from minpan.desk import attachments
+from minpan.knowledge.models import Entry
 from minpan.notify.inbox import send
 from minpan.notify.models import Kind, Letter, LetterState
 from minpan.policies.presets import PRESETS
@@ -131,6 +132,9 @@ def build_world(files_dir: Path, **texts) -> SimpleNamespace:
     w.issued_letter = _letter(w.housing_dispatched, "URGE-1", LetterState.ISSUED)
     w.draft_letter = _letter(w.housing_dispatched, "CRIT-1", LetterState.DRAFT)
     w.edu_letter = _letter(w.edu_dispatched, "URGE-2", LetterState.ISSUED)
+    # a 知识库 entry owned by 市住建局: its unit and the center write it, the center's reviewer approves it
+    w.kb_entry = Entry.objects.create(title="供暖收费标准", answer="按市物价局核定标准收取。", basis="供热管理办法", owner=w.housing_unit,
+                                      valid_from=dt.date(2026, 1, 1), terms="供暖 收费")
     return w
 
 

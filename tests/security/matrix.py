@@ -126,6 +126,22 @@ def admin_page(role, obj=None):
     return OK if role == "admin" else "admin_login"
 
 
+def with_post(role, obj=None):
+    """Pages for whoever holds a post at the center or in a unit (知识库); a person with none is refused."""
+    if not signed_in(role):
+        return LOGIN
+    return FORBIDDEN if role == "nobody" else OK
+
+
+KNOWLEDGE_WRITERS = frozenset({"operator", "reviewer", "admin", *HOUSING, "edu_handler", "district_handler"})
+
+
+def knowledge_writers(role, obj=None):
+    if not signed_in(role):
+        return LOGIN
+    return OK if role in KNOWLEDGE_WRITERS else FORBIDDEN
+
+
 # The REST API (minpan.api), called with the person's own token: the desk's rules, 401 for no token.
 def api_staff(role, obj=None):
     return OK if signed_in(role) else UNAUTHORIZED
@@ -149,6 +165,7 @@ GET_RULES = {
     "desk:channels": center_page, "desk:channel_file": center_page,
     "desk:look_back": center_page,
     "desk:stats": center_page, "desk:stats_cases": center_page,
+    "desk:knowledge": with_post, "desk:knowledge_entry": with_post, "desk:knowledge_new": knowledge_writers,
     "notify:inbox": staff_page, "notify:settings": staff_page, "notify:leader": center_page, "notify:letter": letter_page,
     "portal:home": public, "portal:write": public, "portal:query": public, "portal:status": writers_page,
     "portal:answers": public, "portal:answer": public, "portal:refusals": public, "portal:statistics": public,
@@ -167,7 +184,7 @@ GET_RULES = {
     "open311:request": lambda role, obj=None: MISSING, "open311:token": lambda role, obj=None: MISSING,
 }
 POST_ONLY = {
-    "desk:logout", "desk:bulk_dispatch", "desk:act", "desk:publication", "desk:upload", "desk:look_back_draw",
+    "desk:logout", "desk:bulk_dispatch", "desk:act", "desk:publication", "desk:upload", "desk:look_back_draw", "desk:knowledge_approve",
     "notify:mark_read", "notify:approve_letter", "notify:refuse_letter", "portal:rate", "portal:follow_up",
     "portal:forgot_code", "portal:my_data_contact", "portal:my_data_correction", "portal:my_data_erase",
     "api:action", "api:intake",

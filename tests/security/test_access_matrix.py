@@ -15,7 +15,7 @@ from minpan.desk.documents import BUILDERS
 from minpan.desk.models import Attachment
 from minpan.desk.queues import BY_SLUG
 from minpan.notify.models import Letter, Notification
-from tests.security.conftest import CASES, ROLES
+from tests.security.conftest import CASES, HOUSING, ROLES
 from tests.security.matrix import (
     ACTION_ROLES,
     CENTER_PEOPLE,
@@ -78,6 +78,7 @@ def _get_cells():
         "open311:services": "/open311/v2/services.json", "open311:service": "/open311/v2/services/urban.xml",
         "open311:requests": "/open311/v2/requests.json", "open311:request": "/open311/v2/requests/987654.json",
         "open311:token": "/open311/v2/tokens/made-up.xml",
+        "desk:knowledge": "/desk/knowledge/", "desk:knowledge_new": "/desk/knowledge/new/",
     }
     cells += [(url, name, lambda w, u=url: u, None) for name, url in plain.items()]
     cells += [(f"/desk/q/{slug}/", "desk:queue", lambda w, s=slug: f"/desk/q/{s}/", None) for slug in BY_SLUG]
@@ -100,6 +101,7 @@ def _get_cells():
     # a file asked for under a case the person sees, but the file is another case's
     cells.append(("file-under-another-case", "desk:download",
                   lambda w: f"/desk/case/{w.housing_drafted.pk}/files/{w.staff_file.pk}/", None))
+    cells.append(("kb-entry", "desk:knowledge_entry", lambda w: f"/desk/knowledge/{w.kb_entry.pk}/", None))
     for letter, case, issued in (("issued_letter", "housing_dispatched", True), ("draft_letter", "housing_dispatched", False),
                                  ("edu_letter", "edu_dispatched", True)):
         cells.append((letter, "notify:letter", lambda w, x=letter: f"/notify/letters/{getattr(w, x).pk}/", (case, issued)))
@@ -204,6 +206,12 @@ def _posts(w):
         # 回头看: the 受理员 and the 督查 draw; the rest of the center reads the page only; units never
         ("look_back_draw", "/desk/look-back/draw/", {"since": "2026-01-01", "until": "2026-01-31", "size": "1"},
          {"operator", "supervisor"}, lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
+        # 知识库: the center's reviewer approves; the entry's own unit (市住建局) and the center edit it
+        ("knowledge_approve", f"/desk/knowledge/{w.kb_entry.pk}/approve/", {}, {"reviewer", "admin"},
+         lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
+        ("knowledge_edit", f"/desk/knowledge/{w.kb_entry.pk}/", {"title": "供暖收费", "answer": "按标准收取。", "basis": "办法",
+                                                              "owner": w.housing_unit.pk, "valid_from": "2026-01-01"},
+         {"operator", "reviewer", "admin", *HOUSING}, lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
     ]
 
 
@@ -231,7 +239,8 @@ def test_a_get_on_a_post_only_endpoint_is_refused(world, clients, role):
     case = world.housing_dispatched.pk
     for url in ("/desk/logout/", "/desk/bulk/dispatch/", f"/desk/case/{case}/do/claim/", f"/desk/case/{case}/publication/",
                 f"/desk/case/{case}/files/", "/notify/inbox/read/", f"/notify/letters/{world.draft_letter.pk}/approve/",
-                "/status/rate/", "/status/follow-up/", "/desk/look-back/draw/"):
+                "/status/rate/", "/status/follow-up/", "/desk/look-back/draw/",
+                f"/desk/knowledge/{world.kb_entry.pk}/approve/"):
         resp = clients(role).get(url)
         assert resp.status_code in (302, 405), f"{role} GET {url}: {resp.status_code}"
 

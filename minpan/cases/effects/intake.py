@@ -127,9 +127,10 @@ def _next_reg_no(now: dt.datetime) -> str:
 
 
 @effect(Action.DIRECT_ANSWER)
-def direct_answer(ctx, *, body: str):
-    # DOMAIN: a simple consultation (咨询) may be answered by the center directly.
+def direct_answer(ctx, *, body: str, knowledge: int | None = None):
+    # DOMAIN: a simple consultation (咨询) may be answered by the center directly (Yuncheng 五(二):
+    # 依据相关规定); `knowledge` names the 知识库 entry it was taken from, checked by that app.
     if ctx.case.msg_type != "consult":
         raise RuleViolation("只有咨询类留言可由中心直接答复，其他类型须交办承办单位。")
     reply = new_reply(ctx, body=body, unit=None, by_center=True)
-    return {"reply_version": reply.version}
+    return {"reply_version": reply.version, **({"knowledge": int(knowledge)} if knowledge else {})}

@@ -19,6 +19,7 @@ from django.db import close_old_connections
 
 from minpan.audit.prune import prune as audit_prune
 from minpan.cli import database_not_ready
+from minpan.knowledge.entries import sweep as knowledge_sweep
 from minpan.notify.sweep import sweep
 from minpan.portal.limits import sweep as portal_sweep
 from minpan.privacy.erasure import sweep as privacy_sweep
@@ -59,7 +60,7 @@ class Command(BaseCommand):
             while self.running:
                 if time.monotonic() >= next_sweep:
                     next_sweep = time.monotonic() + sweep_every
-                    for job in (sweep, portal_sweep, refresh_hot, audit_prune, privacy_sweep, webhook_sweep):
+                    for job in (sweep, portal_sweep, refresh_hot, audit_prune, privacy_sweep, webhook_sweep, knowledge_sweep):
                         try:
                             done = job()
                             if done and (any(done.values()) if isinstance(done, dict) else any(done)):

@@ -7,6 +7,9 @@
     var box = document.querySelector(btn.getAttribute("data-insert"));
     if (!box) return;
     box.value = box.value ? box.value + "\n" + btn.getAttribute("data-text") : btn.getAttribute("data-text");
+    // 知识库: the answer records which entry it came from
+    var cited = btn.getAttribute("data-knowledge") && document.querySelector(btn.getAttribute("data-knowledge"));
+    if (cited) cited.value = btn.getAttribute("data-entry");
     box.focus();
   });
   // Buttons that close a case for good (并单, 不予受理 from the review panel) ask first.
