@@ -31,11 +31,14 @@ test: install
 	elif [ -n "$$CI" ]; then echo "CI is set but DATABASE_URL is not: refusing to skip PostgreSQL" >&2; exit 1; \
 	else echo "DATABASE_URL not set: PostgreSQL run skipped (see .ci/run)"; fi
 
+# Two workers (pytest-xdist) on the two cores CI has: each gets its own test database.
+PYTEST_WORKERS ?= 2
+
 test-sqlite: install
-	env -u DATABASE_URL $(VENV)/bin/pytest
+	env -u DATABASE_URL $(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
 test-postgres: install
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
 # ruff (lint and import order) and mypy with django-stubs; .ci/run runs it before the tests.
 lint: install
