@@ -31,6 +31,8 @@ SIZE_2, SIZE_3, SIZE_4 = Pt(22), Pt(16), Pt(14)   # 2号, 3号, 4号
 LINE = Pt(28.9)          # 22 lines on the 225 mm 版心 (7.1)
 CHAR = SIZE_3            # one character of the body
 PICTURE_WIDTH = Mm(150)
+TEXT_WIDTH = Mm(156)     # the 版心's width
+FIRST_COLUMN = Mm(44)
 
 
 def _font(run, name: str, size, *, bold: bool = False, colour: RGBColor | None = None) -> None:
@@ -112,13 +114,20 @@ def _font_alternatives(doc) -> None:
 
 
 def _table(doc, table: drafting.Table) -> None:
-    _paragraph(doc, table.caption, font=HEADING_FONT, size=SIZE_4, align=WD_ALIGN_PARAGRAPH.CENTER)
+    caption = _paragraph(doc, table.caption, font=HEADING_FONT, size=SIZE_4, align=WD_ALIGN_PARAGRAPH.CENTER)
+    caption.paragraph_format.keep_with_next = True  # never a caption at a page's foot and its table overleaf
     grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    # the names' column wide enough for a channel's or unit's name, the figures share the rest
+    first = FIRST_COLUMN
+    rest = (TEXT_WIDTH - first) / max(len(table.header) - 1, 1)
     for r, row in enumerate([table.header, *table.rows]):
         for c, text in enumerate(row):
             cell = grid.cell(r, c)
+            cell.width = first if c == 0 else int(rest)
+            if r == 0:
+                _keep_with_next(cell.paragraphs[0])
             par = cell.paragraphs[0]
             par.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _font(par.add_run(text), HEADING_FONT if r == 0 else BODY_FONT, Pt(10.5))
@@ -126,8 +135,13 @@ def _table(doc, table: drafting.Table) -> None:
         _paragraph(doc, "（本期无数据）", align=WD_ALIGN_PARAGRAPH.CENTER, size=SIZE_4)
 
 
+def _keep_with_next(par) -> None:
+    par.paragraph_format.keep_with_next = True
+
+
 def _picture(doc, picture) -> None:
     par = _paragraph(doc, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)
+    _keep_with_next(par)  # the picture and its caption on one page
     par.add_run().add_picture(io.BytesIO(picture.png), width=PICTURE_WIDTH)
     _paragraph(doc, picture.caption, size=SIZE_4, align=WD_ALIGN_PARAGRAPH.CENTER)
 
@@ -135,7 +149,7 @@ def _picture(doc, picture) -> None:
 def title_of(facts: Facts, policy_name: str, title: str = "") -> str:
     if title:
         return title
-    period = f"{facts.period.first.year}年{facts.period.first.month}月" if facts.period.whole_months == 1 else str(facts.period)
+    period = drafting.when(facts.period)
     if facts.scope or facts.period.whole_months != 1:
         return f"关于{period}{facts.scope.words()}群众留言办理情况的专报"
     return drafting.outline(policy_name).title.format(period=period)
@@ -170,9 +184,9 @@ def build(facts: Facts, *, policy_name: str, special: bool = False, title: str =
     basis = drafting.outline(policy_name).basis
     lead = f"根据{basis}，" if basis and not special else ""
     what = f"{facts.scope.words()}的" if facts.scope else ""
-    _paragraph(doc, f"{lead}现将{facts.period}{what}群众留言办理情况报告如下。", indent=True)
+    _paragraph(doc, f"{lead}现将{drafting.when(facts.period)}{what}群众留言办理情况报告如下。", indent=True)
     for n, part in enumerate(drafting.sections(facts, policy_name), start=1):
-        _paragraph(doc, f"{drafting.number(n)}、{part.heading}", font=HEADING_FONT, indent=True)
+        _keep_with_next(_paragraph(doc, f"{drafting.number(n)}、{part.heading}", font=HEADING_FONT, indent=True))
         for text in part.paragraphs:
             _paragraph(doc, text, indent=True)
         for table in part.tables:

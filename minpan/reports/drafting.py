@@ -66,6 +66,15 @@ def number(n: int) -> str:
     return f"{'' if tens == 1 else CHINESE[tens - 1]}十{CHINESE[ones - 1] if ones else ''}"
 
 
+def when(period) -> str:
+    """2026年10月 for a calendar month, else 2026年10月8日至2026年10月21日."""
+    def day(d) -> str:
+        return f"{d.year}年{d.month}月{d.day}日"
+    if period.whole_months == 1:
+        return f"{period.first.year}年{period.first.month}月"
+    return f"{day(period.first)}至{day(period.last)}"
+
+
 def pct(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}%"
 
@@ -96,7 +105,7 @@ def _top(rows: list[dict], key: str, n: int = 3) -> str:
 def overall(f: Facts) -> Section:
     s, p = f.stats, f.stats["previous"]
     about = f"{f.scope.words()}的" if f.scope else ""
-    text = [f"{f.period}，共收到{about}群众留言{s['received']}件，{_change(s['received'], p['received'])}。"
+    text = [f"{when(f.period)}，共收到{about}群众留言{s['received']}件，{_change(s['received'], p['received'])}。"
             f"其中受理{s['accepted']}件，不予受理{s['not_accepted']}件，并入相同事项办理（并单）{s['merged']}件。"
             f"本期答复{s['answered']}件，其中在网站公开答复{s['answered_public']}件。"]
     channels, types = _top(s["by_channel"], "received"), _top(s["by_type"], "received")
@@ -214,8 +223,11 @@ def next_steps(f: Facts) -> Section:
     focus = f.hot[0]["name"] if f.hot else next((r["label"] for r in sorted(s["by_domain"], key=lambda r: -r["received"]) if r["received"]), "")
     if focus:
         text.append(f"针对{focus}方面反映较为集中的问题，建议相关单位分类分项梳理，建立管长远的工作机制，减少同类问题反复反映。")
-    if not text:
-        text.append("本期留言均按时办结、没有逾期和不满意的留言，继续保持办理质量和时效。")
+    if not text and not (s["received"] or s["answered"] or s["fell_due"]):
+        about = f"{f.scope.words()}的" if f.scope else ""
+        text.append(f"本期没有收到{about}留言，也没有到期待办的留言；继续关注群众的相关诉求，有新留言时按时办理。")
+    elif not text:
+        text.append("本期到期的留言均按时办结，没有逾期未办结和评价不满意的留言，继续保持办理质量和时效。")
     return Section("", text)
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from minpan.cases.models import Event
 from minpan.cases.states import Domain
+from minpan.redaction import redact
 from minpan.units.models import Level, Unit
 
 from . import summary
@@ -69,15 +70,17 @@ class Scope:
     def __bool__(self) -> bool:
         return bool(self.topic or self.domain or self.unit)
 
-    def q(self, to_case: str = "") -> Q:
-        """The condition on cases, reached through `to_case` ("" or "case__")."""
+    def q(self, to_case: str = "", unit: str = "") -> Q:
+        """The condition on cases, reached through `to_case` ("" or "case__"); `unit`: the column
+        the unit is looked for in when not the case's lead unit (an event's own "unit" for a
+        return: the returning unit's, the case has none after it)."""
         cond = Q()
         if self.topic:
             cond &= Q(**{f"{to_case}subject__contains": self.topic}) | Q(**{f"{to_case}body__contains": self.topic})
         if self.domain:
             cond &= Q(**{f"{to_case}domain": self.domain})
         if self.unit is not None:
-            cond &= Q(**{f"{to_case}lead_unit__path__startswith": self.unit.path})
+            cond &= Q(**{f"{unit or to_case + 'lead_unit'}__path__startswith": self.unit.path})
         return cond
 
     def words(self) -> str:
@@ -140,7 +143,8 @@ def stored_hot_topics(period: Period) -> list[dict]:
     if stored is None:
         return []
     topics = stored.data.get("topics", [])[:HOT_TOPICS]
-    return [{"name": f"{t['place']} · {t['problem']}" if t.get("problem") else t["place"],
+    # a topic is named from the citizens' words: names, phones and ID numbers are taken out
+    return [{"name": redact(f"{t['place']} · {t['problem']}" if t.get("problem") else t["place"]),
              "messages": t["messages"], "writers": t["writers"], "previous": t.get("previous", 0)} for t in topics]
 
 
@@ -177,13 +181,14 @@ def scoped_breakdowns(period: Period, scope: Scope, dims: tuple[str, ...] = tupl
         _collect(groups, qs, names, name)
     wanted = [n for n in ON_EVENTS if only is None or n in only]
     if wanted:
-        events = Event.objects.filter(scope.q("case__"), at__gte=period.start, at__lt=period.end).order_by()
+        events = Event.objects.filter(at__gte=period.start, at__lt=period.end).order_by()
         for name in wanted:
             action, cond = ON_EVENTS[name]
+            scoped = events.filter(scope.q("case__", unit="unit" if name == "returns" else ""))
             # a return is the returning unit's (the case has no lead unit after it), as in indicators
             by = {f"by_{d}": F("unit" if name == "returns" else "case__lead_unit") if d == "unit" else F(f"case__{DIMENSIONS[d]}")
                   for d in dims}
-            _collect(groups, events.filter(Q(action=action) & cond if cond else Q(action=action)), by, name)
+            _collect(groups, scoped.filter(Q(action=action) & cond if cond else Q(action=action)), by, name)
     out: dict = {None: {None: Figures()}, **{d: {} for d in dims}}
     for keys, fig in groups.items():
         out[None][None].add(fig)

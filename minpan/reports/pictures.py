@@ -121,13 +121,14 @@ def lines(title: str, months: list[tuple[str, int, int]], names: tuple[str, str]
         draw.line((left * s, y, (left + plot_w) * s, y), fill=GREY, width=1)
         draw.text(((left - 6) * s, y), f"{value:.0f}", fill=INK, font=font, anchor="rm")
     for j, colour in ((1, BLUE), (2, GREEN)):
-        points = [point(i, m[j]) for i, m in enumerate(months)]
+        values = [m[1] if j == 1 else m[2] for m in months]
+        points = [point(i, v) for i, v in enumerate(values)]
         if len(points) > 1:
             draw.line(points, fill=colour, width=3 * s)
-        for (x, y), m in zip(points, months):
+        for (x, y), value in zip(points, values):
             draw.ellipse((x - 4 * s, y - 4 * s, x + 4 * s, y + 4 * s), fill=colour)
             # the first line's figures above its points, the second's below: they never overlap
-            draw.text((x, y - 8 * s if j == 1 else y + 8 * s), str(m[j]), fill=colour, font=font, anchor="md" if j == 1 else "ma")
+            draw.text((x, y - 8 * s if j == 1 else y + 8 * s), str(value), fill=colour, font=font, anchor="md" if j == 1 else "ma")
     for i, label in enumerate(shown):
         draw.text(((left + inset + i * step) * s, (height - bottom + 18) * s), label, fill=INK, font=font, anchor="mm")
     return Picture(_png(image), caption)

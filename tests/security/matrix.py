@@ -148,7 +148,7 @@ GET_RULES = {
     "desk:download": case_page, "desk:writer_file": case_page, "desk:hot": center_page, "desk:hot_docx": center_page,
     "desk:channels": center_page, "desk:channel_file": center_page,
     "desk:look_back": center_page,
-    "desk:stats": center_page, "desk:stats_cases": center_page,
+    "desk:stats": center_page, "desk:stats_cases": center_page, "desk:stats_monthly": center_page, "desk:stats_special": center_page,
     "notify:inbox": staff_page, "notify:settings": staff_page, "notify:leader": center_page, "notify:letter": letter_page,
     "portal:home": public, "portal:write": public, "portal:query": public, "portal:status": writers_page,
     "portal:answers": public, "portal:answer": public, "portal:refusals": public, "portal:statistics": public,
