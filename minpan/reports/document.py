@@ -119,9 +119,12 @@ def _table(doc, table: drafting.Table) -> None:
     grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False  # the widths below, not the writer's guess from the contents
     # the names' column wide enough for a channel's or unit's name, the figures share the rest
     first = FIRST_COLUMN
     rest = (TEXT_WIDTH - first) / max(len(table.header) - 1, 1)
+    for c, column in enumerate(grid.columns):
+        column.width = first if c == 0 else int(rest)
     for r, row in enumerate([table.header, *table.rows]):
         for c, text in enumerate(row):
             cell = grid.cell(r, c)
@@ -193,9 +196,12 @@ def build(facts: Facts, *, policy_name: str, special: bool = False, title: str =
             _table(doc, table)
         for picture in part.pictures:
             _picture(doc, picture)
-    # 发文机关署名 and 成文日期, the date 右空四字, the name centred over it
-    _paragraph(doc)
-    _paragraph(doc)
+    # 发文机关署名 and 成文日期, the date 右空四字, the name over it; kept on one page with the
+    # body's last lines (7.3.5.4: the signature never alone on a page)
+    if doc.paragraphs:
+        _keep_with_next(doc.paragraphs[-1])
+    _keep_with_next(_paragraph(doc))
+    _keep_with_next(_paragraph(doc))
     issued = facts.issued
     date = _paragraph(doc, f"{issued.year}年{issued.month}月{issued.day}日", align=WD_ALIGN_PARAGRAPH.RIGHT)
     date.paragraph_format.right_indent = CHAR * 4
@@ -203,6 +209,7 @@ def build(facts: Facts, *, policy_name: str, special: bool = False, title: str =
     signer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     signer.paragraph_format.right_indent = CHAR * 2
     signer.paragraph_format.line_spacing_rule, signer.paragraph_format.line_spacing = WD_LINE_SPACING.EXACTLY, LINE
+    _keep_with_next(signer)
     _font(signer.add_run(facts.organ), BODY_FONT, SIZE_3)
     return doc
 

@@ -136,3 +136,35 @@ def test_monthly_xlsx_holds_the_same_data(two_months, tmp_path):
 def test_a_bad_month_is_refused_in_chinese(month, tmp_path):
     with pytest.raises(CommandError, match="月份格式无效"):
         call_command("report", "monthly", month, "--out", str(tmp_path / "x.docx"))
+
+
+@pytest.mark.django_db
+def test_the_hot_topics_come_from_the_stored_grouping_with_personal_data_taken_out(two_months, tmp_path):
+    from minpan.textmine.models import HotReport
+
+    HotReport.objects.create(month=MONTH, key="k", computed_at=at("2026-11-01 03:00"), data={"cases": 6, "previous_cases": 4, "topics": [
+        {"place": "幸福小区", "problem": "路灯 13912345678", "keys": [], "messages": 4, "writers": 3, "likes": 0,
+         "first": "2026-10-08T10:00:00+08:00", "last": "2026-10-27T09:00:00+08:00", "previous": 1, "samples": []}]})
+    body = "\n".join(_text(Document(_make(tmp_path, "monthly", MONTH))))
+    assert "群众反映较为集中的问题依次是：幸福小区 · 路灯" in body and "4件（3人），上月1件" in body
+    assert "13912345678" not in body
+
+
+@pytest.mark.django_db
+def test_the_number_of_queries_does_not_grow_with_the_cases(two_months, city):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from minpan.reports.facts import gather
+    from minpan.reports.periods import Period
+    from tests.reports.conftest import received
+
+    def counted() -> int:
+        with CaptureQueriesContext(connection) as seen:
+            gather(Period.month(2026, 10))
+        return len(seen)
+
+    before = counted()
+    for day in ("2026-10-13 10:00", "2026-10-14 10:00", "2026-10-15 10:00"):
+        received(city, day, lead=city.district, domain="education", msg_type="complaint")
+    assert counted() == before
