@@ -17,9 +17,10 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from . import drafting
 from .facts import Facts
@@ -61,10 +62,10 @@ def _paragraph(doc, text: str = "", *, font: str = BODY_FONT, size=SIZE_3, align
 
 
 def _red_rule(par) -> None:
-    """The 版头's separator: a red rule under the 发文字号's paragraph, across the 版心."""
+    """The 版头's separator (7.2.6): a red rule 4 mm under the 发文字号, across the 版心."""
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "6"), ("w:color", "E60012")):
+    for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "11"), ("w:color", "E60012")):
         bottom.set(qn(key), value)
     borders.append(bottom)
     par._p.get_or_add_pPr().append(borders)
@@ -97,10 +98,12 @@ def _page_number(footer, align) -> None:
 
 
 def _font_alternatives(doc) -> None:
-    """w:altName in the font table: what a machine without the office's fonts uses instead."""
-    table = next((p for p in doc.part.package.parts if p.partname.endswith("fontTable.xml")), None)
-    if table is None or not hasattr(table, "element"):
+    """w:altName in the font table: what a machine without the office's fonts uses instead.
+    python-docx keeps the font table as bytes (a plain Part): parsed, added to, put back."""
+    table = next((p for p in doc.part.package.parts if str(p.partname).endswith("/fontTable.xml")), None)
+    if table is None:
         return
+    root = parse_xml(table.blob)
     for name, alternative in ALTERNATIVES.items():
         font = OxmlElement("w:font")
         font.set(qn("w:name"), name)
@@ -110,7 +113,8 @@ def _font_alternatives(doc) -> None:
         charset = OxmlElement("w:charset")
         charset.set(qn("w:val"), "86")  # GB2312
         font.append(charset)
-        table.element.append(font)
+        root.append(font)
+    table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _table(doc, table: drafting.Table) -> None:
@@ -174,12 +178,16 @@ def build(facts: Facts, *, policy_name: str, special: bool = False, title: str =
     _page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
 
     # 版头
-    _paragraph(doc, facts.organ, font=TITLE_FONT, size=Pt(30), align=WD_ALIGN_PARAGRAPH.CENTER, colour=RED, exact=False)
+    # 7.2.3: 发文机关标志 35 mm below the 版心's top; 7.2.4: 发文字号 two lines under it
+    organ = _paragraph(doc, facts.organ, font=TITLE_FONT, size=Pt(30), align=WD_ALIGN_PARAGRAPH.CENTER, colour=RED, exact=False)
+    organ.paragraph_format.space_before = Mm(35)
+    _paragraph(doc)
     _paragraph(doc)
     year = facts.period.last.year
     serial = number if number is not None else facts.period.last.month
     ref = _paragraph(doc, f"民盼{'专报' if special else '月报'}〔{year}〕{serial}号", align=WD_ALIGN_PARAGRAPH.CENTER)
     _red_rule(ref)
+    _paragraph(doc)  # 7.3.1: the title two lines under the rule
     _paragraph(doc)
     # 主体
     _paragraph(doc, title_of(facts, policy_name, title), font=TITLE_FONT, size=SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, exact=False)

@@ -49,6 +49,9 @@ def test_monthly_report_has_the_head_of_a_government_document(two_months, tmp_pa
     title = next(p for p in doc.paragraphs if p.text == "2026年10月网民留言办理情况月报")
     assert title.runs[0].font.name == "方正小标宋简体" and title.runs[0].font.size.pt == 22
     assert text[-2:] == ["市民盼中心", "2026年11月3日"]  # 发文机关署名 and 成文日期
+    # fonts are named, not shipped: the font table offers 宋体 where 方正小标宋简体 is missing
+    fonts = next(p for p in doc.part.package.parts if str(p.partname).endswith("/fontTable.xml")).blob.decode()
+    assert '<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>' in fonts
 
 
 @pytest.mark.django_db
