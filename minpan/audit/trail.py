@@ -32,6 +32,8 @@ VIEWED = {
     "desk:writer_file": (What.VIEW_WRITER_FILE, "writer_file", "att"),
     "desk:export": (What.EXPORT, "queue", "slug"),
     "desk:hot_docx": (What.EXPORT, "hot_report", "month"),
+    # the 月报 and 专报 (DOCX or XLSX) carry the hot topics' names and each unit's figures
+    "desk:stats_monthly": (What.EXPORT, "report", "kind"), "desk:stats_special": (What.EXPORT, "report", "kind"),
     "api:case": (What.VIEW_CASE, "case", "pk"),  # the REST API's case: the same view of citizen data
 }
 

@@ -13,6 +13,7 @@ from .views import (
     lookback,
     publication,
     queues,
+    report_files,
     second_factor,
     writer_files,
 )
@@ -40,4 +41,5 @@ urlpatterns = [
     *lookback.urlpatterns,  # look-back/ and look-back/draw/: 回头看
     *knowledge.urlpatterns,  # knowledge/…: 知识库
     *dashboard.urlpatterns,  # stats/ and stats/cases/: 统计看板 and the cases behind its numbers
+    *report_files.urlpatterns,  # stats/monthly/ and stats/special/: 月报 and 专报 as DOCX or XLSX
 ]

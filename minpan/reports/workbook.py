@@ -5,6 +5,7 @@ goes through minpan.spreadsheet (a unit or label is never read as a formula)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import IO
 
 from openpyxl import Workbook
 
@@ -18,7 +19,7 @@ TABLES = [("by_unit", "按单位", "unit", "单位"), ("by_channel", "按渠道"
           ("by_type", "按类型", "label", "留言类型"), ("by_domain", "按领域", "label", "领域")]
 
 
-def write(data: dict, path: Path) -> None:
+def write(data: dict, path: Path | IO[bytes]) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "汇总"

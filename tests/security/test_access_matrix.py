@@ -79,6 +79,7 @@ def _get_cells():
         "open311:requests": "/open311/v2/requests.json", "open311:request": "/open311/v2/requests/987654.json",
         "open311:token": "/open311/v2/tokens/made-up.xml",
         "desk:knowledge": "/desk/knowledge/", "desk:knowledge_new": "/desk/knowledge/new/",
+        "desk:stats_monthly": "/desk/stats/monthly/?month=2026-01", "desk:stats_special": "/desk/stats/special/?topic=路灯",
     }
     cells += [(url, name, lambda w, u=url: u, None) for name, url in plain.items()]
     cells += [(f"/desk/q/{slug}/", "desk:queue", lambda w, s=slug: f"/desk/q/{s}/", None) for slug in BY_SLUG]

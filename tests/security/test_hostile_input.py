@@ -72,6 +72,8 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "desk:knowledge_entry": ("/desk/knowledge/{kb}/", ("kb",), [], KB_FIELDS),
     "desk:knowledge_approve": ("/desk/knowledge/{kb}/approve/", ("kb",), [], []),
     "desk:stats_cases": ("/desk/stats/cases/", (), ["i", "from", "to", "by", "key", "page"], []),
+    "desk:stats_monthly": ("/desk/stats/monthly/", (), ["month", "format"], []),
+    "desk:stats_special": ("/desk/stats/special/", (), ["from", "to", "topic", "domain", "unit", "title", "format"], []),
     "notify:inbox": ("/notify/inbox/", (), ["page"], []),
     # the REST API (a session is not a token: 401 before any parameter; schemathesis fuzzes it with one)
     "api:cases": ("/api/v1/cases/", (), ["queue", "state", "q", "channel", "since", "until", "sort", "page"], []),
