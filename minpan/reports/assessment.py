@@ -1,0 +1,178 @@
+"""单位考核 (issue 15): each unit's score for a month or a year under the policy's Assessment
+(policies.rules), with every event that moved it.
+
+The events are the ones the core recorded, read with the statistics' own definitions
+(reports.indicators): a case is overdue when its deadline in force fell in the period and it was
+not answered by 24:00 of that day (fell_due less fell_due_on_time), on time otherwise; the other
+points are actions taken in the period (send-backs, reminders, urges, criticisms, extensions,
+ratings of 不满意, 回头看 findings). A sub-unit's cases count for its top unit, as in the
+statistics' by-unit rows, and so does the number of cases that fell due, which a unit needs
+`min_cases` of to be ranked. Reads only: nothing here writes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from minpan.cases.models import Event, LookBackResult
+from minpan.cases.states import Action, Rating
+from minpan.policies.rules import Policy
+from minpan.units.models import Level, Unit
+from minpan.workdays.arith import SHANGHAI
+
+from .indicators import cases_behind, figures, top_units
+from .periods import Period
+
+# Each kind of event: its Chinese name and the Assessment field giving its points.
+KINDS = {
+    "overdue": ("逾期未按期办结", "overdue_points"),
+    "on_time": ("按期办结", "on_time_points"),
+    "send_back": ("答复被退回重办", "send_back_points"),
+    "quality": ("答复质量问题被退回", "quality_points"),
+    "prompt": ("到期前提醒、电话催办", "prompt_points"),
+    "urge": ("逾期催办、督办", "urge_points"),
+    "criticism": ("通报批评", "criticism_points"),
+    "extension": ("批准延期", "extension_points"),
+    "unsatisfied": ("网民评价不满意", "unsatisfied_points"),
+    "look_back": ("“回头看”措施未落实", "look_back_points"),
+}
+ADDED = {"on_time"}  # the others take points off
+# The actions read for each kind counted on events.
+ON_EVENTS = {
+    Action.SEND_BACK: "send_back", Action.REMIND: "prompt", Action.PHONE_REMIND: "prompt",
+    Action.URGE: "urge", Action.CENTER_URGE: "urge", Action.SUPERVISE: "urge", Action.CRITICISE: "criticism",
+    Action.APPROVE_EXTENSION: "extension", Action.RATE: "unsatisfied", Action.LOOK_BACK: "look_back",
+}
+
+
+@dataclass
+class Item:
+    """One event that moved a unit's score."""
+
+    case_id: int
+    case: str          # the case's number (登记编号)
+    kind: str
+    on: dt.date        # Asia/Shanghai date
+    points: int        # signed: negative when taken off
+    article: str
+
+    @property
+    def what(self) -> str:
+        return KINDS[self.kind][0]
+
+    def as_dict(self) -> dict:
+        return {"case": self.case, "case_id": self.case_id, "kind": self.kind, "what": self.what,
+                "points": self.points, "date": self.on.isoformat(), "article": self.article}
+
+
+@dataclass
+class Score:
+    unit: Unit
+    start: int
+    cases: int = 0     # cases whose deadline in force fell in the period
+    items: list[Item] = field(default_factory=list)
+    ranked: bool = False
+    rank: int | None = None
+
+    @property
+    def score(self) -> int:
+        return self.start + sum(i.points for i in self.items)
+
+    @property
+    def taken_off(self) -> int:
+        return -sum(i.points for i in self.items if i.points < 0)
+
+    @property
+    def added(self) -> int:
+        return sum(i.points for i in self.items if i.points > 0)
+
+    def as_dict(self) -> dict:
+        return {"unit": self.unit.name, "unit_id": self.unit.pk, "cases": self.cases, "score": self.score,
+                "taken_off": self.taken_off, "added": self.added, "ranked": self.ranked, "rank": self.rank,
+                "items": [i.as_dict() for i in self.items]}
+
+
+def assessed_units():
+    """The units scored: the top units of the tree (a sub-unit counts for its own), not the center."""
+    return Unit.objects.filter(parent__isnull=True, active=True).exclude(level=Level.CENTER).order_by("path")
+
+
+def assess(period: Period, policy: Policy) -> list[Score]:
+    """Every assessed unit's score: the ranked ones by score (best first; equal scores share a
+    rank, in the unit tree's order), then those with fewer than min_cases cases (不参与排名)."""
+    rule = policy.assessment
+    scores = {u.pk: Score(unit=u, start=rule.start_score) for u in assessed_units()}
+    for unit_id, fig in figures(period, by="unit", only={"fell_due"}).items():
+        if unit_id in scores:
+            scores[unit_id].cases = fig.fell_due
+    found = [*_deadlines(period), *_events(period, policy)]
+    tops = top_units({unit for unit, *_ in found})
+    for unit, case_id, ref, kind, on in found:
+        top = tops.get(unit)
+        points = getattr(rule, KINDS[kind][1])
+        if top is None or top.pk not in scores or not points:
+            continue
+        scores[top.pk].items.append(Item(case_id, ref, kind, on, points if kind in ADDED else -points, _article(kind, policy)))
+    for s in scores.values():
+        s.items.sort(key=lambda i: (i.on, i.case_id, i.kind))
+        s.ranked = s.cases >= rule.min_cases
+    ranked = sorted((s for s in scores.values() if s.ranked), key=lambda s: -s.score)
+    for place, s in enumerate(ranked, start=1):
+        s.rank = place if place == 1 or s.score != ranked[place - 2].score else ranked[place - 2].rank
+    return ranked + [s for s in scores.values() if not s.ranked]
+
+
+def as_dict(period: Period, policy: Policy, scores: list[Score]) -> dict:
+    """What `minpan report assessment` prints as JSON."""
+    rule = policy.assessment
+    return {
+        "policy": policy.name, "basis": rule.basis, "from": period.first.isoformat(), "to": period.last.isoformat(),
+        "start_score": rule.start_score, "min_cases": rule.min_cases,
+        "points": {kind: (1 if kind in ADDED else -1) * getattr(rule, name) for kind, (_, name) in KINDS.items()},
+        "units": [s.as_dict() for s in scores],
+    }
+
+
+def _article(kind: str, policy: Policy) -> str:
+    quality = policy.reply_content.quality_article
+    basis = policy.assessment.basis
+    if kind == "quality" and quality and quality not in basis:
+        return f"{quality}、{basis}" if basis else quality
+    return basis
+
+
+def _day(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(SHANGHAI).date()
+
+
+def _deadlines(period: Period):
+    """(unit, case id, number, kind, date): each case whose deadline in force fell in the period,
+    overdue on its deadline day or on time on the day of its answer."""
+    on_time = set(cases_behind(period, "fell_due_on_time").values_list("pk", flat=True))
+    rows = cases_behind(period, "fell_due").values_list("lead_unit", "pk", "reg_no", "deadline_at", "answered_at")
+    for unit, pk, reg_no, deadline, answered in rows:
+        ref = reg_no or f"留言#{pk}"
+        if pk in on_time:
+            yield unit, pk, ref, "on_time", _day(answered)
+        else:
+            # stored as 00:00 of the day after the deadline day
+            yield unit, pk, ref, "overdue", _day(deadline) - dt.timedelta(days=1)
+
+
+def _events(period: Period, policy: Policy):
+    """(unit, case id, number, kind, date) for the actions in the period that move a score."""
+    faults = set(policy.escalation.quality_faults)
+    rows = (Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=list(ON_EVENTS))
+            .filter(~Q(action=Action.RATE) | Q(data__rating=Rating.UNSATISFIED))
+            .filter(~Q(action=Action.LOOK_BACK) | Q(data__result=LookBackResult.NOT_DONE))
+            .order_by("at", "pk")
+            .values_list("case__lead_unit", "case_id", "case__reg_no", "action", "at", "data"))
+    for unit, pk, reg_no, action, at, data in rows:
+        if data.get("skipped"):
+            continue  # a rung of the ladder recorded but not taken (the unit explained the delay)
+        kind = ON_EVENTS[Action(action)]
+        if kind == "send_back" and data.get("fault") in faults:
+            kind = "quality"
+        yield unit, pk, reg_no or f"留言#{pk}", kind, _day(at)
