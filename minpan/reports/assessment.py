@@ -23,7 +23,7 @@ from minpan.units.models import Level, Unit
 from minpan.workdays.arith import SHANGHAI
 
 from .indicators import cases_behind, figures, top_units
-from .periods import Period
+from .periods import Period, PeriodError
 
 # Each kind of event: its Chinese name and the Assessment field giving its points.
 KINDS = {
@@ -92,6 +92,22 @@ class Score:
         return {"unit": self.unit.name, "unit_id": self.unit.pk, "cases": self.cases, "score": self.score,
                 "taken_off": self.taken_off, "added": self.added, "ranked": self.ranked, "rank": self.rank,
                 "items": [i.as_dict() for i in self.items]}
+
+
+def period_of(year: str, month: str = "") -> Period:
+    """A year ("2026") or a month ("2026-05", which must fall in that year when both are given),
+    refused in words for the person who typed them."""
+    year, month = (year or "").strip(), (month or "").strip()
+    if month:
+        y, _, m = month.partition("-")
+        if not (len(y) == 4 and y.isascii() and y.isdigit() and m.isascii() and m.isdigit() and 1 <= int(m) <= 12):
+            raise PeriodError(f"考核月份 {month!r} 应写作 YYYY-MM，如 2026-05。")
+        if year and year != y:
+            raise PeriodError(f"考核月份 {month} 不在 {year} 年。")
+        return Period.month(int(y), int(m))
+    if not (len(year) == 4 and year.isascii() and year.isdigit() and 2000 <= int(year) <= 2100):
+        raise PeriodError(f"考核年度 {year!r} 应写作四位数字，如 2026。")
+    return Period(dt.date(int(year), 1, 1), dt.date(int(year), 12, 31))
 
 
 def assessed_units():
