@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, bulk, case, channels, dashboard, documents, files, hot, lookback, publication, queues, second_factor, writer_files
+from .views import assessment, auth, bulk, case, channels, dashboard, documents, files, hot, lookback, publication, queues, second_factor, writer_files
 
 app_name = "desk"
 urlpatterns = [
@@ -24,4 +24,5 @@ urlpatterns = [
     *channels.urlpatterns,  # channels/ and its files: 渠道对账
     *lookback.urlpatterns,  # look-back/ and look-back/draw/: 回头看
     *dashboard.urlpatterns,  # stats/ and stats/cases/: 统计看板 and the cases behind its numbers
+    *assessment.urlpatterns,  # assessment/, its units and its workbook: 单位考核
 ]

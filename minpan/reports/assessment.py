@@ -19,7 +19,9 @@ from django.db.models import Q
 from minpan.cases.models import Event, LookBackResult
 from minpan.cases.states import Action, Rating
 from minpan.policies.rules import Policy
-from minpan.units.models import Level, Unit
+from minpan.units.models import Level, Membership, Unit
+from minpan.units.people import roles_of
+from minpan.units.roles import CENTER_ROLES, UNIT_ROLES
 from minpan.workdays.arith import SHANGHAI
 
 from .indicators import cases_behind, figures, top_units
@@ -113,6 +115,16 @@ def period_of(year: str, month: str = "") -> Period:
 def assessed_units():
     """The units scored: the top units of the tree (a sub-unit counts for its own), not the center."""
     return Unit.objects.filter(parent__isnull=True, active=True).exclude(level=Level.CENTER).order_by("path")
+
+
+def units_seen_by(user) -> set[int] | None:
+    """The assessed units whose scores the user may see: None for every one (the center's people
+    and city leaders), else the user's own units among the assessed ones (perhaps none: a
+    sub-unit's staff may not see the other cases their top unit is scored on)."""
+    if roles_of(user) & CENTER_ROLES:
+        return None
+    mine = Membership.objects.filter(user=user, role__in=sorted(UNIT_ROLES)).values("unit")
+    return set(assessed_units().filter(pk__in=mine).values_list("pk", flat=True))
 
 
 def assess(period: Period, policy: Policy) -> list[Score]:
