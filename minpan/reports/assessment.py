@@ -100,6 +100,8 @@ def period_of(year: str, month: str = "") -> Period:
     """A year ("2026") or a month ("2026-05", which must fall in that year when both are given),
     refused in words for the person who typed them."""
     year, month = (year or "").strip(), (month or "").strip()
+    if (year or not month) and not (len(year) == 4 and year.isascii() and year.isdigit() and 2000 <= int(year) <= 2100):
+        raise PeriodError(f"考核年度 {year!r} 应写作四位数字，如 2026。")
     if month:
         y, _, m = month.partition("-")
         if not (len(y) == 4 and y.isascii() and y.isdigit() and m.isascii() and m.isdigit() and 1 <= int(m) <= 12):
@@ -107,8 +109,6 @@ def period_of(year: str, month: str = "") -> Period:
         if year and year != y:
             raise PeriodError(f"考核月份 {month} 不在 {year} 年。")
         return Period.month(int(y), int(m))
-    if not (len(year) == 4 and year.isascii() and year.isdigit() and 2000 <= int(year) <= 2100):
-        raise PeriodError(f"考核年度 {year!r} 应写作四位数字，如 2026。")
     return Period(dt.date(int(year), 1, 1), dt.date(int(year), 12, 31))
 
 
