@@ -131,7 +131,9 @@ def assess(period: Period, policy: Policy) -> list[Score]:
     """Every assessed unit's score: the ranked ones by score (best first; equal scores share a
     rank, in the unit tree's order), then those with fewer than min_cases cases (不参与排名)."""
     rule = policy.assessment
-    scores = {u.pk: Score(unit=u, start=rule.start_score) for u in assessed_units()}
+    # in the tree's order, ids read as numbers (a path's text puts /10/ before /9/)
+    units = sorted(assessed_units(), key=lambda u: [int(n) for n in u.path.strip("/").split("/")])
+    scores = {u.pk: Score(unit=u, start=rule.start_score) for u in units}
     for unit_id, fig in figures(period, by="unit", only={"fell_due"}).items():
         if unit_id in scores:
             scores[unit_id].cases = fig.fell_due
