@@ -12,13 +12,16 @@ statistics' by-unit rows, and so does the number of cases that fell due, which a
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Case as Choose
+from django.db.models import Count, Q, Value, When
 
 from minpan.cases.models import Event, LookBackResult
 from minpan.cases.states import Action, Rating
-from minpan.policies.rules import Policy
+from minpan.policies.rules import Assessment, Policy
 from minpan.units.models import Level, Membership, Unit
 from minpan.units.people import roles_of
 from minpan.units.roles import CENTER_ROLES, UNIT_ROLES
@@ -72,23 +75,29 @@ class Item:
 @dataclass
 class Score:
     unit: Unit
-    start: int
+    rule: Assessment
     cases: int = 0     # cases whose deadline in force fell in the period
-    items: list[Item] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)  # kind -> how many, counted by the database
+    items: list[Item] = field(default_factory=list)   # the events themselves, where asked for
     ranked: bool = False
     rank: int | None = None
 
+    def points(self, kind: str) -> int:
+        """The signed points one event of this kind moves the score by."""
+        n = getattr(self.rule, KINDS[kind][1])
+        return n if kind in ADDED else -n
+
     @property
     def score(self) -> int:
-        return self.start + sum(i.points for i in self.items)
+        return self.rule.start_score + self.added - self.taken_off
 
     @property
     def taken_off(self) -> int:
-        return -sum(i.points for i in self.items if i.points < 0)
+        return -sum(self.points(k) * n for k, n in self.counts.items() if self.points(k) < 0)
 
     @property
     def added(self) -> int:
-        return sum(i.points for i in self.items if i.points > 0)
+        return sum(self.points(k) * n for k, n in self.counts.items() if self.points(k) > 0)
 
     def as_dict(self) -> dict:
         return {"unit": self.unit.name, "unit_id": self.unit.pk, "cases": self.cases, "score": self.score,
@@ -127,27 +136,30 @@ def units_seen_by(user) -> set[int] | None:
     return set(assessed_units().filter(pk__in=mine).values_list("pk", flat=True))
 
 
-def assess(period: Period, policy: Policy) -> list[Score]:
+def assess(period: Period, policy: Policy, items_of: AbstractSet[int] | None = frozenset()) -> list[Score]:
     """Every assessed unit's score: the ranked ones by score (best first; equal scores share a
-    rank, in the unit tree's order), then those with fewer than min_cases cases (不参与排名)."""
+    rank, in the unit tree's order), then those with fewer than min_cases cases (不参与排名).
+    The scores are counted by the database; the events behind them are listed for the units in
+    `items_of` (None: every unit, as the workbook has them)."""
     rule = policy.assessment
     # in the tree's order, ids read as numbers (a path's text puts /10/ before /9/)
     units = sorted(assessed_units(), key=lambda u: [int(n) for n in u.path.strip("/").split("/")])
-    scores = {u.pk: Score(unit=u, start=rule.start_score) for u in units}
-    for unit_id, fig in figures(period, by="unit", only={"fell_due"}).items():
+    scores = {u.pk: Score(unit=u, rule=rule) for u in units}
+    for unit_id, fig in figures(period, by="unit", only={"fell_due", "fell_due_on_time"}).items():
         if unit_id in scores:
-            scores[unit_id].cases = fig.fell_due
-    found = [*_deadlines(period), *_events(period, policy)]
-    tops = top_units({unit for unit, *_ in found})
-    for unit, case_id, ref, kind, on in found:
+            s = scores[unit_id]
+            s.cases = fig.fell_due
+            s.counts.update(on_time=fig.fell_due_on_time, overdue=fig.fell_due - fig.fell_due_on_time)
+    counted = list(_event_counts(period, policy))
+    tops = top_units({unit for unit, *_ in counted})
+    for unit, kind, n in counted:
         top = tops.get(unit)
-        points = getattr(rule, KINDS[kind][1])
-        if top is None or top.pk not in scores or not points:
-            continue
-        scores[top.pk].items.append(Item(case_id, ref, kind, on, points if kind in ADDED else -points, _article(kind, policy)))
+        if top is not None and top.pk in scores:
+            scores[top.pk].counts[kind] += n
     for s in scores.values():
-        s.items.sort(key=lambda i: (i.on, i.case_id, i.kind))
         s.ranked = s.cases >= rule.min_cases
+        if items_of is None or s.unit.pk in items_of:
+            s.items = _items(period, policy, s)
     ranked = sorted((s for s in scores.values() if s.ranked), key=lambda s: -s.score)
     for place, s in enumerate(ranked, start=1):
         s.rank = place if place == 1 or s.score != ranked[place - 2].score else ranked[place - 2].rank
@@ -177,32 +189,58 @@ def _day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(SHANGHAI).date()
 
 
-def _deadlines(period: Period):
-    """(unit, case id, number, kind, date): each case whose deadline in force fell in the period,
-    overdue on its deadline day or on time on the day of its answer."""
-    on_time = set(cases_behind(period, "fell_due_on_time").values_list("pk", flat=True))
-    rows = cases_behind(period, "fell_due").values_list("lead_unit", "pk", "reg_no", "deadline_at", "answered_at")
-    for unit, pk, reg_no, deadline, answered in rows:
-        ref = reg_no or f"留言#{pk}"
+def _items(period: Period, policy: Policy, score: Score) -> list[Item]:
+    """The events behind one unit's score (its sub-units' included), in the order they happened;
+    kinds that move no points are left out."""
+    within = score.unit.path
+    found = [*_deadlines(period, within), *_events(period, policy, within)]
+    items = [Item(pk, reg_no or f"留言#{pk}", kind, on, score.points(kind), _article(kind, policy))
+             for pk, reg_no, kind, on in found if score.points(kind)]
+    return sorted(items, key=lambda i: (i.on, i.case_id, i.kind))
+
+
+def _deadlines(period: Period, within: str):
+    """(case id, number, kind, date): each case of the unit whose deadline in force fell in the
+    period, overdue on its deadline day or on time on the day of its answer."""
+    mine = Q(lead_unit__path__startswith=within)
+    on_time = set(cases_behind(period, "fell_due_on_time").filter(mine).values_list("pk", flat=True))
+    rows = cases_behind(period, "fell_due").filter(mine).values_list("pk", "reg_no", "deadline_at", "answered_at")
+    for pk, reg_no, deadline, answered in rows:
         if pk in on_time:
-            yield unit, pk, ref, "on_time", _day(answered)
+            yield pk, reg_no, "on_time", _day(answered)
         else:
             # stored as 00:00 of the day after the deadline day
-            yield unit, pk, ref, "overdue", _day(deadline) - dt.timedelta(days=1)
+            yield pk, reg_no, "overdue", _day(deadline) - dt.timedelta(days=1)
 
 
-def _events(period: Period, policy: Policy):
-    """(unit, case id, number, kind, date) for the actions in the period that move a score."""
-    faults = set(policy.escalation.quality_faults)
-    rows = (Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=list(ON_EVENTS))
+def _counted_events(period: Period):
+    """The events in the period that move a score: of a rating, only 不满意; of a 回头看, only 未落实;
+    of the ladder's rungs, only those taken (a rung skipped because the unit explained the delay
+    is recorded with the reason, and moves nothing)."""
+    return (Event.objects.filter(at__gte=period.start, at__lt=period.end, action__in=list(ON_EVENTS))
             .filter(~Q(action=Action.RATE) | Q(data__rating=Rating.UNSATISFIED))
             .filter(~Q(action=Action.LOOK_BACK) | Q(data__result=LookBackResult.NOT_DONE))
-            .order_by("at", "pk")
-            .values_list("case__lead_unit", "case_id", "case__reg_no", "action", "at", "data"))
-    for unit, pk, reg_no, action, at, data in rows:
-        if data.get("skipped"):
-            continue  # a rung of the ladder recorded but not taken (the unit explained the delay)
-        kind = ON_EVENTS[Action(action)]
-        if kind == "send_back" and data.get("fault") in faults:
-            kind = "quality"
-        yield unit, pk, reg_no or f"留言#{pk}", kind, _day(at)
+            .exclude(Q(data__has_key="skipped") & ~Q(data__skipped="")))
+
+
+def _quality(policy: Policy) -> Q:
+    # a send-back for a fault the policy names counts as that, not as a plain send-back
+    return Q(action=Action.SEND_BACK, data__fault__in=sorted(policy.escalation.quality_faults))
+
+
+def _event_counts(period: Period, policy: Policy):
+    """(unit holding the case, kind, events): one grouped query."""
+    rows = (_counted_events(period).order_by()
+            .annotate(quality=Choose(When(_quality(policy), then=Value(True)), default=Value(False)))
+            .values_list("case__lead_unit", "action", "quality").annotate(n=Count("pk")))
+    for unit, action, quality, n in rows:
+        yield unit, "quality" if quality else ON_EVENTS[Action(action)], n
+
+
+def _events(period: Period, policy: Policy, within: str):
+    """(case id, number, kind, date) for the unit's events in the period that move a score."""
+    rows = (_counted_events(period).filter(case__lead_unit__path__startswith=within)
+            .annotate(quality=Choose(When(_quality(policy), then=Value(True)), default=Value(False)))
+            .order_by("at", "pk").values_list("case_id", "case__reg_no", "action", "quality", "at"))
+    for pk, reg_no, action, quality, at in rows:
+        yield pk, reg_no, "quality" if quality else ON_EVENTS[Action(action)], _day(at)

@@ -18,7 +18,7 @@ CHIZHOU = PRESETS["chizhou"]
 
 
 def _housing(city, month):
-    return next(s for s in assess(Period.month(2026, month), CHIZHOU) if s.unit == city.housing)
+    return next(s for s in assess(Period.month(2026, month), CHIZHOU, items_of=None) if s.unit == city.housing)
 
 
 def test_a_look_back_finding_measures_not_carried_out_takes_points_off(city):

@@ -22,7 +22,7 @@ TONGLIAO = PRESETS["tongliao"]
 
 
 def _by_unit(period):
-    return {s.unit.name: s for s in assess(period, TONGLIAO)}
+    return {s.unit.name: s for s in assess(period, TONGLIAO, items_of=None)}
 
 
 def _items(score):
@@ -68,12 +68,23 @@ def test_the_year_adds_up_its_months(two_months):
         assert s.score - 100 == sum(m[unit].score - 100 for m in months)
         assert s.cases == sum(m[unit].cases for m in months)
     # only 市住建局 has the 3 cases to be ranked
-    assert [(s.unit.name, s.rank) for s in assess(year, TONGLIAO)] == [("市住建局", 1), ("市教育局", None), ("东城区", None)]
+    assert [(s.unit.name, s.rank) for s in assess(year, TONGLIAO, items_of=None)] == [("市住建局", 1), ("市教育局", None), ("东城区", None)]
 
 
 def test_points_added_where_the_policy_praises(two_months):
     # Naiman 第十八条 通报表扬: a point for each case answered on time (本市设定)
-    scores = {s.unit.name: s for s in assess(Period.month(2026, 10), PRESETS["naiman"])}
+    scores = {s.unit.name: s for s in assess(Period.month(2026, 10), PRESETS["naiman"], items_of=None)}
     assert [(i.what, i.points) for i in scores["市住建局"].items] == [("按期办结", 1)]
     assert scores["市住建局"].score == 101
     assert scores["市教育局"].score == 100 - 2 + 1   # B overdue, F on time; no points for 不满意 there
+
+
+def test_the_counted_scores_agree_with_the_events_listed(two_months):
+    # the ranking is counted by the database; the events are read one by one where they are shown
+    for month in (9, 10, 11):
+        for policy in PRESETS.values():
+            counted = assess(Period.month(2026, month), policy)
+            listed = assess(Period.month(2026, month), policy, items_of=None)
+            for c, s in zip(counted, listed, strict=True):
+                assert c.items == [] and c.unit == s.unit
+                assert c.score == s.score == policy.assessment.start_score + sum(i.points for i in s.items), (policy.name, month, s.unit)

@@ -43,12 +43,12 @@ def test_overdue_and_perfunctory_answers_take_points_off(city):
     case = fresh(case)
     assert case.deadline_at == at("2026-10-14 00:00")  # 24:00 of 10-13
 
-    housing = next(s for s in assess(Period.month(2026, 10), PRESETS["tongliao"]) if s.unit == city.housing)
+    housing = next(s for s in assess(Period.month(2026, 10), PRESETS["tongliao"], items_of=None) if s.unit == city.housing)
     assert [(i.what, i.points, i.on.isoformat(), i.article) for i in housing.items] == [
         ("答复质量问题被退回", -2, "2026-10-12", "第十九条、第二十一条"),
         ("逾期未按期办结", -2, "2026-10-13", "第十九条、第二十一条"),
         ("逾期催办、督办", -1, "2026-10-14", "第十九条、第二十一条"),
     ]
     assert (housing.score, housing.taken_off, housing.added, housing.cases) == (95, 5, 0, 1)
-    september = next(s for s in assess(Period.month(2026, 9), PRESETS["tongliao"]) if s.unit == city.housing)
+    september = next(s for s in assess(Period.month(2026, 9), PRESETS["tongliao"], items_of=None) if s.unit == city.housing)
     assert (september.score, september.items) == (100, [])

@@ -89,7 +89,7 @@ def unit_detail(request, pk: int):
     if error:
         raise Http404(error)
     policy = active_policy()
-    score = next((s for s in assess(period, policy) if s.unit.pk == pk), None)
+    score = next((s for s in assess(period, policy, items_of={pk}) if s.unit.pk == pk), None)
     if score is None:
         raise Http404("没有这个单位。")
     return render(request, "desk/assessment_unit.html", {
@@ -108,7 +108,7 @@ def export(request):
         raise Http404(error)
     policy = active_policy()
     out = io.BytesIO()
-    assessment_book.write(as_dict(period, policy, assess(period, policy)), out, f"{policy.title} 单位考核（{period}）")
+    assessment_book.write(as_dict(period, policy, assess(period, policy, items_of=None)), out, f"{policy.title} 单位考核（{period}）")
     response = HttpResponse(out.getvalue(), content_type=XLSX)
     name = f"单位考核-{year}{'-' + month if month else ''}.xlsx"
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"

@@ -55,7 +55,7 @@ class Command(BaseCommand):
         if opts["format"] == "xlsx" and not out:
             raise CommandError("XLSX 格式须用 --out 指定保存的文件。")
         policy = active_policy()
-        data = assessment.as_dict(period, policy, assessment.assess(period, policy))
+        data = assessment.as_dict(period, policy, assessment.assess(period, policy, items_of=None))
         if opts["format"] == "json":
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
