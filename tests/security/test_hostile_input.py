@@ -67,6 +67,9 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "desk:look_back_draw": ("/desk/look-back/draw/", (), [], ["since", "until", "size", "percent"]),
     "desk:stats": ("/desk/stats/", (), ["from", "to"], []),
     "desk:stats_cases": ("/desk/stats/cases/", (), ["i", "from", "to", "by", "key", "page"], []),
+    "desk:assessment": ("/desk/assessment/", (), ["year", "month"], []),
+    "desk:assessment_unit": ("/desk/assessment/unit/{pk}/", ("pk",), ["year", "month"], []),
+    "desk:assessment_export": ("/desk/assessment/export.xlsx", (), ["year", "month"], []),
     "notify:inbox": ("/notify/inbox/", (), ["page"], []),
     # the REST API (a session is not a token: 401 before any parameter; schemathesis fuzzes it with one)
     "api:cases": ("/api/v1/cases/", (), ["queue", "state", "q", "channel", "since", "until", "sort", "page"], []),
