@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import (
+    assessment,
     auth,
     bulk,
     case,
@@ -42,4 +43,5 @@ urlpatterns = [
     *knowledge.urlpatterns,  # knowledge/…: 知识库
     *dashboard.urlpatterns,  # stats/ and stats/cases/: 统计看板 and the cases behind its numbers
     *report_files.urlpatterns,  # stats/monthly/ and stats/special/: 月报 and 专报 as DOCX or XLSX
+    *assessment.urlpatterns,  # assessment/, its units and its workbook: 单位考核
 ]

@@ -14,7 +14,7 @@ from .rules import ORIGIN
 SECTIONS = {
     "": "基本规则", "extension": "延期", "return_rule": "退办", "reminder": "到期提醒", "sign_off": "单位审签",
     "publication": "答复发布", "follow_up": "回访与评价", "escalation": "逾期督办", "reply_content": "答复内容要求",
-    "review": "中心审核",
+    "review": "中心审核", "assessment": "单位考核",
 }
 STEP_KINDS = {"urge": "催办", "supervise": "督办", "transfer": "移交", "criticise": "通报批评", "account": "问责"}
 # what a code stands for, by the key it is the value of

@@ -70,6 +70,13 @@ HELP = {
     "city_settings": "本市设定：文件未作规定、由本市确定取值的规则（写规则的路径，如 \"escalation.steps[1].after_days\"）",
     "hard_case_explained": "情况特殊、难以办结的留言，经交办单位同意后答复可为向网民所作的解释（不要求办理结果）",
     "coordination_meetings": "中心可记录专题协调会议：明确牵头和责任单位，会议确定的日期即为办理期限",
+    "basis": "单位考核的依据条款",
+    "start_score": "考核基础分（每个考核期）", "overdue_points": "每件逾期（应办结期限届满未答复）扣分",
+    "send_back_points": "每次退回重办扣分", "quality_points": "每次因文件所列答复质量问题退回扣分（不再按退回重办扣）",
+    "prompt_points": "每次到期前提醒、电话催办扣分", "urge_points": "每次逾期催办、督办扣分",
+    "criticism_points": "每次通报批评扣分", "extension_points": "每次批准延期扣分",
+    "unsatisfied_points": "每件网民评价不满意扣分", "look_back_points": "每件“回头看”核查措施未落实扣分",
+    "on_time_points": "每件按期办结加分", "min_cases": "考核期内期限届满的留言少于此数的单位不参与排名",
     "quality_faults": ("文件所列答复质量问题：off_topic 答非所问、perfunctory 敷衍塞责、buck_passing 推诿扯皮、"
                        "light_action 重答轻办、poor_result 质量不高效果不好"),
 }

@@ -174,6 +174,28 @@ class ReplyContent:
 
 
 @dataclass(frozen=True)
+class Assessment:
+    """单位考核 (reports.assessment): each unit's score for a month or a year, from the events the
+    core recorded. The documents make the handling part of the units' assessment but give no
+    numbers: every number here is the city's (本市设定). Points are taken off (or, on_time, added)
+    per event; a sub-unit's events count for its top unit, as in the statistics."""
+
+    basis: str = ""              # the articles the assessment rests on, shown with every point
+    start_score: int = 100       # every unit's score before the period's events
+    overdue_points: int = 0      # off for a case whose deadline in force passed unanswered
+    send_back_points: int = 0    # off for an answer sent back for redoing (退回重办)
+    quality_points: int = 0      # off for one sent back for a fault the document names (instead of the above)
+    prompt_points: int = 0       # off for a reminder before the deadline (提醒, 电话催办)
+    urge_points: int = 0         # off for an urge or supervision after it (催办, 督办)
+    criticism_points: int = 0    # off for a criticism (通报批评) on the overdue ladder
+    extension_points: int = 0    # off for an approved extension
+    unsatisfied_points: int = 0  # off for a rating of 不满意
+    look_back_points: int = 0    # off for a 回头看 that found the measures not carried out
+    on_time_points: int = 0      # added for a case answered by its deadline in force
+    min_cases: int = 3           # cases falling due in the period a unit needs to be ranked
+
+
+@dataclass(frozen=True)
 class Policy:
     name: str
     title: str
@@ -193,9 +215,14 @@ class Policy:
     unit_sees_identity: bool = False      # writer's name and contact shown to the handling unit
     reply_content: ReplyContent = ReplyContent()
     review: Review = Review()
+    assessment: Assessment = Assessment()
     # The rules the document leaves open (an interval it does not give, a lead time it calls
     # "临近到期"): key paths (policies.paths) of the values the city chose, shown as 本市设定
     city_settings: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
+
+
+# The documents give none of the assessment's numbers: in every preset they are 本市设定.
+ASSESSMENT_NUMBERS = tuple(f"assessment.{f.name}" for f in dataclasses.fields(Assessment) if f.name != "basis")

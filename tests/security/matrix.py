@@ -114,6 +114,28 @@ def letter_page(role, letter):
     return OK if case in SEES[role] else MISSING
 
 
+# 单位考核: the units scored (the tree's first level, not the center) and whose staff each person is
+ASSESSED = ("housing_unit", "education", "district")
+UNIT_OF = {**{role: "housing_unit" for role in HOUSING}, "edu_handler": "education", "district_handler": "district"}
+
+
+def assessment_page(role, obj=None):
+    """The ranking: the center and leaders (every unit), an assessed unit's staff (their own row)."""
+    if not signed_in(role):
+        return LOGIN
+    return OK if role in CENTER_PEOPLE or role in UNIT_OF else FORBIDDEN
+
+
+def assessment_unit(role, unit):
+    """One unit's score and events: the center's people any assessed unit, a unit's staff their own."""
+    outcome = assessment_page(role)
+    if outcome != OK:
+        return outcome
+    if unit not in ASSESSED:
+        return MISSING
+    return OK if role in CENTER_PEOPLE or UNIT_OF[role] == unit else MISSING
+
+
 def writers_page(role, obj=None):
     return OK if role == "citizen" else QUERY
 
@@ -166,6 +188,7 @@ GET_RULES = {
     "desk:look_back": center_page,
     "desk:knowledge": with_post, "desk:knowledge_entry": with_post, "desk:knowledge_new": knowledge_writers,
     "desk:stats": center_page, "desk:stats_cases": center_page, "desk:stats_monthly": center_page, "desk:stats_special": center_page,
+    "desk:assessment": assessment_page, "desk:assessment_unit": assessment_unit, "desk:assessment_export": center_page,
     "notify:inbox": staff_page, "notify:settings": staff_page, "notify:leader": center_page, "notify:letter": letter_page,
     "portal:home": public, "portal:write": public, "portal:query": public, "portal:status": writers_page,
     "portal:answers": public, "portal:answer": public, "portal:refusals": public, "portal:statistics": public,

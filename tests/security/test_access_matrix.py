@@ -80,6 +80,7 @@ def _get_cells():
         "open311:token": "/open311/v2/tokens/made-up.xml",
         "desk:knowledge": "/desk/knowledge/", "desk:knowledge_new": "/desk/knowledge/new/",
         "desk:stats_monthly": "/desk/stats/monthly/?month=2026-01", "desk:stats_special": "/desk/stats/special/?topic=路灯",
+        "desk:assessment": "/desk/assessment/?year=2026&month=10", "desk:assessment_export": "/desk/assessment/export.xlsx?year=2026",
     }
     cells += [(url, name, lambda w, u=url: u, None) for name, url in plain.items()]
     cells += [(f"/desk/q/{slug}/", "desk:queue", lambda w, s=slug: f"/desk/q/{s}/", None) for slug in BY_SLUG]
@@ -103,6 +104,9 @@ def _get_cells():
     cells.append(("file-under-another-case", "desk:download",
                   lambda w: f"/desk/case/{w.housing_drafted.pk}/files/{w.staff_file.pk}/", None))
     cells.append(("kb-entry", "desk:knowledge_entry", lambda w: f"/desk/knowledge/{w.kb_entry.pk}/", None))
+    for unit in ("housing_unit", "education", "district", "street", "center_unit"):
+        cells.append((f"assessment[{unit}]", "desk:assessment_unit",
+                      lambda w, u=unit: f"/desk/assessment/unit/{getattr(w, u).pk}/?year=2026", unit))
     for letter, case, issued in (("issued_letter", "housing_dispatched", True), ("draft_letter", "housing_dispatched", False),
                                  ("edu_letter", "edu_dispatched", True)):
         cells.append((letter, "notify:letter", lambda w, x=letter: f"/notify/letters/{getattr(w, x).pk}/", (case, issued)))

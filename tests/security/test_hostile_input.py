@@ -74,6 +74,9 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "desk:stats_cases": ("/desk/stats/cases/", (), ["i", "from", "to", "by", "key", "page"], []),
     "desk:stats_monthly": ("/desk/stats/monthly/", (), ["month", "format"], []),
     "desk:stats_special": ("/desk/stats/special/", (), ["from", "to", "topic", "domain", "unit", "title", "format"], []),
+    "desk:assessment": ("/desk/assessment/", (), ["year", "month"], []),
+    "desk:assessment_unit": ("/desk/assessment/unit/{pk}/", ("pk",), ["year", "month"], []),
+    "desk:assessment_export": ("/desk/assessment/export.xlsx", (), ["year", "month"], []),
     "notify:inbox": ("/notify/inbox/", (), ["page"], []),
     # the REST API (a session is not a token: 401 before any parameter; schemathesis fuzzes it with one)
     "api:cases": ("/api/v1/cases/", (), ["queue", "state", "q", "channel", "since", "until", "sort", "page"], []),

@@ -1,5 +1,7 @@
 """池州市网友留言、政务热线等办理工作办法（池政办秘〔2020〕92号）."""
 from minpan.policies.rules import (
+    ASSESSMENT_NUMBERS,
+    Assessment,
     Escalation,
     Extension,
     FollowUp,
@@ -90,7 +92,13 @@ POLICY = Policy(
         requires_handler=True, requires_contact=True, handler_article="第九条(三)",
         result_article="第九条(三)(六)", quality_article="第九条(四)",
     ),
+    # 第十三条: 承办单位办理情况纳入年度政府目标管理绩效考核; 第九条(六) 退回重办, (七) 满意度与“回头看”
+    # — what points are taken off for; the numbers are the city's
+    assessment=Assessment(
+        basis="第九条(六)(七)、第十三条", overdue_points=2, send_back_points=1, quality_points=2,
+        unsatisfied_points=1, look_back_points=2,
+    ),
     # 第九条(四) “临近到期” and 第十四条 追究责任 give no number of days: the city's
     city_settings=("reminder.lead_working_days", "escalation.steps[1].after_days",
-                   "escalation.supervised_extra_lead_days"),
+                   "escalation.supervised_extra_lead_days", *ASSESSMENT_NUMBERS),
 )

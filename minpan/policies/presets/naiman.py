@@ -1,5 +1,7 @@
 """奈曼旗人民政府门户网站和政府系统政务新媒体帐号网民留言办理工作制度."""
 from minpan.policies.rules import (
+    ASSESSMENT_NUMBERS,
+    Assessment,
     Escalation,
     Extension,
     FollowUp,
@@ -57,4 +59,10 @@ POLICY = Policy(
     # 第十五条 公布承办单位及回复日期（不含经办人）；第十四条: 调查核实形成回复内容；
     # 第十八条: 敷衍应付的予以通报批评
     reply_content=ReplyContent(result_article="第十四条", quality_article="第十八条"),
+    # 第九条: 政务服务局负责留言的统计、考核; 第十八条: 对工作认真、办理质量好的通报表扬；对敷衍应付、
+    # 逾期办理的予以通报批评 — points off for those, added for answers on time; the numbers are the city's
+    assessment=Assessment(
+        basis="第九条、第十八条", overdue_points=2, quality_points=2, criticism_points=3, on_time_points=1,
+    ),
+    city_settings=ASSESSMENT_NUMBERS,
 )

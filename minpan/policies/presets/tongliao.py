@@ -1,5 +1,7 @@
 """通辽市人民网地方领导留言板市长板块“民盼通办”工作办法（暂行），2023-05-12."""
 from minpan.policies.rules import (
+    ASSESSMENT_NUMBERS,
+    Assessment,
     Escalation,
     Extension,
     FollowUp,
@@ -75,8 +77,15 @@ POLICY = Policy(
         requires_handler=True, requires_contact=True, handler_article="第十二条",
         result_article="第十一条", quality_article="第十九条", hard_case_explained=True,
     ),
+    # 第二十一条: 加强平时办理答复质效考核，年底前将考核意见报送市政府督查室，在年度绩效考核中进行反向扣分;
+    # 第十九条: 答非所问、敷衍塞责、推诿扯皮、逾期办理、久催不办、重答轻办 — what points are taken off for.
+    # Points only off (反向扣分); how many per event is the city's (本市设定)
+    assessment=Assessment(
+        basis="第十九条、第二十一条", overdue_points=2, quality_points=2, send_back_points=1,
+        urge_points=1, unsatisfied_points=1,
+    ),
     # 第十九条 names the rungs of “三单一函” but no intervals between them: when each is taken is the city's;
     # how much earlier a 督办事项 is reminded (第十三条 says only 到期前一天) too
     city_settings=("escalation.steps[0].after_days", "escalation.steps[1].after_days",
-                   "escalation.steps[2].after_days", "escalation.supervised_extra_lead_days"),
+                   "escalation.steps[2].after_days", "escalation.supervised_extra_lead_days", *ASSESSMENT_NUMBERS),
 )

@@ -1,5 +1,7 @@
 """西藏自治区 人民网网友留言办理工作实施办法（试行），2017-07-27."""
 from minpan.policies.rules import (
+    ASSESSMENT_NUMBERS,
+    Assessment,
     Escalation,
     Extension,
     FollowUp,
@@ -66,6 +68,11 @@ POLICY = Policy(
     # 第五条(二): 承办单位提供正式答复材料，经政府督查室整理，报自治区人民政府秘书长审定后上传公开
     # 督查室（审核员）整理报审；秘书长（市领导角色）审定通过，或写明意见退回重新整理
     review=Review(final_approver="city_leader", approver_title="秘书长"),
+    # 第五条(七): 定期总结通报人民网网友留言办理情况，并适时纳入到全区绩效考核体系中; 第五条(四) 逾期督办,
+    # (五) 答非所问、敷衍塞责的退回重新办理 — what points are taken off for; the numbers are the city's
+    assessment=Assessment(
+        basis="第五条(四)(五)(七)", overdue_points=2, quality_points=2, send_back_points=1, urge_points=1,
+    ),
     # 第五条(四) reminds 到期前一天; how much earlier a 督办事项 is reminded is the city's
-    city_settings=("escalation.supervised_extra_lead_days",),
+    city_settings=("escalation.supervised_extra_lead_days", *ASSESSMENT_NUMBERS),
 )

@@ -3,6 +3,8 @@
 The document has sections, not articles: citations name 五(三) = 五、运行机制（三）.
 """
 from minpan.policies.rules import (
+    ASSESSMENT_NUMBERS,
+    Assessment,
     Escalation,
     Extension,
     FollowUp,
@@ -73,6 +75,10 @@ POLICY = Policy(
     # 五(二): 依据相关规定回复、办结群众诉求；五(四): 推诿扯皮、敷衍塞责的转交督查室问责。
     # 答复由“市长信箱”统一发出（三），方案未要求写明经办人。
     reply_content=ReplyContent(result_article="五(二)", quality_article="五(四)"),
+    # 五(四): 催办和通报批评情况，作为考核承办单位工作的主要依据 — points off per urge (催办通知书 and
+    # the ladder after the deadline) and per criticism; the numbers are the city's. The call before the
+    # deadline (五(三)) is made on every case, so it judges no unit: no points (prompt_points 0)
+    assessment=Assessment(basis="五(四)", urge_points=2, criticism_points=5),
     # 五(三) “办理时限届满前”催办 gives no lead time: the city's
-    city_settings=("reminder.lead_working_days", "escalation.supervised_extra_lead_days"),
+    city_settings=("reminder.lead_working_days", "escalation.supervised_extra_lead_days", *ASSESSMENT_NUMBERS),
 )
