@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
 from .paths import unknown_paths
-from .rules import JUDGEMENT_KINDS, ORIGIN, Policy, Step
+from .rules import BULLETIN_KINDS, JUDGEMENT_KINDS, ORIGIN, Policy, Step
 
 ROLES = ("center_operator", "center_reviewer", "supervisor", "city_leader", "admin",
          "unit_handler", "unit_principal", "unit_deputy")
@@ -28,7 +28,7 @@ STEP_KINDS = ("urge", "supervise", "transfer", "criticise", "account")
 # keys whose strings must be one of these (the codes the rest of the system knows)
 CHOICES: dict[str, tuple[str, ...]] = {
     "channels": tuple(CHANNELS), "message_types": tuple(MESSAGE_TYPES), "not_accepted_reasons": tuple(NOT_ACCEPTED_REASONS),
-    "quality_faults": tuple(QUALITY_FAULTS),
+    "quality_faults": tuple(QUALITY_FAULTS), "kinds": BULLETIN_KINDS,
     "approver_role": ROLES, "requester_roles": ROLES, "signer_roles": ROLES, "endorser_roles": ROLES, "publisher_roles": ROLES,
     "final_approver": ("city_leader",),  # the transition table gives 审定 (approve) to no other role
     "recipient": ROLES, "kind": STEP_KINDS, "by": ("inbox", "phone", "sms"), "per_channel": tuple(CHANNELS), "places": (*CHANNELS, ORIGIN),
@@ -70,6 +70,10 @@ HELP = {
     "city_settings": "本市设定：文件未作规定、由本市确定取值的规则（写规则的路径，如 \"escalation.steps[1].after_days\"）",
     "hard_case_explained": "情况特殊、难以办结的留言，经交办单位同意后答复可为向网民所作的解释（不要求办理结果）",
     "coordination_meetings": "中心可记录专题协调会议：明确牵头和责任单位，会议确定的日期即为办理期限",
+    "kinds": "通报的内容：overdue 逾期办理的单位、perfunctory 答复敷衍被退回重办的单位、exemplary 表扬办理好的单位（空：不通报）",
+    "every": "通报周期：month 每月、quarter 每季度", "heading": "通报的名称（如 督查通报）",
+    "praise_min_cases": "表扬：期内到期留言不少于几件", "praise_on_time_percent": "表扬：按时办结率不低于（%）",
+    "praise_satisfied_percent": "表扬：满意率不低于（%，须有评价）", "article": "规定通报的条款",
     "quality_faults": ("文件所列答复质量问题：off_topic 答非所问、perfunctory 敷衍塞责、buck_passing 推诿扯皮、"
                        "light_action 重答轻办、poor_result 质量不高效果不好"),
 }

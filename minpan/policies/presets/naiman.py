@@ -1,5 +1,6 @@
 """奈曼旗人民政府门户网站和政府系统政务新媒体帐号网民留言办理工作制度."""
 from minpan.policies.rules import (
+    Bulletins,
     Escalation,
     Extension,
     FollowUp,
@@ -40,7 +41,6 @@ POLICY = Policy(
         # 第十八条: 对敷衍应付、逾期办理的予以通报批评
         quality_faults=("perfunctory",),
         quality_step=Step("criticise", letter="通报批评（草稿）", needs_leader=True),
-        # Not yet a setting (issue 14, rules): 第十八条 bulletins=("通报表扬", "通报批评")
     ),
     # 第十条(二): 咨询、投诉、建议
     message_types=("consult", "complaint", "suggestion", "other"),
@@ -57,4 +57,12 @@ POLICY = Policy(
     # 第十五条 公布承办单位及回复日期（不含经办人）；第十四条: 调查核实形成回复内容；
     # 第十八条: 敷衍应付的予以通报批评
     reply_content=ReplyContent(result_article="第十四条", quality_article="第十八条"),
+    # 第十八条: 旗政府督查室将跟踪督查、复核统计承办单位网民留言办理工作，对工作认真、办理质量好的通报表扬；
+    # 对敷衍应付、逾期办理的予以通报批评. The interval and what counts as 办理质量好 are the city's
+    bulletins=Bulletins(
+        kinds=("overdue", "perfunctory", "exemplary"), every="month", approver_role="city_leader",
+        praise_min_cases=3, praise_on_time_percent=100, praise_satisfied_percent=90, article="第十八条",
+    ),
+    city_settings=("bulletins.every", "bulletins.praise_min_cases", "bulletins.praise_on_time_percent",
+                   "bulletins.praise_satisfied_percent"),
 )

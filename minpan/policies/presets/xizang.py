@@ -1,5 +1,6 @@
 """西藏自治区 人民网网友留言办理工作实施办法（试行），2017-07-27."""
 from minpan.policies.rules import (
+    Bulletins,
     Escalation,
     Extension,
     FollowUp,
@@ -50,7 +51,7 @@ POLICY = Policy(
         steps=(Step("supervise", 0),),
         # 第五条(五): 答非所问、敷衍塞责的退回重新办理 — a send-back, no letter
         quality_faults=("off_topic", "perfunctory"),
-        # Not yet a setting (issue 14, rules): 第五条(七) bulletins=("督查通报", "绩效考核")
+        # Not yet a setting (issue 14, rules): 第五条(七) 绩效考核
     ),
     # 第五条(一): 咨询、投诉、求助、建议、其它
     message_types=("consult", "complaint", "help", "suggestion", "other"),
@@ -67,5 +68,9 @@ POLICY = Policy(
     # 督查室（审核员）整理报审；秘书长（市领导角色）审定通过，或写明意见退回重新整理
     review=Review(final_approver="city_leader", approver_title="秘书长"),
     # 第五条(四) reminds 到期前一天; how much earlier a 督办事项 is reminded is the city's
-    city_settings=("escalation.supervised_extra_lead_days",),
+    # 第五条(七): 以政府《督查通报》为载体，定期总结通报人民网网友留言办理情况 — overdue units (第五条(四)) and
+    # answers 答非所问、敷衍塞责 sent back (第五条(五)); 定期 gives no interval: quarterly is the region's
+    bulletins=Bulletins(kinds=("overdue", "perfunctory"), every="quarter", heading="督查通报", approver_role="city_leader",
+                        article="第五条(七)"),
+    city_settings=("bulletins.every", "escalation.supervised_extra_lead_days"),
 )
