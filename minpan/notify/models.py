@@ -55,6 +55,10 @@ class Kind(models.TextChoices):
     REPORTED = "reported", "一事一报待批示"
     # Chizhou 第九条(五): the lead unit's leaders are to record the 法制审核 of the answer
     LEGAL_REVIEW_ASKED = "legal_review", "须法制审核"
+    # 通报 (minpan.bulletins): awaiting a leader's signature, returned to the drafter, issued to a unit named
+    BULLETIN_TO_SIGN = "bulletin_to_sign", "通报待签批"
+    BULLETIN_RETURNED = "bulletin_returned", "通报退回修改"
+    BULLETIN_ISSUED = "bulletin_issued", "通报已签发"
     # what the writer is told (SMS and e-mail), wording editable like the rest
     TO_WRITER_RECEIPT = "w_receipt", "告知网民：已收到"
     TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"
