@@ -114,6 +114,15 @@ def letter_page(role, letter):
     return OK if case in SEES[role] else MISSING
 
 
+def bulletin_page(role, issued: bool):
+    """A bulletin (通报): the center reads every one; a unit only the issued ones naming it (市住建局's)."""
+    if not signed_in(role):
+        return LOGIN
+    if role in CENTER_PEOPLE:
+        return OK
+    return OK if issued and role in HOUSING else MISSING
+
+
 def writers_page(role, obj=None):
     return OK if role == "citizen" else QUERY
 
@@ -149,6 +158,8 @@ GET_RULES = {
     "desk:channels": center_page, "desk:channel_file": center_page,
     "desk:look_back": center_page,
     "desk:stats": center_page, "desk:stats_cases": center_page,
+    "desk:bulletins": staff_page, "desk:bulletin": bulletin_page, "desk:bulletin_print": bulletin_page,
+    "desk:bulletin_docx": bulletin_page,
     "notify:inbox": staff_page, "notify:settings": staff_page, "notify:leader": center_page, "notify:letter": letter_page,
     "portal:home": public, "portal:write": public, "portal:query": public, "portal:status": writers_page,
     "portal:answers": public, "portal:answer": public, "portal:refusals": public, "portal:statistics": public,
@@ -168,6 +179,7 @@ GET_RULES = {
 }
 POST_ONLY = {
     "desk:logout", "desk:bulk_dispatch", "desk:act", "desk:publication", "desk:upload", "desk:look_back_draw",
+    "desk:bulletin_draft", "desk:bulletin_step",
     "notify:mark_read", "notify:approve_letter", "notify:refuse_letter", "portal:rate", "portal:follow_up",
     "portal:forgot_code", "portal:my_data_contact", "portal:my_data_correction", "portal:my_data_erase",
     "api:action", "api:intake",
