@@ -35,7 +35,9 @@ class Bulletin(models.Model):
     units = models.ManyToManyField(Unit, verbose_name="通报单位", related_name="bulletins", blank=True)
     state = models.CharField("状态", max_length=10, choices=BulletinState.choices, default=BulletinState.DRAFT)
     number = models.CharField("期号", max_length=40, null=True, blank=True, unique=True)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="拟稿人", on_delete=models.PROTECT, related_name="+")
+    # empty: drafted by the sweep when the period ended (services.bulletin_draft_due)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="拟稿人", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
     drafted_at = models.DateTimeField("拟稿时间")
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="签发领导", null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
@@ -46,6 +48,8 @@ class Bulletin(models.Model):
         verbose_name = "通报"
         verbose_name_plural = "通报"
         ordering = ["-first_day", "-pk"]
+        # one bulletin a period: a returned one is edited, not drafted again (and two sweeps draft it once)
+        constraints = [models.UniqueConstraint(fields=["policy_name", "first_day", "last_day"], name="bulletin_one_per_period")]
 
     def __str__(self) -> str:
         return self.title
@@ -68,7 +72,8 @@ class BulletinStep(models.Model):
 
     bulletin = models.ForeignKey(Bulletin, verbose_name="通报", on_delete=models.CASCADE, related_name="steps")
     kind = models.CharField("操作", max_length=10, choices=StepKind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,  # empty: the sweep
+                              on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField("时间")
     note = models.TextField("说明", blank=True)
 

@@ -66,16 +66,38 @@ def bulletin_draft(*, period: Period, by, now: dt.datetime, policy=None) -> Bull
         raise NotPermitted("通报由中心工作人员或督查人员拟稿。")
     if not policy.bulletins.kinds:
         raise RuleViolation(f"现行办理制度（{policy.title}）未规定通报。")
-    if Bulletin.objects.filter(policy_name=policy.name, first_day=period.first, last_day=period.last).exists():
+    bulletin = _create(period, policy, by, now)
+    if bulletin is None:
         raise RuleViolation(f"{drafting.period_label(period)}的通报已经拟稿，请在原稿上修改。")
+    return bulletin
+
+
+def bulletin_draft_due(now: dt.datetime) -> Bulletin | None:
+    """The sweep's step: once a period (the policy's month or quarter) has ended, its bulletin is
+    drafted for the center to edit and submit; None when there is none to draft. Safe to run twice
+    or on two workers at once (one bulletin a period, Bulletin.Meta.constraints)."""
+    policy = active_policy()
+    if not policy.bulletins.kinds:
+        return None
+    period = drafting.last_period(policy.bulletins.every, now.astimezone(SHANGHAI).date())
+    return _create(period, policy, None, now)
+
+
+def _create(period: Period, policy, by, now: dt.datetime) -> Bulletin | None:
+    known = Bulletin.objects.filter(policy_name=policy.name, first_day=period.first, last_day=period.last)
+    if known.exists():
+        return None
     made = drafting.draft(period, policy)
-    with transaction.atomic():
-        bulletin = Bulletin.objects.create(
-            policy_name=policy.name, first_day=period.first, last_day=period.last, title=made.title,
-            body="\n".join(made.paragraphs), lines=made.lines, drafted_by=by, drafted_at=now,
-        )
-        bulletin.units.set({line["unit"] for line in made.lines})
-        _step(bulletin, StepKind.DRAFT, by, now)
+    try:
+        with transaction.atomic():
+            bulletin = Bulletin.objects.create(
+                policy_name=policy.name, first_day=period.first, last_day=period.last, title=made.title,
+                body="\n".join(made.paragraphs), lines=made.lines, drafted_by=by, drafted_at=now,
+            )
+            bulletin.units.set({line["unit"] for line in made.lines})
+            _step(bulletin, StepKind.DRAFT, by, now)
+    except IntegrityError:  # drafted meanwhile, by someone else or another worker
+        return None
     return bulletin
 
 
@@ -137,7 +159,8 @@ def bulletin_return(*, bulletin: Bulletin, by, now: dt.datetime, reason: str) ->
         bulletin.state, bulletin.return_reason = BulletinState.RETURNED, reason
         bulletin.save(update_fields=["state", "return_reason"])
         _step(bulletin, StepKind.RETURN, by, now, note=reason)
-        send_many([Message(Kind.BULLETIN_RETURNED, [bulletin.drafted_by], None,
+        submitted = bulletin.steps.filter(kind=StepKind.SUBMIT).order_by("-at", "-pk").first()
+        send_many([Message(Kind.BULLETIN_RETURNED, [submitted.actor] if submitted and submitted.actor else [], None,
                            {"title": bulletin.title, "reason": reason})], now=now)
     return bulletin
 
