@@ -91,10 +91,10 @@ POLICY = Policy(
         requires_handler=True, requires_contact=True, handler_article="第九条(三)",
         result_article="第九条(三)(六)", quality_article="第九条(四)",
     ),
-    # 第九条(四) “临近到期” and 第十四条 追究责任 give no number of days: the city's
     # 第十一条: 市政府办公室每月形成办理情况分析报告，定期通报办理情况 — monthly, the units overdue and those
     # whose answers were 办理质量不高、效果不好 (第九条(四))
     bulletins=Bulletins(kinds=("overdue", "perfunctory"), every="month", approver_role="city_leader", article="第十一条"),
+    # 第九条(四) “临近到期” and 第十四条 追究责任 give no number of days: the city's
     city_settings=("reminder.lead_working_days", "escalation.steps[1].after_days",
                    "escalation.supervised_extra_lead_days"),
 )

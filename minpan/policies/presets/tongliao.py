@@ -76,12 +76,12 @@ POLICY = Policy(
         requires_handler=True, requires_contact=True, handler_article="第十二条",
         result_article="第十一条", quality_article="第十九条", hard_case_explained=True,
     ),
-    # 第十九条 names the rungs of “三单一函” but no intervals between them: when each is taken is the city's;
-    # how much earlier a 督办事项 is reminded (第十三条 says only 到期前一天) too
     # 第二十一条: 运维中心定期将有关情况报市政府在全市范围内进行通报，同时加强平时办理答复质效考核 —
     # the units overdue (第十三条、第十九条) and those whose answers were sent back as 答非所问、敷衍塞责
     # (第十九条); 定期 gives no interval: monthly is the city's
     bulletins=Bulletins(kinds=("overdue", "perfunctory"), every="month", approver_role="city_leader", article="第二十一条"),
+    # 第十九条 names the rungs of “三单一函” but no intervals between them: when each is taken is the city's;
+    # how much earlier a 督办事项 is reminded (第十三条 says only 到期前一天) too
     city_settings=("bulletins.every", "escalation.steps[0].after_days", "escalation.steps[1].after_days",
                    "escalation.steps[2].after_days", "escalation.supervised_extra_lead_days"),
 )

@@ -67,10 +67,10 @@ POLICY = Policy(
     # 第五条(二): 承办单位提供正式答复材料，经政府督查室整理，报自治区人民政府秘书长审定后上传公开
     # 督查室（审核员）整理报审；秘书长（市领导角色）审定通过，或写明意见退回重新整理
     review=Review(final_approver="city_leader", approver_title="秘书长"),
-    # 第五条(四) reminds 到期前一天; how much earlier a 督办事项 is reminded is the city's
     # 第五条(七): 以政府《督查通报》为载体，定期总结通报人民网网友留言办理情况 — overdue units (第五条(四)) and
     # answers 答非所问、敷衍塞责 sent back (第五条(五)); 定期 gives no interval: quarterly is the region's
     bulletins=Bulletins(kinds=("overdue", "perfunctory"), every="quarter", heading="督查通报", approver_role="city_leader",
                         article="第五条(七)"),
+    # 第五条(四) reminds 到期前一天; how much earlier a 督办事项 is reminded is the city's
     city_settings=("bulletins.every", "escalation.supervised_extra_lead_days"),
 )

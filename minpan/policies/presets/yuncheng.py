@@ -73,10 +73,10 @@ POLICY = Policy(
     # 五(二): 依据相关规定回复、办结群众诉求；五(四): 推诿扯皮、敷衍塞责的转交督查室问责。
     # 答复由“市长信箱”统一发出（三），方案未要求写明经办人。
     reply_content=ReplyContent(result_article="五(二)", quality_article="五(四)"),
-    # 五(三) “办理时限届满前”催办 gives no lead time: the city's
     # 五(四): 催办和通报批评情况作为考核承办单位工作的主要依据 (each criticism is the ladder's, approved by a
     # leader); 五(六): 分类统计，以“专报”“月报”定期报告 — the month's bulletin of the units overdue and those
     # 推诿扯皮、敷衍塞责, for the leader's approval
     bulletins=Bulletins(kinds=("overdue", "perfunctory"), every="month", approver_role="city_leader", article="五(四)、五(六)"),
+    # 五(三) “办理时限届满前”催办 gives no lead time: the city's
     city_settings=("reminder.lead_working_days", "escalation.supervised_extra_lead_days"),
 )
