@@ -105,7 +105,7 @@ def bulletin_draft(request):
 def _table(bulletin: Bulletin) -> list[dict]:
     """The lines by section, in the policy's order, each figure formatted as the dashboard does."""
     out = []
-    for section in Section:
+    for section in (Section.EXEMPLARY, Section.OVERDUE, Section.PERFUNCTORY):  # the text's order
         lines = [line for line in bulletin.lines if line["section"] == section]
         if lines:
             out.append({"label": "通报表扬" if section == Section.EXEMPLARY else f"通报批评：{section.label}", "lines": [
