@@ -140,7 +140,8 @@ def build_world(files_dir: Path, **texts) -> SimpleNamespace:
 
 def _bulletin(w, state: str, units: list) -> Bulletin:
     made = Bulletin.objects.create(
-        policy_name="tongliao", first_day=dt.date(2026, 1, 1), last_day=dt.date(2026, 1, 31), title=f"通报（{state}）",
+        policy_name="tongliao", first_day=dt.date(2026, 1, 1 if state == BulletinState.DRAFT else 2), last_day=dt.date(2026, 1, 31),
+        title=f"通报（{state}）",
         body="一、总体情况。", state=state, drafted_by=w.supervisor, drafted_at=timezone.now(),
         number="通报〔2026〕第1期" if state == BulletinState.ISSUED else None,
         lines=[{"section": "overdue", "unit": u.pk, "unit_name": u.name, "figures": {}, "cases": []} for u in units],
