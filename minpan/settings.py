@@ -176,6 +176,7 @@ INSTALLED_APPS = [
     "minpan.intake",
     "minpan.webhooks",
     "minpan.reports",
+    "minpan.bulletins",
     "minpan.open311",
     "minpan.api",
     "minpan.knowledge",

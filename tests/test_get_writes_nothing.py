@@ -2,6 +2,7 @@
 case pages, documents, files, inbox, the leader's page, published answers, statistics, the
 writer's status page — is opened as each role, and the SQL it ran must hold no INSERT, UPDATE or
 DELETE, apart from the few writes below that are there by design."""
+import datetime as dt
 import re
 import time
 from html import unescape
@@ -13,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from minpan.attachments.content import PDF
+from minpan.bulletins.models import Bulletin
 from minpan.cases.services import case_collect
 from minpan.cases.transitions import apply
 from minpan.desk import attachments
@@ -113,6 +115,13 @@ def cases(city, settings, tmp_path):
     people = [getattr(city, n) for n in vars(city) if hasattr(getattr(city, n), "get_username")]
     send(Kind.DELIVERY_FAILED, people, now=work.received_at, case=work, deliver=False,
          address="1***", title="测试", attempts=6, channel="短信", error="网关无应答")
+    # 通报: a draft (the center's) and an issued one naming 市住建局 (its people read it)
+    for state, units in (("draft", []), ("issued", [city.housing])):
+        bulletin = Bulletin.objects.create(
+            policy_name="tongliao", first_day=dt.date(2026, 1, 1 if state == "draft" else 2), last_day=dt.date(2026, 1, 31),
+            title=f"通报（{state}）", body="一、总体情况。", state=state, drafted_by=city.supervisor, drafted_at=work.received_at,
+            lines=[{"section": "overdue", "unit": u.pk, "unit_name": u.name, "figures": {}, "cases": [work.reference]} for u in units])
+        bulletin.units.set(units)
     return [received, reg, work, drafted, submitted, published, refused]
 
 
@@ -123,7 +132,7 @@ ROLES = ["operator", "reviewer", "handler", "principal", "deputy", "edu_handler"
 @pytest.mark.parametrize("role", ROLES)
 def test_no_desk_or_notify_page_writes_for(client, city, cases, role):
     client.force_login(getattr(city, role))
-    start = ["/desk/", "/notify/inbox/", "/notify/leader/", "/desk/hot/"] + [f"/desk/case/{c.pk}/" for c in cases]
+    start = ["/desk/", "/notify/inbox/", "/notify/leader/", "/desk/hot/", "/desk/bulletins/"] + [f"/desk/case/{c.pk}/" for c in cases]
     found = crawl(client, start)
     assert found == {}, "\n".join(f"{u}: {[s[:90] for s in q]}" for u, q in found.items())
 

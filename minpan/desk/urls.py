@@ -4,6 +4,7 @@ from .views import (
     assessment,
     auth,
     bulk,
+    bulletins,
     case,
     channels,
     dashboard,
@@ -41,6 +42,7 @@ urlpatterns = [
     *channels.urlpatterns,  # channels/ and its files: 渠道对账
     *lookback.urlpatterns,  # look-back/ and look-back/draw/: 回头看
     *knowledge.urlpatterns,  # knowledge/…: 知识库
+    *bulletins.urlpatterns,  # bulletins/…: 通报, drafted, signed, issued
     *dashboard.urlpatterns,  # stats/ and stats/cases/: 统计看板 and the cases behind its numbers
     *report_files.urlpatterns,  # stats/monthly/ and stats/special/: 月报 and 专报 as DOCX or XLSX
     *assessment.urlpatterns,  # assessment/, its units and its workbook: 单位考核

@@ -57,6 +57,10 @@ class Kind(models.TextChoices):
     LEGAL_REVIEW_ASKED = "legal_review", "须法制审核"
     # 知识库: an approved answer runs out of date; its owner unit renews or withdraws it
     KNOWLEDGE_EXPIRING = "knowledge_expiring", "知识库条目到期"
+    # 通报 (minpan.bulletins): awaiting a leader's signature, returned to the drafter, issued to a unit named
+    BULLETIN_TO_SIGN = "bulletin_to_sign", "通报待签批"
+    BULLETIN_RETURNED = "bulletin_returned", "通报退回修改"
+    BULLETIN_ISSUED = "bulletin_issued", "通报已签发"
     # what the writer is told (SMS and e-mail), wording editable like the rest
     TO_WRITER_RECEIPT = "w_receipt", "告知网民：已收到"
     TO_WRITER_ACCEPTED = "w_accepted", "告知网民：已受理"

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from minpan.bulletins.services import bulletin_draft_due
 from minpan.cases.deadlines import waiting_on_center_since
 from minpan.cases.models import Case
 from minpan.cases.states import OPEN_STATES, State
@@ -50,6 +51,7 @@ def sweep(now: dt.datetime | None = None) -> dict[str, int]:
             done += _drain(column, job, now)
     done["no_reply_alarm"] += _no_reply_alarm(now)
     done["calendar_alarm"] += _calendar_alarm(now)
+    done["bulletin_drafted"] += bulletin_draft_due(now) is not None  # 通报: the period just ended
     done["tasks_reaped"] += reap_stale_tasks(now)
     done["deliveries_requeued"] += _requeue_deliveries(now)
     return dict(done)

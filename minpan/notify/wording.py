@@ -142,6 +142,19 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）的办理结果须进行法制审核"
         "{% if reason %}（{{ reason }}）{% endif %}。答复拟好后，请单位领导在留言页记录法制审核的审核人、结论和意见，经办人方可报送。",
     ),
+    Kind.BULLETIN_TO_SIGN: (
+        "【通报待签批】{{ title }}",
+        "中心已拟制《{{ title }}》，请在“通报”页面审阅后签发，或写明理由退回修改。",
+    ),
+    Kind.BULLETIN_RETURNED: (
+        "【通报退回修改】{{ title }}",
+        "《{{ title }}》已被退回修改，理由：{{ reason }}。请在“通报”页面修改后重新报送签批。",
+    ),
+    Kind.BULLETIN_ISSUED: (
+        "【通报】{{ number }} {{ title }}",
+        "{{ unit }}：《{{ title }}》（{{ number }}）已签发，本单位被{{ how }}。请在“通报”页面查阅通报全文和所列留言编号"
+        "{% if '批评' in how %}，认真整改{% endif %}。",
+    ),
     Kind.REPORTED: (
         "【一事一报】{{ case.reg_no }} 呈请批示",
         "市政府办公室呈报网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}），"

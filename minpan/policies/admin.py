@@ -14,13 +14,15 @@ from .rules import ORIGIN
 SECTIONS = {
     "": "基本规则", "extension": "延期", "return_rule": "退办", "reminder": "到期提醒", "sign_off": "单位审签",
     "publication": "答复发布", "follow_up": "回访与评价", "escalation": "逾期督办", "reply_content": "答复内容要求",
-    "review": "中心审核", "assessment": "单位考核",
+    "review": "中心审核", "assessment": "单位考核", "bulletins": "通报",
 }
 STEP_KINDS = {"urge": "催办", "supervise": "督办", "transfer": "移交", "criticise": "通报批评", "account": "问责"}
 # what a code stands for, by the key it is the value of
 NAMES: dict[str, dict[str, str]] = {
     "channels": CHANNELS, "per_channel": CHANNELS, "message_types": MESSAGE_TYPES, "places": {**CHANNELS, ORIGIN: "留言来源渠道"},
     "not_accepted_reasons": NOT_ACCEPTED_REASONS, "quality_faults": QUALITY_FAULTS, "kind": STEP_KINDS,
+    "kinds": {"overdue": "逾期办理的单位", "perfunctory": "答复敷衍被退回重办的单位", "exemplary": "表扬办理好的单位"},
+    "every": {"month": "每月", "quarter": "每季度"},
     "clock_start": {"receipt": "收到承办单之日", "claim": "认领之日"},
     "level": {"principal": "主要负责人", "deputy": "分管领导或主要负责人"},
     **{key: dict(Role.choices) for key in ("approver_role", "requester_roles", "signer_roles", "endorser_roles",

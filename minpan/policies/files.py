@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
 from .paths import unknown_paths
-from .rules import JUDGEMENT_KINDS, ORIGIN, Policy, Step
+from .rules import BULLETIN_KINDS, JUDGEMENT_KINDS, ORIGIN, Policy, Step
 
 ROLES = ("center_operator", "center_reviewer", "supervisor", "city_leader", "admin",
          "unit_handler", "unit_principal", "unit_deputy")
@@ -28,7 +28,7 @@ STEP_KINDS = ("urge", "supervise", "transfer", "criticise", "account")
 # keys whose strings must be one of these (the codes the rest of the system knows)
 CHOICES: dict[str, tuple[str, ...]] = {
     "channels": tuple(CHANNELS), "message_types": tuple(MESSAGE_TYPES), "not_accepted_reasons": tuple(NOT_ACCEPTED_REASONS),
-    "quality_faults": tuple(QUALITY_FAULTS),
+    "quality_faults": tuple(QUALITY_FAULTS), "kinds": BULLETIN_KINDS,
     "approver_role": ROLES, "requester_roles": ROLES, "signer_roles": ROLES, "endorser_roles": ROLES, "publisher_roles": ROLES,
     "final_approver": ("city_leader",),  # the transition table gives 审定 (approve) to no other role
     "recipient": ROLES, "kind": STEP_KINDS, "by": ("inbox", "phone", "sms"), "per_channel": tuple(CHANNELS), "places": (*CHANNELS, ORIGIN),
@@ -77,6 +77,10 @@ HELP = {
     "criticism_points": "每次通报批评扣分", "extension_points": "每次批准延期扣分",
     "unsatisfied_points": "每件网民评价不满意扣分", "look_back_points": "每件“回头看”核查措施未落实扣分",
     "on_time_points": "每件按期办结加分", "min_cases": "考核期内期限届满的留言少于此数的单位不参与排名",
+    "kinds": "通报的内容：overdue 逾期办理的单位、perfunctory 答复敷衍被退回重办的单位、exemplary 表扬办理好的单位（空：不通报）",
+    "every": "通报周期：month 每月、quarter 每季度", "heading": "通报的名称（如 督查通报）",
+    "praise_min_cases": "表扬：期内到期留言不少于几件", "praise_on_time_percent": "表扬：按时办结率不低于（%）",
+    "praise_satisfied_percent": "表扬：满意率不低于（%，须有评价）", "article": "规定通报的条款",
     "quality_faults": ("文件所列答复质量问题：off_topic 答非所问、perfunctory 敷衍塞责、buck_passing 推诿扯皮、"
                        "light_action 重答轻办、poor_result 质量不高效果不好"),
 }

@@ -173,6 +173,28 @@ class ReplyContent:
     hard_case_explained: bool = False
 
 
+# What a bulletin (通报) may name: units with overdue cases, units whose answers were sent back as
+# perfunctory (a quality fault the policy names), and exemplary units (表扬)
+BULLETIN_KINDS = ("overdue", "perfunctory", "exemplary")
+
+
+@dataclass(frozen=True)
+class Bulletins:
+    """通报: the periodic bulletin on the units' handling, drafted by the center from the figures
+    (minpan.bulletins) and issued only once a leader of `approver_role` approves it."""
+
+    kinds: tuple[str, ...] = ()           # what it names (BULLETIN_KINDS); empty: the document has none
+    every: Literal["month", "quarter"] = "month"
+    heading: str = "网民留言办理情况通报"    # how the document calls it, e.g. 督查通报
+    approver_role: str = "city_leader"
+    # 表扬: a unit with at least this many cases falling due, this on-time rate and this satisfaction
+    # rate (percent; among its ratings, at least one) and no overdue or perfunctory case
+    praise_min_cases: int = 3
+    praise_on_time_percent: int = 100
+    praise_satisfied_percent: int = 90
+    article: str = ""                     # where the document names it, cited in the bulletin
+
+
 @dataclass(frozen=True)
 class Assessment:
     """单位考核 (reports.assessment): each unit's score for a month or a year, from the events the
@@ -216,6 +238,7 @@ class Policy:
     reply_content: ReplyContent = ReplyContent()
     review: Review = Review()
     assessment: Assessment = Assessment()
+    bulletins: Bulletins = Bulletins()
     # The rules the document leaves open (an interval it does not give, a lead time it calls
     # "临近到期"): key paths (policies.paths) of the values the city chose, shown as 本市设定
     city_settings: tuple[str, ...] = ()

@@ -19,6 +19,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from minpan.attachments.content import PDF
+from minpan.bulletins.models import Bulletin, BulletinState
 from minpan.cases.services import case_collect
 from minpan.cases.transitions import apply
 from minpan.desk import attachments
@@ -135,7 +136,22 @@ def build_world(files_dir: Path, **texts) -> SimpleNamespace:
     # a 知识库 entry owned by 市住建局: its unit and the center write it, the center's reviewer approves it
     w.kb_entry = Entry.objects.create(title="供暖收费标准", answer="按市物价局核定标准收取。", basis="供热管理办法", owner=w.housing_unit,
                                       valid_from=dt.date(2026, 1, 1), terms="供暖 收费")
+    # two bulletins (通报): a draft, the center's alone; an issued one naming 市住建局
+    w.draft_bulletin = _bulletin(w, BulletinState.DRAFT, [])
+    w.issued_bulletin = _bulletin(w, BulletinState.ISSUED, [w.housing_unit])
     return w
+
+
+def _bulletin(w, state: str, units: list) -> Bulletin:
+    made = Bulletin.objects.create(
+        policy_name="tongliao", first_day=dt.date(2026, 1, 1 if state == BulletinState.DRAFT else 2), last_day=dt.date(2026, 1, 31),
+        title=f"通报（{state}）",
+        body="一、总体情况。", state=state, drafted_by=w.supervisor, drafted_at=timezone.now(),
+        number="通报〔2026〕第1期" if state == BulletinState.ISSUED else None,
+        lines=[{"section": "overdue", "unit": u.pk, "unit_name": u.name, "figures": {}, "cases": []} for u in units],
+    )
+    made.units.set(units)
+    return made
 
 
 def _letter(case, number: str, state: str) -> Letter:

@@ -134,6 +134,13 @@ def assessment_unit(role, unit):
     if unit not in ASSESSED:
         return MISSING
     return OK if role in CENTER_PEOPLE or UNIT_OF[role] == unit else MISSING
+def bulletin_page(role, issued: bool):
+    """A bulletin (通报): the center reads every one; a unit only the issued ones naming it (市住建局's)."""
+    if not signed_in(role):
+        return LOGIN
+    if role in CENTER_PEOPLE:
+        return OK
+    return OK if issued and role in HOUSING else MISSING
 
 
 def writers_page(role, obj=None):
@@ -189,6 +196,8 @@ GET_RULES = {
     "desk:knowledge": with_post, "desk:knowledge_entry": with_post, "desk:knowledge_new": knowledge_writers,
     "desk:stats": center_page, "desk:stats_cases": center_page, "desk:stats_monthly": center_page, "desk:stats_special": center_page,
     "desk:assessment": assessment_page, "desk:assessment_unit": assessment_unit, "desk:assessment_export": center_page,
+    "desk:bulletins": staff_page, "desk:bulletin": bulletin_page, "desk:bulletin_print": bulletin_page,
+    "desk:bulletin_docx": bulletin_page,
     "notify:inbox": staff_page, "notify:settings": staff_page, "notify:leader": center_page, "notify:letter": letter_page,
     "portal:home": public, "portal:write": public, "portal:query": public, "portal:status": writers_page,
     "portal:answers": public, "portal:answer": public, "portal:refusals": public, "portal:statistics": public,
@@ -208,6 +217,7 @@ GET_RULES = {
 }
 POST_ONLY = {
     "desk:logout", "desk:bulk_dispatch", "desk:act", "desk:publication", "desk:upload", "desk:look_back_draw", "desk:knowledge_approve",
+    "desk:bulletin_draft", "desk:bulletin_step",
     "notify:mark_read", "notify:approve_letter", "notify:refuse_letter", "portal:rate", "portal:follow_up",
     "portal:forgot_code", "portal:my_data_contact", "portal:my_data_correction", "portal:my_data_erase",
     "api:action", "api:intake",

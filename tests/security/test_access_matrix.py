@@ -77,10 +77,10 @@ def _get_cells():
         "portal:confirm_email": "/confirm-email/forged/", "admin:*": "/admin/",
         "open311:services": "/open311/v2/services.json", "open311:service": "/open311/v2/services/urban.xml",
         "open311:requests": "/open311/v2/requests.json", "open311:request": "/open311/v2/requests/987654.json",
-        "open311:token": "/open311/v2/tokens/made-up.xml",
         "desk:knowledge": "/desk/knowledge/", "desk:knowledge_new": "/desk/knowledge/new/",
         "desk:stats_monthly": "/desk/stats/monthly/?month=2026-01", "desk:stats_special": "/desk/stats/special/?topic=路灯",
         "desk:assessment": "/desk/assessment/?year=2026&month=10", "desk:assessment_export": "/desk/assessment/export.xlsx?year=2026",
+        "open311:token": "/open311/v2/tokens/made-up.xml", "desk:bulletins": "/desk/bulletins/",
     }
     cells += [(url, name, lambda w, u=url: u, None) for name, url in plain.items()]
     cells += [(f"/desk/q/{slug}/", "desk:queue", lambda w, s=slug: f"/desk/q/{s}/", None) for slug in BY_SLUG]
@@ -110,6 +110,9 @@ def _get_cells():
     for letter, case, issued in (("issued_letter", "housing_dispatched", True), ("draft_letter", "housing_dispatched", False),
                                  ("edu_letter", "edu_dispatched", True)):
         cells.append((letter, "notify:letter", lambda w, x=letter: f"/notify/letters/{getattr(w, x).pk}/", (case, issued)))
+    for bulletin, issued in (("draft_bulletin", False), ("issued_bulletin", True)):
+        for name, tail in (("desk:bulletin", "/"), ("desk:bulletin_print", "/print/"), ("desk:bulletin_docx", ".docx")):
+            cells.append((f"{bulletin}{tail}", name, lambda w, b=bulletin, t=tail: f"/desk/bulletins/{getattr(w, b).pk}{t}", issued))
     return cells
 
 
@@ -217,6 +220,16 @@ def _posts(w):
         ("knowledge_edit", f"/desk/knowledge/{w.kb_entry.pk}/", {"title": "供暖收费", "answer": "按标准收取。", "basis": "办法",
                                                               "owner": w.housing_unit.pk, "valid_from": "2026-01-01"},
          {"operator", "reviewer", "admin", *HOUSING}, lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
+        # 通报: the center's office drafts and edits; a leader signs; a unit never sees a draft (404)
+        ("bulletin_draft", "/desk/bulletins/draft/", {"first": "2026-02-01", "last": "2026-02-28"},
+         {"operator", "reviewer", "supervisor"}, lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
+        ("bulletin_edit", f"/desk/bulletins/{w.draft_bulletin.pk}/edit/", {"title": "通报", "body": "正文。"},
+         {"operator", "reviewer", "supervisor"},
+         lambda r: LOGIN if not signed_in(r) else FORBIDDEN if r in CENTER_PEOPLE else MISSING),
+        ("bulletin_approve_draft", f"/desk/bulletins/{w.draft_bulletin.pk}/approve/", {}, set(),
+         lambda r: LOGIN if not signed_in(r) else FORBIDDEN if r in CENTER_PEOPLE else MISSING),
+        ("bulletin_edit_issued", f"/desk/bulletins/{w.issued_bulletin.pk}/edit/", {"title": "改", "body": "改。"}, set(),
+         lambda r: LOGIN if not signed_in(r) else FORBIDDEN if r in CENTER_PEOPLE or r in HOUSING else MISSING),
     ]
 
 
@@ -244,8 +257,8 @@ def test_a_get_on_a_post_only_endpoint_is_refused(world, clients, role):
     case = world.housing_dispatched.pk
     for url in ("/desk/logout/", "/desk/bulk/dispatch/", f"/desk/case/{case}/do/claim/", f"/desk/case/{case}/publication/",
                 f"/desk/case/{case}/files/", "/notify/inbox/read/", f"/notify/letters/{world.draft_letter.pk}/approve/",
-                "/status/rate/", "/status/follow-up/", "/desk/look-back/draw/",
-                f"/desk/knowledge/{world.kb_entry.pk}/approve/"):
+                "/status/rate/", "/status/follow-up/", "/desk/look-back/draw/", "/desk/bulletins/draft/",
+                f"/desk/bulletins/{world.draft_bulletin.pk}/submit/", f"/desk/knowledge/{world.kb_entry.pk}/approve/"):
         resp = clients(role).get(url)
         assert resp.status_code in (302, 405), f"{role} GET {url}: {resp.status_code}"
 

@@ -78,6 +78,12 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "desk:assessment_unit": ("/desk/assessment/unit/{pk}/", ("pk",), ["year", "month"], []),
     "desk:assessment_export": ("/desk/assessment/export.xlsx", (), ["year", "month"], []),
     "notify:inbox": ("/notify/inbox/", (), ["page"], []),
+    "desk:bulletins": ("/desk/bulletins/", (), [], []),
+    "desk:bulletin_draft": ("/desk/bulletins/draft/", (), [], ["first", "last"]),
+    "desk:bulletin": ("/desk/bulletins/{pk}/", ("pk",), [], []),
+    "desk:bulletin_print": ("/desk/bulletins/{pk}/print/", ("pk",), [], []),
+    "desk:bulletin_docx": ("/desk/bulletins/{pk}.docx", ("pk",), [], []),
+    "desk:bulletin_step": ("/desk/bulletins/{pk}/{slug}/", ("pk", "slug"), [], ["title", "body", "reason"]),
     # the REST API (a session is not a token: 401 before any parameter; schemathesis fuzzes it with one)
     "api:cases": ("/api/v1/cases/", (), ["queue", "state", "q", "channel", "since", "until", "sort", "page"], []),
     "api:case": ("/api/v1/cases/{pk}/", ("pk",), [], []),

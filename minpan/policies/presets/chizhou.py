@@ -2,6 +2,7 @@
 from minpan.policies.rules import (
     ASSESSMENT_NUMBERS,
     Assessment,
+    Bulletins,
     Escalation,
     Extension,
     FollowUp,
@@ -75,7 +76,7 @@ POLICY = Policy(
         # a 专题协调会议 instead and 五(四) asks a leader only to approve a criticism; Tongliao 第十六条 and
         # Xizang 第五条(六) only file 领导批示 with the records; Naiman names none.
         report_to_leader=True,
-        # Not yet a setting (issue 14, rules): 第十一条 bulletins=("月度分析报告", "定期通报")
+        # Not yet a setting (issue 14, rules): 第十一条 月度分析报告
     ),
     # 第六条: 困难和问题、咨询、意见建议、投诉
     message_types=("help", "consult", "suggestion", "complaint", "other"),
@@ -98,6 +99,9 @@ POLICY = Policy(
         basis="第九条(六)(七)、第十三条", overdue_points=2, send_back_points=1, quality_points=2,
         unsatisfied_points=1, look_back_points=2,
     ),
+    # 第十一条: 市政府办公室每月形成办理情况分析报告，定期通报办理情况 — monthly, the units overdue and those
+    # whose answers were 办理质量不高、效果不好 (第九条(四))
+    bulletins=Bulletins(kinds=("overdue", "perfunctory"), every="month", approver_role="city_leader", article="第十一条"),
     # 第九条(四) “临近到期” and 第十四条 追究责任 give no number of days: the city's
     city_settings=("reminder.lead_working_days", "escalation.steps[1].after_days",
                    "escalation.supervised_extra_lead_days", *ASSESSMENT_NUMBERS),

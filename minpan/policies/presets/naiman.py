@@ -2,6 +2,7 @@
 from minpan.policies.rules import (
     ASSESSMENT_NUMBERS,
     Assessment,
+    Bulletins,
     Escalation,
     Extension,
     FollowUp,
@@ -42,7 +43,6 @@ POLICY = Policy(
         # 第十八条: 对敷衍应付、逾期办理的予以通报批评
         quality_faults=("perfunctory",),
         quality_step=Step("criticise", letter="通报批评（草稿）", needs_leader=True),
-        # Not yet a setting (issue 14, rules): 第十八条 bulletins=("通报表扬", "通报批评")
     ),
     # 第十条(二): 咨询、投诉、建议
     message_types=("consult", "complaint", "suggestion", "other"),
@@ -64,5 +64,12 @@ POLICY = Policy(
     assessment=Assessment(
         basis="第九条、第十八条", overdue_points=2, quality_points=2, criticism_points=3, on_time_points=1,
     ),
-    city_settings=ASSESSMENT_NUMBERS,
+    # 第十八条: 旗政府督查室将跟踪督查、复核统计承办单位网民留言办理工作，对工作认真、办理质量好的通报表扬；
+    # 对敷衍应付、逾期办理的予以通报批评. The interval and what counts as 办理质量好 are the city's
+    bulletins=Bulletins(
+        kinds=("overdue", "perfunctory", "exemplary"), every="month", approver_role="city_leader",
+        praise_min_cases=3, praise_on_time_percent=100, praise_satisfied_percent=90, article="第十八条",
+    ),
+    city_settings=("bulletins.every", "bulletins.praise_min_cases", "bulletins.praise_on_time_percent",
+                   "bulletins.praise_satisfied_percent", *ASSESSMENT_NUMBERS),
 )

@@ -2,6 +2,7 @@
 from minpan.policies.rules import (
     ASSESSMENT_NUMBERS,
     Assessment,
+    Bulletins,
     Escalation,
     Extension,
     FollowUp,
@@ -56,7 +57,7 @@ POLICY = Policy(
         # 第十九条: 答非所问、敷衍塞责、推诿扯皮、重答轻办 … 按照“三单一函”机制启动程序 — a 催办单 at once
         quality_faults=("off_topic", "perfunctory", "buck_passing", "light_action"),
         quality_step=Step("urge", letter="催办单"),
-        # Not yet a setting (issue 14, rules): 第二十一条 bulletins=("定期通报", "年度考核反向扣分")
+        # Not yet a setting (issue 14, rules): 第二十一条 年度考核反向扣分
     ),
     # 第七条(一): 咨询、建议、投诉等
     message_types=("consult", "suggestion", "complaint", "supervision", "other"),
@@ -84,8 +85,12 @@ POLICY = Policy(
         basis="第十九条、第二十一条", overdue_points=2, quality_points=2, send_back_points=1,
         urge_points=1, unsatisfied_points=1,
     ),
+    # 第二十一条: 运维中心定期将有关情况报市政府在全市范围内进行通报，同时加强平时办理答复质效考核 —
+    # the units overdue (第十三条、第十九条) and those whose answers were sent back as 答非所问、敷衍塞责
+    # (第十九条); 定期 gives no interval: monthly is the city's
+    bulletins=Bulletins(kinds=("overdue", "perfunctory"), every="month", approver_role="city_leader", article="第二十一条"),
     # 第十九条 names the rungs of “三单一函” but no intervals between them: when each is taken is the city's;
     # how much earlier a 督办事项 is reminded (第十三条 says only 到期前一天) too
-    city_settings=("escalation.steps[0].after_days", "escalation.steps[1].after_days",
+    city_settings=("bulletins.every", "escalation.steps[0].after_days", "escalation.steps[1].after_days",
                    "escalation.steps[2].after_days", "escalation.supervised_extra_lead_days", *ASSESSMENT_NUMBERS),
 )

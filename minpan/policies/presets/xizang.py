@@ -2,6 +2,7 @@
 from minpan.policies.rules import (
     ASSESSMENT_NUMBERS,
     Assessment,
+    Bulletins,
     Escalation,
     Extension,
     FollowUp,
@@ -52,7 +53,7 @@ POLICY = Policy(
         steps=(Step("supervise", 0),),
         # 第五条(五): 答非所问、敷衍塞责的退回重新办理 — a send-back, no letter
         quality_faults=("off_topic", "perfunctory"),
-        # Not yet a setting (issue 14, rules): 第五条(七) bulletins=("督查通报", "绩效考核")
+        # Not yet a setting (issue 14, rules): 第五条(七) 绩效考核
     ),
     # 第五条(一): 咨询、投诉、求助、建议、其它
     message_types=("consult", "complaint", "help", "suggestion", "other"),
@@ -73,6 +74,10 @@ POLICY = Policy(
     assessment=Assessment(
         basis="第五条(四)(五)(七)", overdue_points=2, quality_points=2, send_back_points=1, urge_points=1,
     ),
+    # 第五条(七): 以政府《督查通报》为载体，定期总结通报人民网网友留言办理情况 — overdue units (第五条(四)) and
+    # answers 答非所问、敷衍塞责 sent back (第五条(五)); 定期 gives no interval: quarterly is the region's
+    bulletins=Bulletins(kinds=("overdue", "perfunctory"), every="quarter", heading="督查通报", approver_role="city_leader",
+                        article="第五条(七)"),
     # 第五条(四) reminds 到期前一天; how much earlier a 督办事项 is reminded is the city's
-    city_settings=("escalation.supervised_extra_lead_days", *ASSESSMENT_NUMBERS),
+    city_settings=("bulletins.every", "escalation.supervised_extra_lead_days", *ASSESSMENT_NUMBERS),
 )

@@ -5,6 +5,7 @@ The document has sections, not articles: citations name 五(三) = 五、运行�
 from minpan.policies.rules import (
     ASSESSMENT_NUMBERS,
     Assessment,
+    Bulletins,
     Escalation,
     Extension,
     FollowUp,
@@ -58,7 +59,6 @@ POLICY = Policy(
         # 五(二): 影响面广、涉事部门多、时间跨度长、协调难度大的问题，由市政府办公室及时召开专题协调会议，
         # 明确牵头单位和责任单位职责，限期办理
         coordination_meetings=True,
-        # Not yet a setting (issue 14, rules): 五(四) bulletins=("书面通报批评",)
     ),
     # 五(一): 咨询、反映、投诉、建议、求助
     message_types=("consult", "report", "complaint", "suggestion", "help"),
@@ -79,6 +79,10 @@ POLICY = Policy(
     # the ladder after the deadline) and per criticism; the numbers are the city's. The call before the
     # deadline (五(三)) is made on every case, so it judges no unit: no points (prompt_points 0)
     assessment=Assessment(basis="五(四)", urge_points=2, criticism_points=5),
+    # 五(四): 催办和通报批评情况作为考核承办单位工作的主要依据 (each criticism is the ladder's, approved by a
+    # leader); 五(六): 分类统计，以“专报”“月报”定期报告 — the month's bulletin of the units overdue and those
+    # 推诿扯皮、敷衍塞责, for the leader's approval
+    bulletins=Bulletins(kinds=("overdue", "perfunctory"), every="month", approver_role="city_leader", article="五(四)、五(六)"),
     # 五(三) “办理时限届满前”催办 gives no lead time: the city's
     city_settings=("reminder.lead_working_days", "escalation.supervised_extra_lead_days", *ASSESSMENT_NUMBERS),
 )
