@@ -77,7 +77,7 @@ def _get_cells():
         "portal:confirm_email": "/confirm-email/forged/", "admin:*": "/admin/",
         "open311:services": "/open311/v2/services.json", "open311:service": "/open311/v2/services/urban.xml",
         "open311:requests": "/open311/v2/requests.json", "open311:request": "/open311/v2/requests/987654.json",
-        "open311:token": "/open311/v2/tokens/made-up.xml",
+        "open311:token": "/open311/v2/tokens/made-up.xml", "ops:healthz": "/healthz",
     }
     cells += [(url, name, lambda w, u=url: u, None) for name, url in plain.items()]
     cells += [(f"/desk/q/{slug}/", "desk:queue", lambda w, s=slug: f"/desk/q/{s}/", None) for slug in BY_SLUG]

@@ -103,6 +103,7 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "portal:answer": ("/answers/{pk}/", ("pk",), [], []),
     "portal:refusals": ("/not-accepted/", (), ["page"], []),
     "portal:statistics": ("/statistics/", (), ["year", "month", "quarter"], []),
+    "ops:healthz": ("/healthz", (), [], []),
     "portal:elder": ("/elder/", (), ["on", "next"], []),
     "admin:*": ("/admin/cases/case/", (), ["q", "p", "o", "state__exact", "all", "_changelist_filters"], []),
     "desk:otp_setup": ("/desk/2fa/setup/", (), ["next"], ["token", "next"]),

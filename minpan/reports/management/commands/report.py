@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from minpan.ops.replica import on_replica
 from minpan.reports import summary, workbook
 from minpan.reports.periods import Period, PeriodError
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         stats.add_argument("--format", choices=["json", "xlsx"], default="json")
         stats.add_argument("--out", help="XLSX 文件的保存路径")
 
+    @on_replica
     def handle(self, *args, verb, **opts):
         try:
             period = Period.parse(opts["first"], opts["last"])
