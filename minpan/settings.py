@@ -466,6 +466,8 @@ def _env_seconds(name: str, default: int) -> int:
 # header (MINPAN_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO) says the original request was HTTPS;
 # only set it when the proxy overwrites that header on every request.
 SECURE_SSL_REDIRECT = _env_bool("MINPAN_SSL_REDIRECT", not DEBUG)
+# A load balancer asks /healthz over plain HTTP on the private network: answered, not redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = _env_seconds("MINPAN_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("MINPAN_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = _env_bool("MINPAN_HSTS_PRELOAD", True)
