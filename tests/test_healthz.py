@@ -51,7 +51,9 @@ def test_the_database_down_is_503(client):
     assert status == 503 and body["database"] == "unavailable"
 
 
-def test_the_worker_beats_each_turn(db):
+# The worker closes its connections: outside a test transaction (serialized_rollback keeps the calendar).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_worker_beats_each_turn():
     from django.core.management import call_command
 
     with mock.patch.object(health, "forget"):  # --once stops on purpose and would take its row away
