@@ -180,6 +180,7 @@ INSTALLED_APPS = [
     "minpan.open311",
     "minpan.api",
     "minpan.knowledge",
+    "minpan.ops",
     "rest_framework",
     "drf_spectacular",
 ]
@@ -230,6 +231,19 @@ TEMPLATES = [
 
 _db_url = os.environ.get("DATABASE_URL", "").strip()
 DATABASES = {"default": database_from_url(_db_url, BASE_DIR) if _db_url else _sqlite(BASE_DIR / "db.sqlite3")}
+# A streaming replica of the primary (PostgreSQL's hot standby): reports and statistics read there
+# (minpan.ops.replica); every write and every other read stays on DATABASE_URL. Under tests it
+# mirrors the primary unless a test starts a real replica (tests/replica.py).
+_replica_url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if _replica_url:
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" or not _replica_url.startswith(("postgres://", "postgresql://")):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL 只用于 PostgreSQL 的流复制只读副本：DATABASE_URL 和它都须是 postgres://… 地址。")
+    try:
+        DATABASES["replica"] = database_from_url(_replica_url, BASE_DIR)
+    except ImproperlyConfigured as exc:
+        raise ImproperlyConfigured(str(exc).replace("DATABASE_URL", "DATABASE_REPLICA_URL")) from None
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["minpan.ops.replica.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -366,6 +380,10 @@ MINPAN_AUDIT_KEEP_DAYS = _env_int("MINPAN_AUDIT_KEEP_DAYS", 365, low=180, high=N
 # with its worker (killed, machine down) and taken over. Longer than any send may take.
 MINPAN_STALE_CLAIM_SECONDS = _env_int("MINPAN_STALE_CLAIM_SECONDS", 900, low=120, high=86400, bad="请填秒数，例如 900。",
                                       out="须在 120 到 86400 秒之间（须长于一次发送的最长用时）。")
+# /healthz answers 503 when no worker has beaten for this long (a worker beats every 15 seconds
+# between its batches; a batch of queued tasks may hold it up for a minute or two).
+MINPAN_WORKER_STALE_SECONDS = _env_int("MINPAN_WORKER_STALE_SECONDS", 300, low=60, high=86400, bad="请填秒数，例如 300。",
+                                       out="须在 60 到 86400 秒之间。")
 
 # Every handler escapes control characters (no forged lines) and masks phone, ID and card numbers,
 # e-mail addresses, passwords and tokens (minpan.audit.logs).
@@ -450,6 +468,8 @@ def _env_seconds(name: str, default: int) -> int:
 # header (MINPAN_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO) says the original request was HTTPS;
 # only set it when the proxy overwrites that header on every request.
 SECURE_SSL_REDIRECT = _env_bool("MINPAN_SSL_REDIRECT", not DEBUG)
+# A load balancer asks /healthz over plain HTTP on the private network: answered, not redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = _env_seconds("MINPAN_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("MINPAN_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = _env_bool("MINPAN_HSTS_PRELOAD", True)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("notify/", include("minpan.notify.urls")),
     path("api/v1/", include("minpan.api.urls")),
     path("open311/v2/", include("minpan.open311.views")),
+    path("", include("minpan.ops.urls")),  # /healthz
     path("", include("minpan.portal.urls")),
 ]
 

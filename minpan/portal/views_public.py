@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.utils import timezone
 
+from minpan.ops.replica import on_replica
 from minpan.policies.active import active_policy
 
 from . import published, stats
@@ -36,6 +37,7 @@ def refusals(request):
     return render(request, "portal/refusals.html", {"page": published.refusals(request.GET.get("page", 1))})
 
 
+@on_replica
 def statistics(request):
     today = timezone.localdate()
     period = stats.parse_period(request.GET.get("year"), request.GET.get("month"), request.GET.get("quarter"), today)

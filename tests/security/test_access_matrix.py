@@ -80,7 +80,7 @@ def _get_cells():
         "desk:knowledge": "/desk/knowledge/", "desk:knowledge_new": "/desk/knowledge/new/",
         "desk:stats_monthly": "/desk/stats/monthly/?month=2026-01", "desk:stats_special": "/desk/stats/special/?topic=路灯",
         "desk:assessment": "/desk/assessment/?year=2026&month=10", "desk:assessment_export": "/desk/assessment/export.xlsx?year=2026",
-        "open311:token": "/open311/v2/tokens/made-up.xml", "desk:bulletins": "/desk/bulletins/",
+        "open311:token": "/open311/v2/tokens/made-up.xml", "desk:bulletins": "/desk/bulletins/", "ops:healthz": "/healthz",
     }
     cells += [(url, name, lambda w, u=url: u, None) for name, url in plain.items()]
     cells += [(f"/desk/q/{slug}/", "desk:queue", lambda w, s=slug: f"/desk/q/{s}/", None) for slug in BY_SLUG]

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
 
+from minpan.ops.replica import on_replica
 from minpan.reports.board import board
 from minpan.reports.indicators import DIMENSIONS, INDICATORS, NAMES, cases_behind
 from minpan.reports.periods import Period, PeriodError
@@ -54,6 +55,7 @@ def list_url(period: Period, name: str, by: str | None = None, key=None) -> str:
 
 
 @login_required
+@on_replica
 def dashboard(request):
     roles, refused = _center_only(request)
     if refused:
@@ -65,6 +67,7 @@ def dashboard(request):
 
 
 @login_required
+@on_replica
 def cases_page(request):
     """The cases behind one number of the dashboard."""
     roles, refused = _center_only(request)

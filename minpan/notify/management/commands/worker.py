@@ -21,6 +21,7 @@ from minpan.audit.prune import prune as audit_prune
 from minpan.cli import database_not_ready
 from minpan.knowledge.entries import sweep as knowledge_sweep
 from minpan.notify.sweep import sweep
+from minpan.ops import health
 from minpan.portal.limits import sweep as portal_sweep
 from minpan.privacy.erasure import sweep as privacy_sweep
 from minpan.textmine.hotcases import refresh_recent as refresh_hot
@@ -55,9 +56,15 @@ class Command(BaseCommand):
         worker_id = f"{socket.gethostname()}-{os.getpid()}"[:64]
         retrainer = Retrainer(worker_id)
         self.stdout.write(f"工作进程 {worker_id} 已启动：每 {sweep_every:g} 秒扫描一次到期事项")
-        next_sweep = 0.0
+        next_sweep = next_beat = 0.0
         with StopSignals(self._stop) as stop:
             while self.running:
+                if time.monotonic() >= next_beat:
+                    next_beat = time.monotonic() + health.BEAT_SECONDS
+                    try:
+                        health.beat(worker_id)  # /healthz: some worker is alive
+                    except Exception:
+                        log.exception("心跳写入失败")
                 if time.monotonic() >= next_sweep:
                     next_sweep = time.monotonic() + sweep_every
                     for job in (sweep, portal_sweep, refresh_hot, audit_prune, privacy_sweep, webhook_sweep, knowledge_sweep):
@@ -80,6 +87,10 @@ class Command(BaseCommand):
                     break
                 time.sleep(poll)
         retrainer.stop()
+        try:
+            health.forget(worker_id)
+        except Exception:
+            log.exception("心跳删除失败")
         self.stdout.write("工作进程已停止")
 
     def _stop(self, signum, frame):

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from minpan.policies.active import active_policy
+from minpan.ops.replica import on_replica
 from minpan.reports import assessment, assessment_book, document, facts, summary, workbook
 from minpan.reports.periods import Period, PeriodError
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         judged.add_argument("--format", choices=["json", "xlsx"], default="json")
         judged.add_argument("--out", help="XLSX 文件的保存路径")
 
+    @on_replica
     def handle(self, *args, verb, **opts):
         if verb == "assessment":
             return self._assessment(opts)

@@ -1,0 +1,65 @@
+"""Processes the kill tests start and SIGKILL: the app server (a threaded runserver, on a port kept
+across restarts) and `minpan worker`, both on the test database as another process reaches it."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.server_process import ROOT, free_port
+
+
+class Process:
+    def __init__(self, name: str, args: list[str], env: dict[str, str], log: Path):
+        self.name, self.args, self.log = name, args, log
+        self.env = {**os.environ, "DJANGO_SETTINGS_MODULE": "minpan.settings", "PYTHONPATH": str(ROOT), **env}
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with open(self.log, "ab") as out:
+            # its own session: SIGKILL reaches it (and any child) without touching the test
+            self.proc = subprocess.Popen([sys.executable, *self.args], cwd=ROOT, env=self.env, stdout=out,
+                                         stderr=subprocess.STDOUT, start_new_session=True)
+
+    def kill(self) -> None:
+        """SIGKILL: no handler runs, no transaction is finished, nothing is flushed."""
+        assert self.proc is not None
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def running(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+
+class Server(Process):
+    def __init__(self, env: dict[str, str], log: Path):
+        self.port = free_port()
+        super().__init__("server", ["-m", "django", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{self.port}"], env, log)
+
+    def start(self) -> None:
+        super().start()
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                if not self.running() or time.monotonic() > deadline:
+                    raise RuntimeError(f"the server did not start:\n{self.log.read_text()[-3000:]}") from None
+                time.sleep(0.1)
+
+
+def worker(env: dict[str, str], log: Path, *extra: str) -> Process:
+    return Process("worker", ["-m", "django", "worker", "--poll", "0.2", *extra], env, log)
