@@ -15,7 +15,7 @@ from minpan.units.roles import Role
 
 from . import events, hooks
 from .errors import CaseError
-from .hashers import check_query_password, hash_query_password
+from .hashers import check_query_password, hash_query_password, needs_rewrite
 from .models import Case, Citizen
 from .states import Action, State
 
@@ -105,4 +105,10 @@ def case_by_code(code: str, password: str) -> Case | None:
     if case is None:
         hash_query_password(password or "")  # spend the same time whether or not the code exists
         return None
-    return case if check_query_password(password or "", case.query_password) else None
+    if not check_query_password(password or "", case.query_password):
+        return None
+    if needs_rewrite(case.query_password):
+        # an Argon2 hash from before the keyed one: the right password is in hand, so write it anew
+        case.query_password = hash_query_password(password)
+        Case.objects.filter(pk=case.pk).update(query_password=case.query_password)
+    return case
