@@ -5,7 +5,8 @@ from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
-from minpan.urls import handler400, handler403, handler404, handler500, urlpatterns as product  # noqa: F401
+from minpan.urls import handler400, handler403, handler404, handler500  # noqa: F401
+from minpan.urls import urlpatterns as product
 
 BARE_TABLE = "bench_bare_insert"
 

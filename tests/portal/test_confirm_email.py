@@ -9,7 +9,6 @@ from django.core import mail
 from minpan.cases.models import Case, Citizen, Event
 from minpan.notify.models import Delivery
 from minpan.notify.tasks import deliver_all
-
 from tests.queued import run_follow_ups
 
 from .conftest import WRITER, form_data
