@@ -50,6 +50,7 @@ lint: install
 security: install
 	MINPAN_DEBUG=0 MINPAN_SECRET_KEY="$${MINPAN_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 	MINPAN_DATA_KEY="$${MINPAN_DATA_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(32))')}" \
+	MINPAN_QUERY_KEY="$${MINPAN_QUERY_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(32))')}" \
 	$(MINPAN) check --deploy --fail-level WARNING
 	$(VENV)/bin/bandit -q -r minpan -ll
 

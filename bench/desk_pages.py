@@ -34,6 +34,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minpan.settings")
 os.environ.setdefault("MINPAN_DEBUG", "0")  # as in production: no query log kept in memory
 os.environ.setdefault("MINPAN_SECRET_KEY", "bench-only-" + "k" * 60)
 os.environ.setdefault("MINPAN_DATA_KEY", "bench-only-data-key-" + "d" * 40)
+os.environ.setdefault("MINPAN_QUERY_KEY", "bench-only-query-key-" + "q" * 40)
 os.environ.setdefault("MINPAN_ALLOWED_HOSTS", "testserver")
 
 import django  # noqa: E402

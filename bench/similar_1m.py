@@ -40,6 +40,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minpan.settings")
 os.environ.setdefault("MINPAN_DEBUG", "0")
 os.environ.setdefault("MINPAN_SECRET_KEY", "bench-only-" + "k" * 60)
 os.environ.setdefault("MINPAN_DATA_KEY", "bench-only-data-key-" + "d" * 40)
+os.environ.setdefault("MINPAN_QUERY_KEY", "bench-only-query-key-" + "q" * 40)
 
 # the same edits as the in-memory measurement, so the two figures compare
 from duplicates_eval import CJK, edits  # noqa: E402  (bench/ is on the path when run as a script)

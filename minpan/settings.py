@@ -121,6 +121,20 @@ if not _data_keys and not DEBUG:
     )
 MINPAN_DATA_KEYS = _data_keys or ["dev-only-data-key-never-use-in-production-0000"]
 
+# The writers' query passwords (查询密码) are stored as HMAC-SHA256 under this key, so a stolen
+# database alone cannot be brute-forced offline (the passwords are about 40 bits); the portal's
+# rate limits stop guessing online. Changing the key invalidates every stored password (writers
+# then use 忘记查询密码), so it is kept like MINPAN_DATA_KEY: apart from the backups.
+MINPAN_QUERY_KEY = os.environ.get("MINPAN_QUERY_KEY", "").strip()
+if MINPAN_QUERY_KEY and len(MINPAN_QUERY_KEY) < 32 or not MINPAN_QUERY_KEY and not DEBUG:
+    raise ImproperlyConfigured(
+        f"MINPAN_QUERY_KEY（查询密码的散列密钥）{'未设置' if not MINPAN_QUERY_KEY else f'只有 {len(MINPAN_QUERY_KEY)} 个字符'}："
+        "MINPAN_DEBUG=0 时必须设置，且至少 32 个随机字符，"
+        "例如用 python -c 'import secrets; print(secrets.token_urlsafe(32))' 生成，并与数据库分开保管："
+        "更换或丢失密钥后，已发出的查询密码全部失效。"
+    )
+MINPAN_QUERY_KEY = MINPAN_QUERY_KEY or "dev-only-query-key-never-use-in-production-0000"
+
 # Personal data of a closed case is purged this many years after it was closed (archived, or
 # answered/not accepted and never archived). None of the policies we follow names a period: they
 # keep the record "按照档案管理规定" (Tongliao 第十六条, Yuncheng 四(五), Xizang 三(六)); the case

@@ -108,7 +108,8 @@ def test_production_refuses_a_short_secret_key():
 
 def test_production_accepts_a_fifty_character_secret_key():
     proc = _settings("import minpan.settings as s; print(s.DEBUG, len(s.SECRET_KEY))",
-                     MINPAN_DEBUG="0", MINPAN_SECRET_KEY=GOOD_KEY, MINPAN_DATA_KEY="d" * 32)
+                     MINPAN_DEBUG="0", MINPAN_SECRET_KEY=GOOD_KEY, MINPAN_DATA_KEY="d" * 32,
+                     MINPAN_QUERY_KEY="q" * 32)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["False", "50"]
 
@@ -130,3 +131,12 @@ def test_demo_password_and_models_dir_are_settings(tmp_path):
 
 def test_bad_log_level_is_refused():
     assert "MINPAN_LOG_LEVEL" in _refusal(MINPAN_LOG_LEVEL="loud")
+
+
+def test_production_refuses_a_missing_query_key():
+    message = _refusal(MINPAN_DEBUG="0", MINPAN_SECRET_KEY=GOOD_KEY, MINPAN_DATA_KEY="d" * 32)
+    assert "MINPAN_QUERY_KEY" in message and "32" in message
+
+
+def test_a_short_query_key_is_refused_even_in_development():
+    assert "MINPAN_QUERY_KEY" in _refusal(MINPAN_QUERY_KEY="q" * 31)

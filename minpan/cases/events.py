@@ -38,9 +38,13 @@ def digest(ev: Event) -> str:
     return hashlib.sha256(_payload(ev)).hexdigest()
 
 
-def append(*, case, actor, role: str, unit, at: dt.datetime, action: str, before: str, after: str, note: str = "", data: dict | None = None) -> Event:
-    """Write the next event. The caller holds the case row lock, so seq cannot collide."""
-    last = Event.objects.filter(case=case).order_by("-seq").values_list("seq", "hash").first()
+def append(
+    *, case, actor, role: str, unit, at: dt.datetime, action: str, before: str, after: str, note: str = "", data: dict | None = None,
+    first: bool = False,
+) -> Event:
+    """Write the next event. The caller holds the case row lock, so seq cannot collide.
+    `first`: the case was made in this transaction, so it has no event yet (one query less)."""
+    last = None if first else Event.objects.filter(case=case).order_by("-seq").values_list("seq", "hash").first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     ev = Event(
         # the person's name as the timeline and documents show it, never the login name ("" for a

@@ -13,6 +13,12 @@ action they apply. The apps above the core (notify, textmine, similar, …) regi
   a dict of keys to add to the event's data (never to replace the effect's), and an exception
   it raises (a CaseError to refuse) rolls the whole action back. The sweep's batch steps
   take no contributors: they write no rows but their own.
+- `later(action, fn)`: `fn(applied)` is work that may wait a few seconds but must not be
+  lost (the near-duplicate index, a webhook call of the arrival, the writer's receipt). Where
+  the caller defers the follow-up (the portal: `case_collect(defer=...)`), it runs in the
+  worker from one job queued inside the action's transaction — committed with the action, so
+  it waits while the worker is down and is never lost — followed by the `listen` functions.
+  Otherwise it runs inside the transaction like a contributor that adds nothing to the event.
 """
 from __future__ import annotations
 
@@ -45,6 +51,9 @@ class Applied:
     after: str
     note: str = ""
     data: Mapping[str, Any] = field(default_factory=dict)  # the event's data
+    # what a deferring caller hands on to the `later` functions (the portal: the site the writer
+    # used, for the e-mail confirmation link); not recorded in the event
+    context: Mapping[str, Any] = field(default_factory=dict)
 
 
 Contributor = Callable[[Applied], "Mapping[str, Any] | None"]
@@ -52,6 +61,7 @@ Listener = Callable[[Applied], None]
 
 CONTRIBUTORS: dict[Action, list[Contributor]] = {}
 LISTENERS: dict[Action, list[Listener]] = {}
+LATER: dict[Action, list[Listener]] = {}
 
 
 def contribute(action: Action | str, fn: Contributor) -> Contributor:
@@ -63,6 +73,12 @@ def contribute(action: Action | str, fn: Contributor) -> Contributor:
 def listen(action: Action | str, fn: Listener) -> Listener:
     """Run `fn` after the commit of every `action` (see the module's docstring)."""
     _add(LISTENERS, action, fn)
+    return fn
+
+
+def later(action: Action | str, fn: Listener) -> Listener:
+    """Run `fn` in the worker where the caller defers, else in the transaction (module docstring)."""
+    _add(LATER, action, fn)
     return fn
 
 
@@ -100,10 +116,24 @@ def announce_many(applied: Iterable[Applied]) -> None:
         transaction.on_commit(lambda: _tell(heard))
 
 
-def _tell(heard: list[Applied]) -> None:
+def _tell(heard: list[Applied], registry: dict[Action, list[Listener]] = LISTENERS) -> None:
     for applied in heard:
-        for fn in LISTENERS.get(applied.action, ()):
+        for fn in registry.get(applied.action, ()):
             try:
                 fn(applied)
             except Exception:  # the action is committed; what reacts to it must not take it back
                 logger.exception("listener %s failed on %s of %s", fn.__qualname__, applied.action, applied.case.reference)
+
+
+def follow_now(applied: Applied) -> None:
+    """Called by the core inside the transaction when the caller does not defer: the `later`
+    functions run here, and an exception rolls the action back as a contributor's would."""
+    for fn in LATER.get(applied.action, ()):
+        fn(applied)
+
+
+def follow_later(applied: Applied) -> None:
+    """Called by the worker's job for a deferred action, after its commit: the `later` functions,
+    then the listeners. One that raises is logged and the next one runs."""
+    _tell([applied], LATER)
+    _tell([applied], LISTENERS)

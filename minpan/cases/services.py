@@ -13,9 +13,9 @@ from minpan.policies.active import active_policy, policy_named
 from minpan.policies.codes import CHANNELS
 from minpan.units.roles import Role
 
-from . import events, hooks
+from . import events, hooks, tasks
 from .errors import CaseError
-from .hashers import check_query_password, hash_query_password
+from .hashers import check_query_password, hash_query_password, needs_rewrite
 from .models import Case, Citizen
 from .states import Action, State
 
@@ -39,11 +39,14 @@ def new_code(length: int = 10) -> str:
 def case_collect(
     *, channel: str, subject: str, body: str, citizen: dict | None = None, external_id: str = "",
     received_at: dt.datetime | None = None, may_publish: bool = True, publish_personal: bool = False, actor=None,
-    role: str = Role.SYSTEM, policy_name: str | None = None, history: bool = False,
+    role: str = Role.SYSTEM, policy_name: str | None = None, history: bool = False, defer: dict | None = None,
 ) -> tuple[Case, str]:
     """Record a message as received. Returns the case and its query password, shown once.
     `history`: an answered message from a channel's past, imported as a record of what was done,
-    not intake the policy's channels accept or refuse."""
+    not intake the policy's channels accept or refuse.
+    `defer`: what follows the collection (hooks.later: indexing, the receipt, the listeners) runs
+    in the worker, from one job queued in this transaction, `defer` handed to it as the context;
+    the caller's request then writes only the case, its writer, its event and the job."""
     policy = active_policy() if policy_name is None else policy_named(policy_name)
     if channel not in CHANNELS:
         raise CaseError(f"未知的来源渠道 {channel!r}。")
@@ -71,7 +74,8 @@ def case_collect(
     received_at = received_at or timezone.now()
     password = new_code(8)
     try:
-        with transaction.atomic():
+        # a savepoint only where a duplicate channel id may be refused (and then looked up)
+        with transaction.atomic(savepoint=bool(external_id)):
             case = Case.objects.create(
                 channel=channel, external_id=external_id, tracking_code=new_code(),
                 query_password=hash_query_password(password), subject=subject, body=body,
@@ -83,14 +87,19 @@ def case_collect(
                 case=case, action=Action.COLLECT, actor=actor, role=role, unit=None, policy=policy, at=received_at,
                 before="", after=State.RECEIVED, data={"channel": channel, "external_id": external_id},
             )
-            # similar indexes the message in here (findable as a duplicate the moment it exists);
-            # textmine queues its suggestions after commit
             data = hooks.contributions(applied)
+            if defer is None:
+                # similar indexes the message in here (findable as a duplicate the moment it
+                # exists); textmine queues its suggestions after commit
+                hooks.follow_now(applied)
             events.append(
                 case=case, actor=actor, role=role, unit=None, at=received_at, action=Action.COLLECT,
-                before="", after=State.RECEIVED, data=data,
+                before="", after=State.RECEIVED, data=data, first=True,
             )
-            hooks.announce(replace(applied, data=data))
+            if defer is None:
+                hooks.announce(replace(applied, data=data))
+            else:
+                tasks.follow_collect.enqueue(case.pk, defer)
     except IntegrityError:
         existing = Case.objects.filter(channel=channel, external_id=external_id).first() if external_id else None
         if existing:
@@ -105,4 +114,10 @@ def case_by_code(code: str, password: str) -> Case | None:
     if case is None:
         hash_query_password(password or "")  # spend the same time whether or not the code exists
         return None
-    return case if check_query_password(password or "", case.query_password) else None
+    if not check_query_password(password or "", case.query_password):
+        return None
+    if needs_rewrite(case.query_password):
+        # an Argon2 hash from before the keyed one: the right password is in hand, so write it anew
+        case.query_password = hash_query_password(password)
+        Case.objects.filter(pk=case.pk).update(query_password=case.query_password)
+    return case

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from minpan.notify.models import Delivery, DeliveryState
@@ -76,27 +76,40 @@ def near(limit: Limit, value: str, *, now=None) -> bool:
 
 def counted(wanted: Wanted, *, now: dt.datetime | None = None) -> list[int]:
     """Lock each (limit, value) and count its window; the counts stay true until the caller's
-    transaction ends, so it can decide and `add` without another request slipping in between."""
-    if not transaction.get_connection().in_atomic_block:
+    transaction ends, so it can decide and `add` without another request slipping in between.
+    Two queries whatever the number of keys (one on SQLite): the lock, and one grouped count."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
         raise RuntimeError("limits.counted must run inside transaction.atomic()")
     now = now or timezone.now()
     keys = [(limit.bucket, key_of(value)) if value else None for limit, value in wanted]
-    # Always the same order, so two requests locking the same two keys cannot deadlock.
-    for bucket, key in sorted({k for k in keys if k}):
-        _lock(bucket, key)
-    return [
-        Hit.objects.filter(bucket=k[0], key=k[1], at__gt=now - limit.window).count() if k else 0
-        for (limit, _), k in zip(wanted, keys, strict=True)
-    ]
+    present = sorted({k for k in keys if k})
+    if not present:
+        return [0] * len(wanted)
+    if not _locked_at_begin(connection):
+        _lock(present)
+    windows = Q()
+    for (limit, _), k in zip(wanted, keys, strict=True):
+        if k:
+            windows |= Q(bucket=k[0], key=k[1], at__gt=now - limit.window)
+    found = {(b, k): n for b, k, n in Hit.objects.filter(windows).values_list("bucket", "key").annotate(n=Count("pk")).order_by()}
+    return [found.get(k, 0) if k else 0 for k in keys]
 
 
-def _lock(bucket: str, key: str) -> None:
-    # The row may be new (made here, or by another request at this moment: ON CONFLICT waits for
-    # it) or swept away just now (then made again): loop until one is held.
-    while True:
-        HitLock.objects.bulk_create([HitLock(bucket=bucket, key=key)], ignore_conflicts=True)
-        if HitLock.objects.select_for_update().filter(bucket=bucket, key=key).exists():
-            return
+def _locked_at_begin(connection) -> bool:
+    """SQLite with the IMMEDIATE transactions settings.py asks for holds the database's write
+    lock from BEGIN: no row lock could add anything to it."""
+    return connection.vendor == "sqlite" and connection.settings_dict.get("OPTIONS", {}).get("transaction_mode") == "IMMEDIATE"
+
+
+def _lock(keys: list[tuple[str, str]]) -> None:
+    # One upsert locks every key's row, new or old: ON CONFLICT DO UPDATE takes the row lock of
+    # an existing row (waiting for a request that holds it), and a new row is ours until commit
+    # (a parallel insert of the same key waits on the unique index). The rows go in one sorted
+    # order, so two requests locking the same keys cannot deadlock.
+    HitLock.objects.bulk_create(
+        [HitLock(bucket=b, key=k) for b, k in keys], update_conflicts=True, unique_fields=["bucket", "key"], update_fields=["bucket"],
+    )
 
 
 def add(wanted: Wanted, *, now: dt.datetime | None = None) -> list[int]:

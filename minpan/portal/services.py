@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from minpan.cases.errors import CaseError
+from minpan.cases.hooks import Applied
 from minpan.cases.models import Case
 from minpan.cases.services import case_by_code, case_collect
 from minpan.cases.states import Rating, State
@@ -60,22 +61,22 @@ def portal_submit(
     """
     if not KEY_RE.fullmatch(key or ""):
         raise CaseError("表单已失效，请刷新页面后重新提交。")
-    existing = Submission.objects.filter(key=key).select_related("case").first()
-    if existing:
-        return existing, False
     now = now or timezone.now()
     contacts = [c for c in (citizen.get("phone"), citizen.get("email")) if c]
     checked = uploads.check(files)
     # The check is answered (and its token used up) before the limits are looked at: a wrong
     # answer must cost the token even when the request goes no further.
     solved = bool(check_token) and challenge.check(check_token, check_answer)
-    reserved = _reserve(ip, contacts, solved=solved, answered=bool(check_answer), now=now)
     written: list[Path] = []
     try:
+        # One transaction: the limits' hits, the case, its writer, its event, the submission and
+        # the job that indexes it and sends the receipt (hooks.later) commit together or not at
+        # all, so a tracking code shown is a message stored and followed up, worker up or down.
         with transaction.atomic():
+            _reserve(ip, contacts, solved=solved, answered=bool(check_answer), now=now)
             case, password = case_collect(
                 channel=channel, subject=subject, body=body, citizen={**citizen, "ip": ip or None},
-                may_publish=may_publish, publish_personal=publish_personal, received_at=now,
+                may_publish=may_publish, publish_personal=publish_personal, received_at=now, defer={"site": site},
             )
             submission = Submission.objects.create(
                 key=key, case=case, password=password, created_at=now,
@@ -84,16 +85,22 @@ def portal_submit(
             uploads.store(case, checked, written)
     except BaseException as exc:
         uploads.discard(written)  # the rows were rolled back; their files must not stay behind
-        limits.give_back(reserved)  # nothing was accepted, so nothing is counted
+        if isinstance(exc, (TooMany, NeedsCheck)):
+            # the same form sent again (a refresh, a retry after a lost response) is not a new
+            # message: it finds the first, whatever the limits say now
+            earlier = Submission.objects.filter(key=key).select_related("case").first()
+            if earlier is None:
+                raise
+            return earlier, False
         if not isinstance(exc, IntegrityError):
             raise
-        # The same key arrived twice at once (a double click): the other request made the case.
+        # The key is taken: the same form saved before, or by another request at this moment
+        # (a double click). Looked up only now, so a new message costs no query for it.
         other = _made_by_the_other_request(key)
         if other is None:
             log.warning("同一表单同时提交两次，另一次尚未保存完成：key=%s…", key[:6], exc_info=True)
             raise StillSaving("这份留言正在保存，请稍等几秒后再点一次“提交留言”，不会重复提交。") from None
         return other, False
-    transaction.on_commit(lambda: _confirm(case, site))
     return submission, True
 
 
@@ -118,21 +125,29 @@ def check_needed(ip: str, contacts=(), *, now=None) -> bool:
     )
 
 
-def _reserve(ip: str, contacts: list[str], *, solved: bool, answered: bool, now) -> list[int]:
-    """Take this message's place in the address's and each contact's window, or refuse. Counting
-    and taking are one step (limits.counted), so of N messages sent at once from one address no
-    more than the limit get in, and no more than `near` without the check."""
+def _reserve(ip: str, contacts: list[str], *, solved: bool, answered: bool, now) -> None:
+    """Take this message's place in the address's and each contact's window, or refuse, inside the
+    caller's transaction (a refusal or a failure after it rolls the hits back). Counting and taking
+    are one step (limits.counted), so of N messages sent at once from one address no more than the
+    limit get in, and no more than `near` without the check."""
     wanted = [(limits.SUBMIT_PER_IP, ip), *((limits.SUBMIT_PER_CONTACT, c) for c in contacts)]
-    with transaction.atomic():
-        at_ip, *at_contacts = limits.counted(wanted, now=now)
-        if at_ip >= limits.SUBMIT_PER_IP.allowed:
-            raise TooMany(f"此网络提交的留言过多，请 {limits.SUBMIT_PER_IP.wait_text()} 后再试，或拨打 12345 热线。")
-        if any(n >= limits.SUBMIT_PER_CONTACT.allowed for n in at_contacts):
-            raise TooMany(f"同一联系方式今天已提交 {limits.SUBMIT_PER_CONTACT.allowed} 件留言，请明天再试或查询已提交留言的进度。")
-        near = at_ip >= limits.SUBMIT_PER_IP.near or any(n >= limits.SUBMIT_PER_CONTACT.near for n in at_contacts)
-        if near and not solved:
-            raise NeedsCheck("请正确回答验证问题后再提交。" if answered else "请回答下面的验证问题后提交。")
-        return limits.add(wanted, now=now)
+    at_ip, *at_contacts = limits.counted(wanted, now=now)
+    if at_ip >= limits.SUBMIT_PER_IP.allowed:
+        raise TooMany(f"此网络提交的留言过多，请 {limits.SUBMIT_PER_IP.wait_text()} 后再试，或拨打 12345 热线。")
+    if any(n >= limits.SUBMIT_PER_CONTACT.allowed for n in at_contacts):
+        raise TooMany(f"同一联系方式今天已提交 {limits.SUBMIT_PER_CONTACT.allowed} 件留言，请明天再试或查询已提交留言的进度。")
+    near = at_ip >= limits.SUBMIT_PER_IP.near or any(n >= limits.SUBMIT_PER_CONTACT.near for n in at_contacts)
+    if near and not solved:
+        raise NeedsCheck("请正确回答验证问题后再提交。" if answered else "请回答下面的验证问题后提交。")
+    limits.add(wanted, now=now)
+
+
+def confirm_receipt(applied: Applied) -> None:
+    """A `later` function of the collection: for a message from the write form (the context
+    carries the site the writer used), the receipt and the e-mail confirmation, in the worker."""
+    site = applied.context.get("site")
+    if site is not None:
+        _confirm(applied.case, site)
 
 
 def _confirm(case: Case, site: str) -> None:

@@ -12,4 +12,4 @@ class SimilarConfig(AppConfig):
 
         from . import listeners
 
-        hooks.contribute(Action.COLLECT, listeners.index_new_message)
+        hooks.later(Action.COLLECT, listeners.index_new_message)

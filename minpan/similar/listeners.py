@@ -7,8 +7,8 @@ from .services import index_case
 
 
 def index_new_message(applied: Applied) -> None:
-    """In the collecting transaction, not after it: the initial-review panel finds a message's
-    near-duplicates from the moment the message exists (after commit, a failed indexing would
-    leave it unfindable until the next reindex), and a collection that rolls back leaves no
-    index rows behind."""
+    """A `later` function: for a message from the portal, in the worker seconds after commit (the
+    submission stays fast; the job is committed with the case, so the indexing is never lost);
+    for the other ways in, inside the collecting transaction, so the initial-review panel finds a
+    message's near-duplicates from the moment it exists and a rollback leaves no index rows."""
     index_case(applied.case)

@@ -10,8 +10,9 @@ class WebhooksConfig(AppConfig):
         from minpan.cases.states import Action
         from minpan.cases.transitions import TABLE
 
-        from .calls import record
+        from .calls import record, record_arrival
 
         # every action that moves a case, and its arrival: a channel's system mirrors the state
-        for action in [Action.COLLECT, *(a for a, move in TABLE.items() if move.target is not None)]:
+        for action in (a for a, move in TABLE.items() if move.target is not None):
             hooks.contribute(action, record)
+        hooks.later(Action.COLLECT, record_arrival)

@@ -64,6 +64,14 @@ def record(applied: Applied) -> None:
     return None
 
 
+def record_arrival(applied: Applied) -> None:
+    """The arrival's call, a `later` function (in the worker for a portal message). A case that
+    moved on before the worker came to it is not told as received: the call of the later move,
+    already written, tells its state, and receivers order calls by id."""
+    if applied.case.state == applied.after:
+        record(applied)
+
+
 def payload(applied: Applied) -> dict:
     case = applied.case
     body = {

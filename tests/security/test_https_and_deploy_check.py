@@ -8,7 +8,7 @@ import sys
 from tests.test_settings_from_environment import GOOD_KEY, ROOT, _refusal, _settings
 
 PRODUCTION = {"MINPAN_DEBUG": "0", "MINPAN_SECRET_KEY": GOOD_KEY + "-9f3Kq!zT", "MINPAN_ALLOWED_HOSTS": "minpan.example.gov.cn",
-              "MINPAN_DATA_KEY": "d" * 40}
+              "MINPAN_DATA_KEY": "d" * 40, "MINPAN_QUERY_KEY": "q" * 40}
 SHOW = ("import json, minpan.settings as s; print(json.dumps([s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, "
         "s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD, s.SECURE_PROXY_SSL_HEADER, getattr(s, 'SESSION_COOKIE_SECURE', False)]))")
 
