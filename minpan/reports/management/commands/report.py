@@ -4,8 +4,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from minpan.policies.active import active_policy
 from minpan.ops.replica import on_replica
+from minpan.policies.active import active_policy
 from minpan.reports import assessment, assessment_book, document, facts, summary, workbook
 from minpan.reports.periods import Period, PeriodError
 
