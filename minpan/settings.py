@@ -164,6 +164,7 @@ INSTALLED_APPS = [
     "minpan.workdays",
     "minpan.units",
     "minpan.cases",
+    "minpan.catalogue",
     "minpan.policies",
     "minpan.notify",
     "minpan.textmine",
