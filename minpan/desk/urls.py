@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, bulk, case, channels, dashboard, documents, files, hot, lookback, publication, queues, second_factor, writer_files
+from .views import auth, bulk, case, catalogue, channels, dashboard, documents, files, hot, lookback, publication, queues, second_factor, writer_files
 
 app_name = "desk"
 urlpatterns = [
@@ -23,5 +23,6 @@ urlpatterns = [
     *hot.urlpatterns,  # hot/ and hot/<YYYY-MM>.docx: 热点问题
     *channels.urlpatterns,  # channels/ and its files: 渠道对账
     *lookback.urlpatterns,  # look-back/ and look-back/draw/: 回头看
+    *catalogue.urlpatterns,  # catalogue/…: 派单目录, its matters' versions, Excel in and out
     *dashboard.urlpatterns,  # stats/ and stats/cases/: 统计看板 and the cases behind its numbers
 ]

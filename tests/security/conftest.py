@@ -19,6 +19,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from minpan.attachments.content import PDF
+from minpan.catalogue.services import matter_create
 from minpan.cases.services import case_collect
 from minpan.cases.transitions import apply
 from minpan.desk import attachments
@@ -131,6 +132,8 @@ def build_world(files_dir: Path, **texts) -> SimpleNamespace:
     w.issued_letter = _letter(w.housing_dispatched, "URGE-1", LetterState.ISSUED)
     w.draft_letter = _letter(w.housing_dispatched, "CRIT-1", LetterState.DRAFT)
     w.edu_letter = _letter(w.edu_dispatched, "URGE-2", LetterState.ISSUED)
+    w.matter = matter_create(code="heating", domain="urban", name="集中供暖", keywords="供暖 暖气",
+                             lead_unit=w.housing_unit, by=w.operator, reason="首次编制").matter
     return w
 
 

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from minpan.api.tokens import token_create
+from minpan.catalogue.models import MatterVersion
 from minpan.cases.models import Assignment, Case, Event, ExtensionRequest, PublicCopy, Reply
 from minpan.desk.documents import BUILDERS
 from minpan.desk.models import Attachment
@@ -78,6 +79,7 @@ def _get_cells():
         "open311:services": "/open311/v2/services.json", "open311:service": "/open311/v2/services/urban.xml",
         "open311:requests": "/open311/v2/requests.json", "open311:request": "/open311/v2/requests/987654.json",
         "open311:token": "/open311/v2/tokens/made-up.xml",
+        "desk:catalogue": "/desk/catalogue/", "desk:catalogue_export": "/desk/catalogue/export.xlsx",
     }
     cells += [(url, name, lambda w, u=url: u, None) for name, url in plain.items()]
     cells += [(f"/desk/q/{slug}/", "desk:queue", lambda w, s=slug: f"/desk/q/{s}/", None) for slug in BY_SLUG]
@@ -93,6 +95,7 @@ def _get_cells():
                           lambda w, c=case, k=kind: f"/desk/case/{getattr(w, c).pk}/doc/{k}/", case))
         cells.append((f"docx[{case}]", "desk:document_docx",
                       lambda w, c=case: f"/desk/case/{getattr(w, c).pk}/doc/assignment.docx", case))
+    cells.append(("matter", "desk:matter", lambda w: f"/desk/catalogue/{w.matter.pk}/", None))
     cells.append(("staff-file", "desk:download",
                   lambda w: f"/desk/case/{w.housing_dispatched.pk}/files/{w.staff_file.pk}/", "housing_dispatched"))
     cells.append(("writer-file", "desk:writer_file",
@@ -139,7 +142,7 @@ def snapshot() -> tuple:
         Case.objects.count(), Event.objects.count(), Assignment.objects.count(), Reply.objects.count(),
         ExtensionRequest.objects.count(), PublicCopy.objects.count(), Attachment.objects.count(),
         Notification.objects.count(), Notification.objects.filter(read_at__isnull=True).count(),
-        sorted(Letter.objects.values_list("pk", "state")),
+        sorted(Letter.objects.values_list("pk", "state")), MatterVersion.objects.count(),
         sorted(Case.objects.values_list("pk", "state", "lead_unit_id", "due_at", "supervised", "extension_pending",
                                         "callback_due", "publish_masks")),
     )
@@ -204,6 +207,13 @@ def _posts(w):
         # 回头看: the 受理员 and the 督查 draw; the rest of the center reads the page only; units never
         ("look_back_draw", "/desk/look-back/draw/", {"since": "2026-01-01", "until": "2026-01-31", "size": "1"},
          {"operator", "supervisor"}, lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
+        # 派单目录: the 受理员 edits and imports; the rest of the center reads; units never
+        ("matter_new", "/desk/catalogue/new/", {"code": "x", "domain": "urban", "name": "测试", "lead_unit": w.housing_unit.pk,
+                                                "reason": "测试"}, {"operator"}, lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
+        ("matter_edit", f"/desk/catalogue/{w.matter.pk}/edit/", {"name": "改名", "lead_unit": w.education.pk, "reason": "测试"},
+         {"operator"}, lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
+        ("catalogue_import", "/desk/catalogue/import/", {"reason": "测试"}, {"operator"},
+         lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
     ]
 
 
