@@ -2,10 +2,10 @@
 the keywords that matched; the unit learnt from earlier dispatches second, with its reason."""
 import time_machine
 
+from minpan.cases.models import Case
 from minpan.catalogue.matching import Entry, match
 from minpan.catalogue.selectors import catalogue_proposals, dispatch_proposals, in_force
 from minpan.catalogue.services import matter_revise
-from minpan.cases.models import Case
 from tests.catalogue_data import school_fees, streetlights
 from tests.flow import at, collect, registered
 
@@ -55,7 +55,7 @@ def test_the_case_page_proposes_and_prefills_the_catalogues_unit(client, city):
         text = client.get(f"/desk/case/{case.pk}/").content.decode()
     panel = text[text.index("初审助手"):text.index("公开前脱敏预览")]
     assert "派单目录" in panel and "城市道路照明（路灯）维护" in panel and "匹配关键词：路灯" in panel
-    dispatch = text[text.index('action="/desk/case/%d/do/dispatch/"' % case.pk):]
+    dispatch = text[text.index(f'action="/desk/case/{case.pk}/do/dispatch/"'):]
     assert f'<option value="{city.housing.pk}" selected>' in dispatch[:dispatch.index("</select>")]
 
 

@@ -3,13 +3,13 @@ center decides. The dispute holds: redispatched to the unit the catalogue names,
 catalogue was wrong it is corrected (a new version) in the same step. It does not: back to the unit."""
 import time_machine
 
-from minpan.catalogue.disputes import disputed_dispatches
-from minpan.catalogue.models import MatterVersion
 from minpan.cases.errors import IllegalTransition, NotPermitted, RuleViolation
 from minpan.cases.models import Assignment, Event
 from minpan.cases.transitions import apply
+from minpan.catalogue.disputes import disputed_dispatches
+from minpan.catalogue.models import MatterVersion
 from tests.catalogue_data import streetlights
-from tests.flow import at, dispatched, fresh, refused
+from tests.flow import at, dispatched, refused
 
 
 def _returned_citing(city, version, *, lead=None):

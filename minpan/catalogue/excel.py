@@ -138,7 +138,8 @@ def import_xlsx(data: bytes, *, by=None, reason: str = "Excel 导入", now: dt.d
         result.errors.append(f"一次最多导入 {MAX_ROWS} 行。")
         return result
     units, domains = _Units(), {**{d.label: d.value for d in Domain}, **{d.value: d.value for d in Domain}}
-    parsed, seen = [], {}
+    parsed: list[tuple[int, dict]] = []
+    seen: dict[str, int] = {}
     known = set(Matter.objects.values_list("code", flat=True))
     for n, row in enumerate(rows[1:], start=2):
         if not any(_text(c) for c in row):

@@ -12,7 +12,6 @@ from collections.abc import Set as AbstractSet
 from django import forms
 from django.utils import timezone
 
-from minpan.catalogue.selectors import matters_for_choice
 from minpan.cases.deadlines import extension_room
 from minpan.cases.disputes import pending_dispute
 from minpan.cases.effects.after import may_explain_delay
@@ -20,6 +19,7 @@ from minpan.cases.effects.base import called_back, contacted_before_handling, re
 from minpan.cases.effects.oversight import legal_review_pending
 from minpan.cases.lookback import found_not_done
 from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
+from minpan.catalogue.selectors import matters_for_choice
 from minpan.params import whole_number
 from minpan.policies.codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
 from minpan.policies.rules import Policy

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Set as AbstractSet
 
-from minpan.catalogue.selectors import dispatch_proposals
 from minpan.cases.access import visible_cases
 from minpan.cases.publication import public_text
 from minpan.cases.states import Action, State
 from minpan.cases.transitions import can_take
+from minpan.catalogue.selectors import dispatch_proposals
 from minpan.policies.active import policy_named
 from minpan.similar.selectors import similar_cases
 from minpan.textmine.hot import places, places_agree

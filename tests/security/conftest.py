@@ -19,9 +19,9 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from minpan.attachments.content import PDF
-from minpan.catalogue.services import matter_create
 from minpan.cases.services import case_collect
 from minpan.cases.transitions import apply
+from minpan.catalogue.services import matter_create
 from minpan.desk import attachments
 from minpan.notify.inbox import send
 from minpan.notify.models import Kind, Letter, LetterState

@@ -10,8 +10,8 @@ from django.contrib import admin
 from django.urls import reverse
 
 from minpan.api.tokens import token_create
-from minpan.catalogue.models import MatterVersion
 from minpan.cases.models import Assignment, Case, Event, ExtensionRequest, PublicCopy, Reply
+from minpan.catalogue.models import MatterVersion
 from minpan.desk.documents import BUILDERS
 from minpan.desk.models import Attachment
 from minpan.desk.queues import BY_SLUG

@@ -3,7 +3,8 @@
 Called only by transitions.apply, inside its transaction with the case locked. Each effect
 returns the data that goes into the event (never the writer's identity). One module per
 stage of a case: intake (initial review and registration), dispatch (dispatch, claim,
-return, recall, reassign), dispute (the center's decision on a return citing the catalogue), extension, answer, after (after the answer), lookback (回头看), notes (internal notes
+return, recall, reassign), dispute (派单异议: the center's decision on a return citing
+the catalogue), extension, answer, after (after the answer), lookback (回头看), notes (internal notes
 and the center's 催办), hard (Tongliao's hard cases), coordination (Yuncheng's 专题协调会议),
 oversight (法制审核, 电话催办, 实地督查, 一事一报), sweep (the system's steps), history (a channel's
 answered past, imported). Each registers its effects here with

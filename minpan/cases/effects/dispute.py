@@ -35,17 +35,21 @@ def accept_dispute(ctx, *, reason: str, lead: Unit | None = None, co: list[Unit]
     With `update_catalogue`, the matter gets a new version naming `lead` (and `co`) in the same step."""
     reason = required(reason, "审核意见")
     disputed = _the_dispute(ctx.case)
-    version = matter_in_force(disputed.disputed_matter_id, ctx.now)
-    if version is None:
-        raise RuleViolation("所引派单目录事项已停用：请改为一般交办。")
-    if lead is None:
+    version = matter_in_force(disputed.disputed_matter_id or 0, ctx.now)
+    if version is None and (lead is None or update_catalogue):
+        raise RuleViolation("所引派单目录事项已停用：请选定交办单位（不修订目录）。")
+    if lead is None and version is not None:
         lead, co = version.lead_unit, list(version.co_units.all()) if co is None else co
+    if lead is None:
+        raise RuleViolation("请选定交办单位。")
     co = list(co or ())
     if lead.pk == disputed.unit_id:
         raise RuleViolation(f"异议成立须交办给 {disputed.unit.name} 以外的单位；仍由其办理请选“派单异议不成立”。")
-    data: dict = {"matter": version.matter_id, "code": version.matter.code, "version": version.number,
-                  "reason": reason, "from": disputed.unit_id, "from_name": disputed.unit.name}
-    if update_catalogue:
+    matter = disputed.disputed_matter
+    data: dict = {"matter": disputed.disputed_matter_id, "code": matter.code if matter else "",
+                  "version": version.number if version else None, "reason": reason,
+                  "from": disputed.unit_id, "from_name": disputed.unit.name}
+    if update_catalogue and version is not None:
         try:
             new = matter_revise(matter=version.matter, by=ctx.actor, now=ctx.now, lead_unit=lead, co_units=co,
                                 reason=f"派单异议（{ctx.case.reference}）审核：{reason}")
@@ -68,4 +72,5 @@ def reject_dispute(ctx, *, reason: str, instructions: str = ""):
           .select_related("unit") if a.unit.active]
     Assignment.objects.filter(pk=disputed.pk).update(dispute_outcome="rejected")
     data = _new_round(ctx, disputed.unit, co, instructions or reason, "")
-    return {**data, "reason": reason, "matter": disputed.disputed_matter_id, "code": disputed.disputed_matter.code}
+    matter = disputed.disputed_matter
+    return {**data, "reason": reason, "matter": disputed.disputed_matter_id, "code": matter.code if matter else ""}

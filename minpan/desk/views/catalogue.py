@@ -15,11 +15,11 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from minpan.cases.states import Domain
 from minpan.catalogue import excel
 from minpan.catalogue.models import Matter
 from minpan.catalogue.selectors import in_force
 from minpan.catalogue.services import CatalogueError, current, matter_create, matter_revise
-from minpan.cases.states import Domain
 from minpan.plain_errors import plain_errors
 from minpan.units.models import Level, Unit
 from minpan.units.roles import CENTER_ROLES, Role
