@@ -75,5 +75,9 @@ def test_a_unit_cites_a_matter_when_it_returns_a_case_on_the_page(client, city):
         assert resp.status_code == 302, resp.content.decode()[:1500]
         client.force_login(city.operator)
         page = client.get(f"/desk/case/{case.pk}/").content.decode()
-    assert Case.objects.get(pk=case.pk).state == "returned"
-    assert "/do/accept_dispute/" in page and "/do/reject_dispute/" in page and "/do/dispatch/" not in page
+        assert Case.objects.get(pk=case.pk).state == "returned"
+        assert "/do/accept_dispute/" in page and "/do/reject_dispute/" in page and "/do/dispatch/" not in page
+        assert "引用派单目录事项 edu-fees" in page  # the dispute is shown to the one deciding
+        resp = client.post(f"/desk/case/{case.pk}/do/accept_dispute/", {"accept_dispute-reason": "按派单目录交办教育局。"})
+        assert resp.status_code == 302, resp.content.decode()[:1500]
+    assert Case.objects.get(pk=case.pk).lead_unit == city.education
