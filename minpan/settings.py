@@ -178,6 +178,7 @@ INSTALLED_APPS = [
     "minpan.workdays",
     "minpan.units",
     "minpan.cases",
+    "minpan.catalogue",
     "minpan.policies",
     "minpan.notify",
     "minpan.textmine",

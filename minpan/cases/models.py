@@ -226,6 +226,11 @@ class Assignment(models.Model):
     return_reason = models.TextField("退办原因", blank=True)
     return_basis = models.TextField("退办依据", blank=True)
     return_signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="退办审签人", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # 派单异议 (国办函〔2025〕66号): the return cites the catalogue's matter; the center decides on it
+    disputed_matter = models.ForeignKey("catalogue.Matter", verbose_name="异议所引目录事项", null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="disputes")
+    dispute_outcome = models.CharField("异议审核结果", max_length=10, blank=True,
+                                       choices=[("accepted", "异议成立"), ("rejected", "异议不成立")])
     # 交办意见: what the center asks of this unit (the lead's task, or a co-unit's part)
     instructions = models.TextField("交办意见", blank=True)
     co_input = models.TextField("配合意见", blank=True)

@@ -100,6 +100,10 @@ class Action(models.TextChoices):
     REPORT_TO_LEADER = "report_to_leader", "一事一报"
     # Chizhou 第九条(七) 回头看: the center checks a sampled closed case's measures were carried out
     LOOK_BACK = "look_back", "回头看核查"
+    # 派单异议审核 (国办函〔2025〕66号): a return that cites the dispatch catalogue is decided by the
+    # center: the dispute holds (redispatched, the catalogue may be corrected) or not (back to the unit)
+    ACCEPT_DISPUTE = "accept_dispute", "派单异议成立"
+    REJECT_DISPUTE = "reject_dispute", "派单异议不成立"
     # Tongliao 第十二条: an approved answer not published the same day (notify.sweep)
     PUBLISH_LATE = "publish_late", "发布逾期督办"
     # a new State Council schedule moved the case's deadline (cases.recalendar)

@@ -54,6 +54,9 @@ TABLE: dict[Action, Move] = {
     Action.DISPATCH: _m({State.REGISTERED, State.RETURNED}, State.DISPATCHED, {Role.CENTER_OPERATOR}),
     Action.CLAIM: _m({State.DISPATCHED}, State.IN_PROGRESS, {Role.UNIT_HANDLER}, "lead"),
     Action.RETURN: _m(RETURNABLE, State.RETURNED, UNIT_ROLES, "lead"),
+    # 派单异议: the center decides on a return that cited the catalogue (cases.effects.dispute)
+    Action.ACCEPT_DISPUTE: _m({State.RETURNED, State.REGISTERED}, State.DISPATCHED, {Role.CENTER_OPERATOR}),
+    Action.REJECT_DISPUTE: _m({State.RETURNED, State.REGISTERED}, State.DISPATCHED, {Role.CENTER_OPERATOR}),
     Action.REQUEST_EXTENSION: _m(UNIT_AT_WORK, None, UNIT_ROLES, "lead"),
     Action.ENDORSE_EXTENSION: _m(HELD_BY_UNIT, None, UNIT_LEADERS, "lead"),
     Action.APPROVE_EXTENSION: _m(HELD_BY_UNIT, None, {Role.CENTER_REVIEWER}),

@@ -30,6 +30,7 @@ from minpan.workdays.service import load_calendar
 
 from . import texts
 from .canned import load_canned
+from .catalogue import load_catalogue
 from .city import CENTER, City, build_city, display_name
 from .clock import Clock, Overshoot
 from .knowledge import load_knowledge
@@ -56,6 +57,7 @@ def load(cases: int = 300, seed: int = SEED) -> Result:
         city = build_city()
         load_canned(city)
         load_knowledge(city)
+        load_catalogue(city)
     result = Result(city=city, policy=policy)
     # One minute back, so no step of a case is dated in the future even on a slow load.
     limit = timezone.now() - dt.timedelta(minutes=1)

@@ -134,7 +134,7 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
     merged_into = visible.filter(pk=case.merged_into_id).first() if case.merged_into_id else None
     merged_here = list(visible.filter(merged_into=case).order_by("received_at").only("pk", "reg_no", "subject", "received_at"))
     if review:
-        prefill(forms, review["suggestions"])
+        prefill(forms, review["suggestions"], review["proposals"])
     return {
         "case": case, "subject": seen.subject(case), "body": seen.body(case), "past": None,
         "policy": policy, "left": left, "tone": clock.tone(left), "left_text": clock.describe(left),

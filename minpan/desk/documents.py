@@ -101,7 +101,7 @@ def _person(user, unit: Unit | None = None) -> str:
 
 # Where a round of handling starts and stops, as cases.effects writes them (改派 and 撤回交办 by
 # their values: they come with the hand-offs of issue 12, which land apart from this module)
-ROUND_STARTS = frozenset({Action.DISPATCH, "reassign"})
+ROUND_STARTS = frozenset({Action.DISPATCH, "reassign", Action.ACCEPT_DISPUTE, Action.REJECT_DISPUTE})
 ROUND_ENDS = frozenset({Action.RETURN, "recall", Action.REOPEN})
 
 

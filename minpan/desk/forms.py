@@ -13,17 +13,19 @@ from django import forms
 from django.utils import timezone
 
 from minpan.cases.deadlines import extension_room
+from minpan.cases.disputes import pending_dispute
 from minpan.cases.effects.after import may_explain_delay
 from minpan.cases.effects.base import called_back, contacted_before_handling, reachable
 from minpan.cases.effects.oversight import legal_review_pending
 from minpan.cases.lookback import found_not_done
 from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
+from minpan.catalogue.selectors import matters_for_choice
 from minpan.params import whole_number
 from minpan.policies.codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
 from minpan.policies.rules import Policy
 from minpan.units.models import Level, Unit
 
-from . import oversight_forms  # noqa: F401  (its forms join FORMS below)
+from . import dispute_forms, oversight_forms  # noqa: F401  (their forms join FORMS below)
 from .action_form import TEXT, ActionForm
 
 
@@ -158,6 +160,10 @@ class DispatchForm(ActionForm):
     legal_review = forms.BooleanField(label="须法制审核", required=False,
                                       help_text="答复须经承办单位领导记录法制审核后方可报送（池州第九条(五)）")
 
+    @classmethod
+    def offered(cls, policy, case, roles):
+        return pending_dispute(case) is None  # a disputed return is decided first (派单异议)
+
     def setup(self):
         self.fields["lead"].queryset = self.fields["co"].queryset = dispatchable_units()
         # offered only where the policy has 法制审核, and only as the case is first dispatched
@@ -221,6 +227,11 @@ class ReturnForm(ActionForm):
     reason = forms.CharField(label="退办原因", widget=forms.Textarea(attrs=TEXT))
     basis = forms.CharField(label="退办依据", widget=forms.Textarea(attrs={"rows": 2}), required=False,
                             help_text="如职责规定、文件条款")
+    matter = forms.TypedChoiceField(label="引用派单目录事项（派单异议）", required=False, coerce=int, empty_value=None,
+                                    help_text="该事项在目录中属其他单位，或目录应当修订；不填依据则以目录条目为依据，由中心审核")
+
+    def setup(self):
+        self.fields["matter"].choices = [("", "不引用"), *matters_for_choice()]
 
 
 class RequestExtensionForm(ActionForm):

@@ -13,6 +13,7 @@ from minpan.cases.access import visible_cases
 from minpan.cases.publication import public_text
 from minpan.cases.states import Action, State
 from minpan.cases.transitions import can_take
+from minpan.catalogue.selectors import dispatch_proposals
 from minpan.policies.active import policy_named
 from minpan.similar.selectors import similar_cases
 from minpan.textmine.hot import places, places_agree
@@ -58,13 +59,9 @@ def similar_for(user, case, k: int = 5) -> list[dict]:
 def _kinds(suggestions: dict) -> list[dict]:
     """The three kinds of suggestion as rows of (label, percent, value) for the template."""
     out = []
-    for kind, title in (("domain", "领域"), ("msg_type", "留言类型"), ("lead_unit", "牵头单位")):
-        rows = []
-        for item in suggestions.get(kind) or []:
-            if kind == "lead_unit":  # (Unit, score): the score orders units, it is not a probability
-                rows.append((item[0].name, None, item[0].pk))
-            else:  # (code, label, confidence)
-                rows.append((item[1], round(item[2] * 100), item[0]))
+    for kind, title in (("domain", "领域"), ("msg_type", "留言类型")):
+        # (code, label, confidence); the lead unit is proposed with its reason (proposals below)
+        rows = [(item[1], round(item[2] * 100), item[0]) for item in suggestions.get(kind) or []]
         out.append({"kind": kind, "title": title, "ranked": rows})
     return out
 
@@ -74,8 +71,11 @@ def review_context(user, case, roles: AbstractSet[str]) -> dict | None:
         return None
     suggestions = suggestions_for(case)
     at_intake = case.state == State.RECEIVED
+    # 派单目录 first, the units learnt from earlier dispatches second, each with why
+    proposals = dispatch_proposals(title=case.subject, body=case.body, learnt=suggestions.get("lead_unit") or [])
     return {
         "suggestions": suggestions,
+        "proposals": proposals,
         "kinds": _kinds(suggestions),
         "model": suggestions.get("model") or "",
         "similar": similar_for(user, case) if at_intake else [],
@@ -87,11 +87,12 @@ def review_context(user, case, roles: AbstractSet[str]) -> dict | None:
     }
 
 
-def prefill(forms, suggestions: dict) -> None:
+def prefill(forms, suggestions: dict, proposals=()) -> None:
     """Put the top suggestion into the classify and dispatch forms where the case has no value yet,
-    so accepting is one click and correcting is choosing another value."""
+    so accepting is one click and correcting is choosing another value. The lead unit is the first
+    proposal (the catalogue's, else the learnt one)."""
     top = {kind: ranked[0][0] for kind, ranked in suggestions.items() if kind in ("domain", "msg_type") and ranked}
-    leads = suggestions.get("lead_unit") or []
+    leads = [(p.unit, None) for p in proposals] or suggestions.get("lead_unit") or []
     for form in forms:
         if form.is_bound:
             continue

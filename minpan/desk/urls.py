@@ -6,6 +6,7 @@ from .views import (
     bulk,
     bulletins,
     case,
+    catalogue,
     channels,
     dashboard,
     documents,
@@ -43,6 +44,7 @@ urlpatterns = [
     *lookback.urlpatterns,  # look-back/ and look-back/draw/: 回头看
     *knowledge.urlpatterns,  # knowledge/…: 知识库
     *bulletins.urlpatterns,  # bulletins/…: 通报, drafted, signed, issued
+    *catalogue.urlpatterns,  # catalogue/…: 派单目录, its matters' versions, Excel in and out
     *dashboard.urlpatterns,  # stats/ and stats/cases/: 统计看板 and the cases behind its numbers
     *report_files.urlpatterns,  # stats/monthly/ and stats/special/: 月报 and 专报 as DOCX or XLSX
     *assessment.urlpatterns,  # assessment/, its units and its workbook: 单位考核

@@ -314,6 +314,9 @@ def noted(applied: Applied) -> None:
 HANDOFFS = {
     Action.DISPATCH: dispatched,
     Action.REASSIGN: reassigned,
+    # 派单异议 decided: the unit the case goes to now is told as on dispatch
+    Action.ACCEPT_DISPUTE: dispatched,
+    Action.REJECT_DISPUTE: dispatched,
     Action.RECALL: recalled,
     Action.DRAFT: drafted,
     Action.SIGN_OFF: signed,

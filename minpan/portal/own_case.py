@@ -42,6 +42,9 @@ PUBLIC_STEPS: dict[str, str] = {
     Action.DISPATCH: "转交承办单位办理",
     Action.CLAIM: "承办单位签收",
     Action.RETURN: "承办单位申请调整，重新分派",
+    # 派单异议 decided: the case goes (back) to a unit, as on dispatch
+    Action.ACCEPT_DISPUTE: "转交承办单位办理",
+    Action.REJECT_DISPUTE: "转交承办单位办理",
     Action.APPROVE_EXTENSION: "经批准延期办理",
     Action.COORDINATE: "召开专题协调会议，明确办理单位和办结时限",
     Action.DIRECT_ANSWER: "受理中心直接答复",
@@ -78,7 +81,7 @@ def timeline(case: Case, *, other_writer: bool = False) -> list[Step]:
         if text is None or (other_writer and ev.action in NOT_FOR_OTHERS):
             continue
         detail = ""
-        if ev.action == Action.DISPATCH and not case.identity_withheld:
+        if ev.action in (Action.DISPATCH, Action.ACCEPT_DISPUTE, Action.REJECT_DISPUTE) and not case.identity_withheld:
             detail = (ev.data or {}).get("lead_name", "")
         elif ev.action == Action.APPROVE_EXTENSION and not other_writer:
             # approved after the deadline: the unit's explanation written for the writer (Xizang 第五条(四))

@@ -101,6 +101,19 @@ def _returned(city, policy):
     return apply(case, "return", actor=actor, reason="属教育局职责。", basis="《教育法》第十四条")
 
 
+def _disputed(city, policy):
+    """Returned citing the dispatch catalogue (派单异议): the center's decision waits."""
+    from tests.catalogue_data import school_fees
+
+    rule = PRESETS[policy].return_rule
+    if not rule.allowed:
+        return None
+    version = school_fees(city, now=timezone.now())
+    case = dispatched(city, policy)
+    actor = city.deputy if rule.signer_roles else city.handler
+    return apply(case, "return", actor=actor, reason="学校收费属教育局。", matter=version.matter)
+
+
 def _merged(city, policy):
     earlier = registered(city, policy)
     case = collect(policy)
@@ -139,6 +152,7 @@ SCENARIOS: dict[str, Callable] = {
     "merged": _merged,
     "dispatched": lambda city, p: dispatched(city, p, co=[city.education]),
     "returned": _returned,
+    "returned, disputed": _disputed,
     "in progress": _claimed,
     "in progress, extension asked": _extension_pending,
     "in progress, hard case asked": _hard_case_asked,
@@ -199,6 +213,8 @@ def valid(action: str, case: Case, policy: str, city, earlier: Case) -> dict:
         "center_urge": {"text": "已电话催办。"},
         "recall": {"reason": "交办单位选错。"},
         "reassign": {"lead": city.district.pk, "reason": "属地管理。"},
+        "accept_dispute": {"reason": "按派单目录交办。"},
+        "reject_dispute": {"reason": "仍属本单位职责。"},
         "ask_hard_case": {"reason": "涉及历史遗留问题，短期内难以办结。"},
         "agree_hard_case": {"reason": "同意向网民做好解释。"},
         "refuse_hard_case": {"reason": "可以办结，请答复办理结果。"},

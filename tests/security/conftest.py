@@ -22,6 +22,7 @@ from minpan.attachments.content import PDF
 from minpan.bulletins.models import Bulletin, BulletinState
 from minpan.cases.services import case_collect
 from minpan.cases.transitions import apply
+from minpan.catalogue.services import matter_create
 from minpan.desk import attachments
 from minpan.knowledge.models import Entry
 from minpan.notify.inbox import send
@@ -139,6 +140,8 @@ def build_world(files_dir: Path, **texts) -> SimpleNamespace:
     # two bulletins (通报): a draft, the center's alone; an issued one naming 市住建局
     w.draft_bulletin = _bulletin(w, BulletinState.DRAFT, [])
     w.issued_bulletin = _bulletin(w, BulletinState.ISSUED, [w.housing_unit])
+    w.matter = matter_create(code="heating", domain="urban", name="集中供暖", keywords="供暖 暖气",
+                             lead_unit=w.housing_unit, by=w.operator, reason="首次编制").matter
     return w
 
 

@@ -39,7 +39,7 @@ SEES: dict[str, frozenset[str]] = {
 ACTION_ROLES: dict[str, frozenset[str]] = {
     **{a: frozenset({"operator"}) for a in (
         "accept", "not_accept", "merge", "unmerge", "classify", "direct_answer", "dispatch", "publish",
-        "reopen", "archive", "recall", "reassign")},
+        "reopen", "archive", "recall", "reassign", "accept_dispute", "reject_dispute")},
     **{a: frozenset({"handler", "edu_handler", "district_handler"}) for a in ("claim", "draft", "submit")},
     **{a: frozenset({*HOUSING, "edu_handler", "district_handler"})
        for a in ("return", "request_extension", "co_input", "explain_delay", "ask_hard_case")},
@@ -198,6 +198,8 @@ GET_RULES = {
     "desk:assessment": assessment_page, "desk:assessment_unit": assessment_unit, "desk:assessment_export": center_page,
     "desk:bulletins": staff_page, "desk:bulletin": bulletin_page, "desk:bulletin_print": bulletin_page,
     "desk:bulletin_docx": bulletin_page,
+    # 派单目录: read by the center's people; its edits and imports are POSTs
+    "desk:catalogue": center_page, "desk:catalogue_export": center_page, "desk:matter": center_page,
     "notify:inbox": staff_page, "notify:settings": staff_page, "notify:leader": center_page, "notify:letter": letter_page,
     "portal:home": public, "portal:write": public, "portal:query": public, "portal:status": writers_page,
     "portal:answers": public, "portal:answer": public, "portal:refusals": public, "portal:statistics": public,
@@ -220,6 +222,7 @@ GET_RULES = {
 POST_ONLY = {
     "desk:logout", "desk:bulk_dispatch", "desk:act", "desk:publication", "desk:upload", "desk:look_back_draw", "desk:knowledge_approve",
     "desk:bulletin_draft", "desk:bulletin_step",
+    "desk:matter_new", "desk:matter_edit", "desk:catalogue_import",
     "notify:mark_read", "notify:approve_letter", "notify:refuse_letter", "portal:rate", "portal:follow_up",
     "portal:forgot_code", "portal:my_data_contact", "portal:my_data_correction", "portal:my_data_erase",
     "api:action", "api:intake",

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from minpan.api.tokens import token_create
 from minpan.cases.models import Assignment, Case, Event, ExtensionRequest, PublicCopy, Reply
+from minpan.catalogue.models import MatterVersion
 from minpan.desk.documents import BUILDERS
 from minpan.desk.models import Attachment
 from minpan.desk.queues import BY_SLUG
@@ -81,6 +82,7 @@ def _get_cells():
         "desk:stats_monthly": "/desk/stats/monthly/?month=2026-01", "desk:stats_special": "/desk/stats/special/?topic=路灯",
         "desk:assessment": "/desk/assessment/?year=2026&month=10", "desk:assessment_export": "/desk/assessment/export.xlsx?year=2026",
         "open311:token": "/open311/v2/tokens/made-up.xml", "desk:bulletins": "/desk/bulletins/", "ops:healthz": "/healthz",
+        "desk:catalogue": "/desk/catalogue/", "desk:catalogue_export": "/desk/catalogue/export.xlsx",
     }
     cells += [(url, name, lambda w, u=url: u, None) for name, url in plain.items()]
     cells += [(f"/desk/q/{slug}/", "desk:queue", lambda w, s=slug: f"/desk/q/{s}/", None) for slug in BY_SLUG]
@@ -96,6 +98,7 @@ def _get_cells():
                           lambda w, c=case, k=kind: f"/desk/case/{getattr(w, c).pk}/doc/{k}/", case))
         cells.append((f"docx[{case}]", "desk:document_docx",
                       lambda w, c=case: f"/desk/case/{getattr(w, c).pk}/doc/assignment.docx", case))
+    cells.append(("matter", "desk:matter", lambda w: f"/desk/catalogue/{w.matter.pk}/", None))
     cells.append(("staff-file", "desk:download",
                   lambda w: f"/desk/case/{w.housing_dispatched.pk}/files/{w.staff_file.pk}/", "housing_dispatched"))
     cells.append(("writer-file", "desk:writer_file",
@@ -149,7 +152,7 @@ def snapshot() -> tuple:
         Case.objects.count(), Event.objects.count(), Assignment.objects.count(), Reply.objects.count(),
         ExtensionRequest.objects.count(), PublicCopy.objects.count(), Attachment.objects.count(),
         Notification.objects.count(), Notification.objects.filter(read_at__isnull=True).count(),
-        sorted(Letter.objects.values_list("pk", "state")),
+        sorted(Letter.objects.values_list("pk", "state")), MatterVersion.objects.count(),
         sorted(Case.objects.values_list("pk", "state", "lead_unit_id", "due_at", "supervised", "extension_pending",
                                         "callback_due", "publish_masks")),
     )
@@ -230,6 +233,13 @@ def _posts(w):
          lambda r: LOGIN if not signed_in(r) else FORBIDDEN if r in CENTER_PEOPLE else MISSING),
         ("bulletin_edit_issued", f"/desk/bulletins/{w.issued_bulletin.pk}/edit/", {"title": "改", "body": "改。"}, set(),
          lambda r: LOGIN if not signed_in(r) else FORBIDDEN if r in CENTER_PEOPLE or r in HOUSING else MISSING),
+        # 派单目录: the 受理员 edits and imports; the rest of the center reads; units never
+        ("matter_new", "/desk/catalogue/new/", {"code": "x", "domain": "urban", "name": "测试", "lead_unit": w.housing_unit.pk,
+                                                "reason": "测试"}, {"operator"}, lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
+        ("matter_edit", f"/desk/catalogue/{w.matter.pk}/edit/", {"name": "改名", "lead_unit": w.education.pk, "reason": "测试"},
+         {"operator"}, lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
+        ("catalogue_import", "/desk/catalogue/import/", {"reason": "测试"}, {"operator"},
+         lambda r: LOGIN if not signed_in(r) else FORBIDDEN),
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from minpan.units.models import Level, Unit
 from minpan.units.roles import Role
 
+from ..disputes import cited_matter, pending_dispute
 from ..errors import NotPermitted, RuleViolation
 from ..models import Assignment, AssignmentRole
 from ..states import Action
@@ -23,6 +24,8 @@ def dispatch(ctx, *, lead: Unit, co: list[Unit] | tuple = (), instructions: str 
              legal_review: bool = False):
     if not ctx.case.reg_no:
         raise RuleViolation("请先分类登记再交办。")
+    if pending_dispute(ctx.case) is not None:
+        raise RuleViolation("退办单位对派单提出了异议（引用派单目录）：请先审核异议（异议成立或不成立）。")
     data = _new_round(ctx, lead, co, instructions, co_instructions)
     if legal_review and not ctx.case.legal_review_needed:
         # Chizhou 第九条(五): the center may say, as it dispatches, that the answer needs 法制审核
@@ -108,7 +111,9 @@ def claim(ctx):
 
 
 @effect(Action.RETURN)
-def return_case(ctx, *, reason: str, basis: str = ""):
+def return_case(ctx, *, reason: str, basis: str = "", matter=None):
+    """退办. Citing a matter of the dispatch catalogue (`matter`, 派单异议) says the catalogue gives it
+    to another unit, or should: the center then decides on the dispute (cases.effects.dispute)."""
     rule = ctx.policy.return_rule
     case = ctx.case
     if not rule.allowed:
@@ -119,8 +124,12 @@ def return_case(ctx, *, reason: str, basis: str = ""):
     if rule.signer_roles and ctx.role not in rule.signer_roles:
         raise NotPermitted("退办须由本单位分管领导签字后提出。")
     reason = required(reason, "退办原因")
+    cited = cited_matter(matter, ctx.now) if matter else None
+    if cited is not None and not (basis or "").strip():
+        basis = cited.pop("basis")  # the catalogue's entry is the basis the unit gives
     basis = required(basis, "退办依据") if rule.needs_basis else (basis or "").strip()
     lead = the_lead(case)
+    lead.disputed_matter_id = cited["matter"] if cited else None
     lead.returned_at, lead.return_reason, lead.return_basis = ctx.now, reason, basis
     lead.return_signed_by = ctx.actor if ctx.role in (Role.UNIT_PRINCIPAL, Role.UNIT_DEPUTY) else None
     lead.active, lead.ended_at = False, ctx.now
@@ -129,4 +138,8 @@ def return_case(ctx, *, reason: str, basis: str = ""):
     case.lead_unit = None
     case.clock_started_at = None
     void_pending_extensions(case, "退办后作废")
-    return {"unit": lead.unit_id, "reason": reason, "basis": basis}
+    data = {"unit": lead.unit_id, "reason": reason, "basis": basis}
+    if cited:
+        cited.pop("basis", None)
+        data["dispute"] = cited
+    return data
