@@ -17,6 +17,7 @@ from minpan.cases.effects.after import may_explain_delay
 from minpan.cases.effects.base import called_back, contacted_before_handling, reachable
 from minpan.cases.effects.oversight import legal_review_pending
 from minpan.cases.lookback import found_not_done
+from minpan.cases.page_rows import page_rows
 from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
 from minpan.params import whole_number
 from minpan.policies.codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS, QUALITY_FAULTS
@@ -320,7 +321,11 @@ class DraftForm(ActionForm):
             self.fields["handler_phone"].help_text = "本制度公开答复时公布经办人联系方式"
         # A draft sent back (退回重办) or returned by the leader (退回修改) is worked on, not rewritten:
         # the form starts from this unit's latest draft, with the reason it came back above it.
-        last = self.case.replies.filter(unit_id=self.case.lead_unit_id, by_center=False).order_by("-version").first()
+        loaded = page_rows(self.case)
+        if loaded is not None:
+            last = next((r for r in loaded.replies if r.unit_id == self.case.lead_unit_id and not r.by_center), None)
+        else:
+            last = self.case.replies.filter(unit_id=self.case.lead_unit_id, by_center=False).order_by("-version").first()
         if last is not None:
             self.fields["body"].initial = last.body
             for name in ("handler_name", "handler_phone"):
@@ -331,7 +336,12 @@ class DraftForm(ActionForm):
 
 def came_back_because(case) -> str:
     """Why the latest draft came back to the handler, if it did and has not been redrafted since."""
-    ev = case.events.filter(action__in=[Action.DRAFT, Action.SEND_BACK, Action.RETURN_DRAFT]).order_by("-seq").first()
+    moves = [Action.DRAFT, Action.SEND_BACK, Action.RETURN_DRAFT]
+    loaded = page_rows(case)
+    if loaded is not None:
+        ev = next((e for e in reversed(loaded.events) if e.action in moves), None)
+    else:
+        ev = case.events.filter(action__in=moves).order_by("-seq").first()
     if ev is None or ev.action == Action.DRAFT:
         return ""
     data = ev.data or {}
