@@ -77,7 +77,8 @@ def city() -> tuple[list[Unit], dict]:
         units.append(unit)
     people = {}
     for name, unit, role in [("b_operator", center, Role.CENTER_OPERATOR), ("b_reviewer", center, Role.CENTER_REVIEWER),
-                             ("b_handler", units[0], Role.UNIT_HANDLER), ("b_principal", units[0], Role.UNIT_PRINCIPAL)]:
+                             ("b_handler", units[0], Role.UNIT_HANDLER), ("b_principal", units[0], Role.UNIT_PRINCIPAL),
+                             ("b_leader", center, Role.CITY_LEADER), ("b_admin", center, Role.ADMIN)]:
         user = get_user_model().objects.filter(username=name).first()
         if user is None:
             user = get_user_model().objects.create_user(name, password=PASSWORD)
@@ -336,9 +337,6 @@ def time_pages(people: dict, walked: list[int], requests: int, search_requests: 
             med, p95, _ = timed(client, f"/desk/q/{q.slug}/", requests)
             out[("queue " + q.label, username)] = ("—" if total is None else f"{total:,}", med, p95)
             print(f"  {'queue ' + q.label:<40}{username:<13}{med:>9.1f}{p95:>9.1f}", flush=True)
-        for pk in walked[:2]:
-            med, p95, _ = timed(client, f"/desk/case/{pk}/", requests)
-            out[("case page #" + str(pk), username)] = ("", med, p95)
         for who, slug in SEARCH_PAGES:
             if who != username:
                 continue
@@ -350,6 +348,20 @@ def time_pages(people: dict, walked: list[int], requests: int, search_requests: 
                 name = f"search {BY_SLUG[slug].label} {label} ({len(term)})"
                 out[(name, username)] = (rows, med, p95)
                 print(f"  {name:<40}{username:<13}{med:>9.1f}{p95:>9.1f}", flush=True)
+    out.update(time_case_pages(people, walked, requests))
+    return out
+
+
+def time_case_pages(people: dict, walked: list[int], requests: int) -> dict:
+    """The case page for every role, on a drafted case (walked[0]) and a submitted one (walked[1])."""
+    out = {}
+    for username in ("b_operator", "b_reviewer", "b_handler", "b_principal", "b_leader", "b_admin"):
+        client = Client()
+        client.force_login(people[username])
+        for pk in walked[:2]:
+            med, p95, _ = timed(client, f"/desk/case/{pk}/", requests)
+            out[("case page #" + str(pk), username)] = ("", med, p95)
+            print(f"  {'case page #' + str(pk):<40}{username:<13}{med:>9.1f}{p95:>9.1f}", flush=True)
     return out
 
 

@@ -59,19 +59,22 @@ def databases(kind: str, data: Path, records: int) -> tuple[str, str]:
         folder = data / f"{records}"
         folder.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{folder / 'minpan.sqlite3'}", f"sqlite:///{folder / 'helpdesk.sqlite3'}"
+    return pg_database(f"peers_minpan_{records}"), pg_database(f"peers_helpdesk_{records}")
+
+
+def pg_database(name: str) -> str:
+    """A database of that name on DATABASE_URL's server (made if missing; DATABASE_URL's own is not touched)."""
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith("postgres"):
-        sys.exit("--db postgres needs DATABASE_URL naming a PostgreSQL server (its database is not touched)")
+        sys.exit("PostgreSQL runs need DATABASE_URL naming a PostgreSQL server")
+    if not re.fullmatch(r"[a-z0-9_]+", name):
+        sys.exit(f"not a plain database name: {name!r}")
     import psycopg
 
-    parts = urllib.parse.urlsplit(base)
-    names = (f"peers_minpan_{records}", f"peers_helpdesk_{records}")
     with psycopg.connect(base, autocommit=True) as conn:
-        have = {r[0] for r in conn.execute("SELECT datname FROM pg_database")}
-        for name in names:
-            if name not in have:
-                conn.execute(f'CREATE DATABASE "{name}"')
-    return tuple(urllib.parse.urlunsplit(parts._replace(path="/" + n)) for n in names)  # type: ignore[return-value]
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is None:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(base)._replace(path="/" + name))
 
 
 def minpan_env(url: str) -> dict:
@@ -170,8 +173,7 @@ def measure(name: str, peer, ours, n: int) -> dict:
     """peer() and ours() each make one timed request and return (ms, queries); alternated."""
     times = {"helpdesk": [], "minpan": []}
     queries = {"helpdesk": 0, "minpan": 0}
-    for side, fn in (("helpdesk", peer), ("minpan", ours)):
-        fn()  # warm up
+    peer(), ours()  # warm up
     for i in range(n):
         order = (("helpdesk", peer), ("minpan", ours)) if i % 2 == 0 else (("minpan", ours), ("helpdesk", peer))
         for side, fn in order:
@@ -239,7 +241,11 @@ def main() -> None:
     ap.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
     ap.add_argument("--data", type=Path, default=Path("/tmp/minpan-peers"), help="where the SQLite files go")
     ap.add_argument("--port", type=int, default=8710, help="helpdesk's port; minpan's is the next")
+    ap.add_argument("--print-database", metavar="NAME", help="make database bench_NAME on DATABASE_URL's server, print its URL, stop")
     args = ap.parse_args()
+    if args.print_database:
+        print(pg_database("bench_" + args.print_database))
+        return
     python = peer_python()
     mp_url, hd_url = databases(args.db, args.data, args.records)
     print(f"loading {args.records:,} records into each ({args.db})", flush=True)
