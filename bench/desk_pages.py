@@ -36,6 +36,7 @@ os.environ.setdefault("MINPAN_DEBUG", "0")  # as in production: no query log kep
 os.environ.setdefault("MINPAN_SECRET_KEY", "bench-only-" + "k" * 60)
 os.environ.setdefault("MINPAN_DATA_KEY", "bench-only-data-key-" + "d" * 40)
 os.environ.setdefault("MINPAN_ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("MINPAN_SSL_REDIRECT", "0")  # the test Client speaks plain HTTP
 
 import django  # noqa: E402
 
