@@ -22,7 +22,8 @@ def load_calendar(start: dt.date, end: dt.date) -> WorkCalendar:
         year=Value(None, output_field=IntegerField())).values_list("date", "kind", "year").order_by()
     years = ScheduleYear.objects.annotate(
         date=Value(None, output_field=DateField()), kind=Value("", output_field=CharField())).values_list("date", "kind", "year").order_by()
-    overrides, known = {}, set()
+    overrides: dict[dt.date, bool] = {}
+    known: set[int] = set()
     for d, k, y in days.union(years, all=True):
         if d is None:
             known.add(y)
