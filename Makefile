@@ -5,7 +5,7 @@ MINPAN := $(VENV)/bin/minpan
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres lint security clean
+.PHONY: install run test test-sqlite test-postgres lint security bench clean
 
 $(VENV)/.installed: pyproject.toml
 	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
@@ -53,6 +53,23 @@ security: install
 	MINPAN_QUERY_KEY="$${MINPAN_QUERY_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(32))')}" \
 	$(MINPAN) check --deploy --fail-level WARNING
 	$(VENV)/bin/bandit -q -r minpan -ll
+
+# Benchmarks, not tests (docs/performance.md keeps the figures): the staff pages after ANALYZE and the
+# side-by-side with django-helpdesk (bench/peers/, which installs helpdesk into its own virtualenv),
+# on SQLite files under BENCH_DATA, and on PostgreSQL too when DATABASE_URL names a server (the
+# benchmarks make their own databases there). RECORDS=10000 for a quick run.
+RECORDS ?= 100000
+BENCH_DATA ?= /tmp/minpan-bench
+bench: install
+	mkdir -p $(BENCH_DATA)
+	env -u DATABASE_URL DATABASE_URL=sqlite:///$(BENCH_DATA)/desk-$(RECORDS).sqlite3 \
+		$(PY) -W ignore bench/desk_pages.py --cases $(RECORDS) --requests 20 --search-requests 3
+	env -u DATABASE_URL $(PY) -W ignore bench/peers/side_by_side.py --records $(RECORDS) --data $(BENCH_DATA)/peers
+	@if [ -n "$$DATABASE_URL" ]; then \
+		$(PY) -W ignore bench/peers/side_by_side.py --records $(RECORDS) --db postgres && \
+		DATABASE_URL=$$($(PY) bench/peers/side_by_side.py --print-database desk_$(RECORDS)) \
+		$(PY) -W ignore bench/desk_pages.py --cases $(RECORDS) --requests 20 --search-requests 3; \
+	else echo "DATABASE_URL not set: the PostgreSQL benchmarks skipped"; fi
 
 clean:
 	rm -rf $(VENV) db.sqlite3* .pytest_cache

@@ -17,6 +17,16 @@ hypothesis_settings.load_profile("minpan")
 
 
 @pytest.fixture(autouse=True)
+def no_cached_catalogue():
+    # the catalogue each process keeps for a minute belongs to one test's database
+    from minpan.catalogue.selectors import forget_cached
+
+    forget_cached()
+    yield
+    forget_cached()
+
+
+@pytest.fixture(autouse=True)
 def fast_hashers(settings):
     # Argon2 is right for people, too slow for a thousand test log-ins.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

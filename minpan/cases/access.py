@@ -9,7 +9,7 @@ from django.http import Http404
 
 from minpan.policies.active import policy_named
 from minpan.units.models import Unit
-from minpan.units.people import roles_of
+from minpan.units.people import memberships_of, roles_of
 from minpan.units.roles import CENTER_ROLES
 
 from .models import Assignment, Case
@@ -24,7 +24,7 @@ def is_center(user) -> bool:
 
 def unit_paths(user) -> list[str]:
     if not hasattr(user, "_minpan_paths"):
-        user._minpan_paths = list(Unit.objects.filter(members__user=user).values_list("path", flat=True).distinct())
+        user._minpan_paths = sorted({m.unit.path for m in memberships_of(user)})
     return user._minpan_paths
 
 
@@ -68,10 +68,11 @@ def held_cases(user) -> QuerySet[Case]:
     return _cases(user, holding)
 
 
-def case_for(user, pk) -> Case:
-    """The case if the user may see it, else 404 (never 403: it must not reveal that it exists)."""
+def case_for(user, pk, related: tuple[str, ...] = ()) -> Case:
+    """The case if the user may see it, else 404 (never 403: it must not reveal that it exists).
+    `related`: one-to-one rows read in the same query (select_related)."""
     try:
-        return visible_cases(user).get(pk=pk)
+        return visible_cases(user).select_related(*related).get(pk=pk)
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404("没有这条留言") from None
 
@@ -118,9 +119,20 @@ class Sight:
         return self.ended_at is None or (moment is not None and moment <= self.ended_at)
 
 
-def sight(user, case: Case) -> Sight:
+def sight(user, case: Case, assignments: list[Assignment] | None = None) -> Sight:
+    """`assignments`: every assignment of the case with its unit, already read (the case page has
+    them): then the answer takes no query; the same rules as can_see_identity and ended_for."""
     center = is_center(user)
-    return Sight(center=center, identity=can_see_identity(user, case), ended_at=None if center else ended_for(user, case))
+    if assignments is None or center:
+        return Sight(center=center, identity=can_see_identity(user, case), ended_at=None if center else ended_for(user, case))
+    paths = unit_paths(user)
+    mine = [a for a in assignments if any(a.unit.path.startswith(p) for p in paths)]
+    ended = None
+    if mine and not any(a.active for a in mine):
+        ended = max((a.ended_at for a in mine if a.ended_at), default=None) or max(a.dispatched_at for a in mine)
+    identity = (bool(mine) and ended is None and not case.identity_withheld
+                and policy_named(case.policy_name).unit_sees_identity)
+    return Sight(center=False, identity=identity, ended_at=ended)
 
 
 WITHHELD = "（留言人信息已按规定隐去）"

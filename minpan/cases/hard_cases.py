@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db.models import Subquery
 
 from .models import Assignment, AssignmentRole, Event
+from .page_rows import page_rows
 from .states import Action
 
 ASKED, AGREED, REFUSED = "asked", "agreed", "refused"
@@ -31,6 +32,9 @@ def latest_step(case) -> Event | None:
 
 def status(case) -> str | None:
     """ASKED, AGREED, REFUSED, or None (never asked in this round)."""
+    loaded = page_rows(case)
+    if loaded is not None:
+        return status_in(loaded.events, loaded.assignments)
     step = latest_step(case)
     return STEPS[Action(step.action)] if step is not None else None
 

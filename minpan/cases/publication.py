@@ -21,6 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from minpan.policies.active import policy_named
 from minpan.redaction import LABELS, spans
 from minpan.units.models import Level, Unit
@@ -28,6 +30,7 @@ from minpan.units.models import Level, Unit
 from . import hard_cases
 from .identity import writer_terms
 from .models import Citizen, PublicCopy
+from .page_rows import citizen_of, page_rows
 from .states import PublishMode
 
 # a piece the reviewer masked by hand (publish_masks["mask"])
@@ -257,12 +260,18 @@ def compose(case, *, reply, citizen, official, explained: bool = False, center: 
 
 
 def public_text(case) -> PublicText:
-    """What the public will read of the case (and, once published, what it reads)."""
-    reply = latest_reply(case)
-    unit_phones = Unit.objects.exclude(phone="").values_list("phone", flat=True)
+    """What the public will read of the case (and, once published, what it reads). On the case
+    page the replies and the writer's row are those it read already (cases.page_rows)."""
+    loaded = page_rows(case)
+    reply = (loaded.replies[0] if loaded.replies else None) if loaded is not None else latest_reply(case)
+    citizen = citizen_of(case) if loaded is not None else Citizen.objects.filter(case=case).first()
+    # the units' duty phones and the center's name in one read
+    units = loaded.units() if loaded is not None else Unit.objects.filter(~Q(phone="") | Q(level=Level.CENTER)).order_by("path")
+    unit_phones = [u.phone for u in units if u.phone]
+    center = next((u.name for u in units if u.level == Level.CENTER), "受理中心")
     explained = policy_named(case.policy_name).reply_content.hard_case_explained and hard_cases.explained(case)
-    return compose(case, reply=reply, citizen=Citizen.objects.filter(case=case).first(),
-                   official=official_contacts(case, reply, unit_phones), explained=explained, center=center_name())
+    return compose(case, reply=reply, citizen=citizen,
+                   official=official_contacts(case, reply, unit_phones), explained=explained, center=center)
 
 
 def is_published_publicly(case) -> bool:

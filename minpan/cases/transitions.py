@@ -18,6 +18,7 @@ from django.utils import timezone
 from minpan.policies.active import policy_named
 from minpan.policies.rules import Policy
 from minpan.units.models import Unit
+from minpan.units.people import memberships_of
 from minpan.units.roles import CENTER_ROLES, UNIT_LEADERS, UNIT_ROLES, Role
 
 from . import effects, events, hooks
@@ -281,7 +282,25 @@ def roles_for(case: Case, action: Action) -> frozenset:
     return roles
 
 
-def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role):
+@dataclass(frozen=True)
+class Standing:
+    """What can_take reads about a user and a case, read once for a page that asks about every
+    action (the case page): the user's memberships and the case's active (unit_id, role) pairs."""
+
+    memberships: tuple
+    active: frozenset
+
+
+def standing(user, case: Case, assignments=None) -> Standing:
+    """`assignments`: the case's assignments already read (the case page has them), else read here."""
+    if assignments is None:
+        active = frozenset(Assignment.objects.filter(case=case, active=True).values_list("unit_id", "role"))
+    else:
+        active = frozenset((a.unit_id, a.role) for a in assignments if a.active)
+    return Standing(tuple(memberships_of(user)), active)
+
+
+def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role, known: Standing | None = None):
     if move.side == "citizen":
         if actor is not None:
             raise NotPermitted(f"“{action.label}”只能由留言人凭查询码进行。")
@@ -292,11 +311,14 @@ def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role):
         return Role.SYSTEM, None
     if actor is None or not actor.is_authenticated or not actor.is_active:
         raise NotPermitted(f"“{action.label}”需要登录的工作人员。")
-    memberships = list(actor.memberships.select_related("unit"))
+    memberships = list(known.memberships if known else actor.memberships.select_related("unit"))
     if as_role:
         memberships = [m for m in memberships if m.role == as_role]
     wanted = set()
-    if move.side in ("lead", "co", "case"):
+    if move.side in ("lead", "co", "case") and known is not None:
+        side = None if move.side == "case" else (AssignmentRole.LEAD if move.side == "lead" else AssignmentRole.CO)
+        wanted = {unit_id for unit_id, role in known.active if side is None or role == side}
+    elif move.side in ("lead", "co", "case"):
         on_case = Assignment.objects.filter(case=case, active=True)
         if move.side != "case":
             on_case = on_case.filter(role=AssignmentRole.LEAD if move.side == "lead" else AssignmentRole.CO)
@@ -310,15 +332,16 @@ def _resolve_actor(case: Case, move: Move, action: Action, actor, as_role):
     raise NotPermitted(f"“{action.label}”须由{where}{who}进行；{actor.get_username()} 无此权限。")
 
 
-def can_take(user, case: Case, action: Action | str) -> bool:
+def can_take(user, case: Case, action: Action | str, known: Standing | None = None) -> bool:
     """Whether `user` may take `action` on the case now: the table's state and the same role
-    and unit rules as apply (policy checks inside the effects still run when it is taken)."""
+    and unit rules as apply (policy checks inside the effects still run when it is taken).
+    `known`: standing(user, case) read once for many questions; read here otherwise."""
     action = Action(action)
     move = TABLE[action]
     if case.state not in move.sources:
         return False
     try:
-        _resolve_actor(case, move, action, user, None)
+        _resolve_actor(case, move, action, user, None, known)
     except NotPermitted:
         return False
     return True

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
@@ -24,6 +25,25 @@ def in_force(at: dt.datetime | None = None, *, withdrawn: bool = False):
     return rows.order_by("matter__domain", "matter__code")
 
 
+# The catalogue in force now, kept by each process for a minute: every case page at intake matches
+# against it, and it changes a few times a year. A write in this process forgets it at once (services);
+# the other processes see an edit within CACHE_SECONDS.
+CACHE_SECONDS = 60.0
+_now: list[tuple[float, list[MatterVersion]]] = []
+
+
+def in_force_now() -> list[MatterVersion]:
+    if _now and _now[0][0] > time.monotonic():
+        return _now[0][1]
+    versions = list(in_force())
+    _now[:] = [(time.monotonic() + CACHE_SECONDS, versions)]
+    return versions
+
+
+def forget_cached() -> None:
+    _now.clear()
+
+
 @dataclass(frozen=True)
 class Proposal:
     """A lead unit proposed for a message, and why."""
@@ -37,7 +57,7 @@ class Proposal:
 
 def catalogue_proposals(*, title: str, body: str, at: dt.datetime | None = None, k: int = 3) -> list[Proposal]:
     """The lead units of the matters the message is about, best match first, each unit once."""
-    versions = [v for v in in_force(at) if v.lead_unit.active]
+    versions = [v for v in (in_force_now() if at is None else in_force(at)) if v.lead_unit.active]
     hits = match(title, body, [Entry(v, tuple(split_keywords(v.keywords))) for v in versions], k=k)
     out: list[Proposal] = []
     for hit in hits:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from minpan.cases.states import Domain
 from minpan.units.models import Level, Unit
 
+from . import selectors
 from .matching import split_keywords
 from .models import Matter, MatterVersion
 
@@ -49,6 +50,8 @@ def _write(matter: Matter, number: int, values: dict, *, by, reason: str, now: d
     version = MatterVersion.objects.create(matter=matter, number=number, valid_from=now, reason=reason,
                                            edited_by=by if getattr(by, "pk", None) else None, **values)
     version.co_units.set(co)
+    selectors.forget_cached()
+    transaction.on_commit(selectors.forget_cached)  # a reader between the two must not keep the old one
     return version
 
 

@@ -8,9 +8,10 @@ from django.db.models import Q
 from minpan.cases import hard_cases
 from minpan.cases.access import sight, visible_cases
 from minpan.cases.effects.oversight import BY_HAND, LEGAL_CONCLUSIONS, REPORT_GROUNDS
-from minpan.cases.models import Citizen, Event, LookBackResult, LookBackVia
+from minpan.cases.models import Event, LookBackResult, LookBackVia
+from minpan.cases.page_rows import REPLY_ACTIONS, PageRows, citizen_of, has_portal_form
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
-from minpan.cases.transitions import TABLE, allowed_actions, can_take
+from minpan.cases.transitions import TABLE, Standing, allowed_actions, can_take, standing
 from minpan.knowledge.search import search as search_knowledge
 from minpan.policies.active import policy_named
 from minpan.policies.codes import QUALITY_FAULTS
@@ -77,9 +78,12 @@ def event_details(data: dict) -> list[tuple[str, str]]:
     return out
 
 
-def offered_forms(user, case, roles: AbstractSet[str], policy, bound: ActionForm | None = None) -> list[ActionForm]:
-    """A form for every action the user may take now; the others are not offered."""
+def offered_forms(user, case, roles: AbstractSet[str], policy, bound: ActionForm | None = None,
+                  known: Standing | None = None) -> list[ActionForm]:
+    """A form for every action the user may take now; the others are not offered. `known`: the
+    user's memberships and the case's assignments, read once for all the actions asked about."""
     forms = []
+    known = known or standing(user, case)
     for action in allowed_actions(case):
         if action not in FORMS or not (roles & TABLE[action].roles):
             continue
@@ -87,7 +91,7 @@ def offered_forms(user, case, roles: AbstractSet[str], policy, bound: ActionForm
             continue
         if bound is not None and bound.action == action:
             forms.append(bound)
-        elif can_take(user, case, action):
+        elif can_take(user, case, action, known):
             forms.append(FORMS[action](case=case, user=user, policy=policy))
     return forms
 
@@ -107,32 +111,45 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
     policy = policy_named(case.policy_name)
     clock = Clock()
     left = clock.days_left(case.due_at)
-    seen = sight(user, case)
+    assignments = list(case.assignments.select_related("unit", "claimed_by").order_by("-active", "role", "dispatched_at"))
+    seen = sight(user, case, assignments)
     if seen.ended_at is not None:
         return past_context(user, case, seen, policy)
     identity = seen.identity
-    citizen = Citizen.objects.filter(case=case).first() if identity else None
-    assignments = list(case.assignments.select_related("unit", "claimed_by").order_by("-active", "role", "dispatched_at"))
-    replies = list(case.replies.select_related("unit", "drafted_by", "signed_by").order_by("-version"))
-    extensions = list(case.extensions.select_related("unit", "requested_by").order_by("-requested_at"))
+    citizen = citizen_of(case) if identity else None
     events = list(case.events.select_related("unit").order_by("seq"))
+    done = {e.action for e in events}
+    replies = list(case.replies.select_related("unit", "drafted_by", "signed_by").order_by("-version")) if done & REPLY_ACTIONS else []
+    # requests are made only by 申请延期 (cases.effects.extension), which the timeline records
+    extensions = list(case.extensions.select_related("unit", "requested_by").order_by("-requested_at")) if Action.REQUEST_EXTENSION in done else []
+    # the forms' set-up and hard_cases.status read these instead of asking again (one page, one case object)
+    case.page_rows = PageRows(events=events, assignments=assignments, replies=replies)
     # Tongliao 第十八条 and Yuncheng 五(二): where a hard case stands, the meetings that set limits
     hard_case = hard_cases.status_in(events, assignments) if policy.reply_content.hard_case_explained else None
     meetings: list = []
     if policy.escalation.coordination_meetings or case.coordinated_due:
         meetings = list(case.meetings.select_related("lead").prefetch_related("units").order_by("recorded_at"))
-    forms = offered_forms(user, case, roles, policy, bound)
+    known = standing(user, case, assignments)
+    forms = offered_forms(user, case, roles, policy, bound, known)
     templates = canned(user, {f.template_kind for f in forms if f.template_kind})
     # 知识库: approved answers in force that match the message, offered beside the direct answer
     knowledge = (search_knowledge(f"{case.subject}\n{case.body}", day=local_date(clock.now), limit=3)
                  if any(f.action == Action.DIRECT_ANSWER for f in forms) else [])
     # advice on the latest reply while it can still be changed or sent back
     reply_check = check_case_reply(case, replies[0], policy, hard_case=hard_case) if replies and case.state in CHECKED_STATES else None
-    review = review_context(user, case, roles)
+    review = review_context(user, case, roles, known)
     # 并单 both ways: the case this one follows, and the repeats that follow this one (those the user may open)
     visible = visible_cases(user)
     merged_into = visible.filter(pk=case.merged_into_id).first() if case.merged_into_id else None
-    merged_here = list(visible.filter(merged_into=case).order_by("received_at").only("pk", "reg_no", "subject", "received_at"))
+    # 并单 records a MERGE event on the earlier case too, naming the repeat (cases.effects.intake):
+    # the repeats are looked up by those ids, still merged here. Not by merged_into alone: it is
+    # NULL on almost every row, and with statistics (ANALYZE) SQLite then scans the whole table
+    # (or walks the received_at index for an ORDER BY), 395 ms at 100,000 cases (issue 17).
+    merged_ids = {e.data.get("merged") for e in events if e.action == Action.MERGE and e.data}
+    merged_here: list = []
+    if merged_ids:
+        rows = visible.filter(pk__in=merged_ids - {None}, merged_into=case).only("pk", "reg_no", "subject", "received_at")
+        merged_here = sorted(rows, key=lambda c: (c.received_at, c.pk))
     if review:
         prefill(forms, review["suggestions"], review["proposals"])
     return {
@@ -149,8 +166,11 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
         "replies": replies, "reply": replies[0] if replies else None, "extensions": extensions,
         "timeline": [{"event": e, "details": event_details(e.data)} for e in events],
         "handed_back": handed_back(events),
-        "attachments": list(case.attachments.select_related("uploaded_by", "unit")),
-        "writer_files": list(writer_files(user, case)), "writer_files_withheld": withheld_from(user, case),
+        # staff files come only with 上传附件 (desk.attachments), which the timeline records
+        "attachments": list(case.attachments.select_related("uploaded_by", "unit")) if Action.ATTACH in done else [],
+        # the writer's files come only with the portal form (portal.services.submit stores both)
+        "writer_files": list(writer_files(user, case, seen)) if has_portal_form(case) else [],
+        "writer_files_withheld": withheld_from(user, case),
         "forms": [{"form": f, "templates": templates.get(f.template_kind, []),
                    "knowledge": knowledge if f.action == Action.DIRECT_ANSWER else []} for f in forms],
         "documents": documents.available(case, assignments=assignments, extensions=extensions, replies=replies,
@@ -160,7 +180,7 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
         "hard_case": hard_cases.LABELS.get(hard_case or "", ""),
         "meetings": meetings,
         "may_upload": case.state not in (State.ARCHIVED,) and bool(roles),
-        "publication": preview_context(user, case, roles),
+        "publication": preview_context(user, case, roles, known),
     }
 
 

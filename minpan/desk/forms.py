@@ -12,12 +12,12 @@ from collections.abc import Set as AbstractSet
 from django import forms
 from django.utils import timezone
 
-from minpan.cases.deadlines import extension_room
 from minpan.cases.disputes import pending_dispute
 from minpan.cases.effects.after import may_explain_delay
 from minpan.cases.effects.base import called_back, contacted_before_handling, reachable
 from minpan.cases.effects.oversight import legal_review_pending
 from minpan.cases.lookback import found_not_done
+from minpan.cases.page_rows import page_rows
 from minpan.cases.states import Action, Domain, PublishMode, State, Urgency
 from minpan.catalogue.selectors import matters_for_choice
 from minpan.params import whole_number
@@ -25,7 +25,7 @@ from minpan.policies.codes import CHANNELS, MESSAGE_TYPES, NOT_ACCEPTED_REASONS,
 from minpan.policies.rules import Policy
 from minpan.units.models import Level, Unit
 
-from . import dispute_forms, oversight_forms  # noqa: F401  (their forms join FORMS below)
+from . import dispute_forms, extension_forms, oversight_forms  # noqa: F401  (their forms join FORMS below)
 from .action_form import TEXT, ActionForm
 
 
@@ -234,84 +234,6 @@ class ReturnForm(ActionForm):
         self.fields["matter"].choices = [("", "不引用"), *matters_for_choice()]
 
 
-class RequestExtensionForm(ActionForm):
-    action = Action.REQUEST_EXTENSION
-
-    @classmethod
-    def offered(cls, policy, case, roles):
-        rule = policy.extension
-        if not rule.allowed or case.extension_pending or case.coordinated_due or not roles & set(rule.requester_roles):
-            return False
-        if rule.before_deadline and (case.due_at is None or timezone.now() >= case.due_at):
-            return False
-        if rule.max_count is not None:
-            # the core counts approved extensions, and this round's requests by the lead unit
-            asked = case.extensions.filter(unit_id=case.lead_unit_id, requested_at__gte=case.clock_started_at).count()
-            if max(case.extension_count, asked) >= rule.max_count:
-                return False
-        room = extension_room(case, policy)
-        return room is None or room >= 1
-    days = forms.IntegerField(label="申请延长（工作日）", min_value=1, max_value=60)
-    promised_date = forms.DateField(label="承诺办结日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs=TEXT))
-    basis = forms.CharField(label="延期依据", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    progress = forms.CharField(label="工作进度", widget=forms.Textarea(attrs={"rows": 3}),
-                               help_text="已做的调查核实、处置情况和下一步安排，报审批人")
-    writer_note = forms.CharField(label="向留言人的解释", widget=forms.Textarea(attrs={"rows": 2}),
-                                  help_text="已过办理期限：用平实的话向留言人说明未能按期答复的原因，留言人在查询页看到；"
-                                            "不写工作人员姓名和内部意见")
-
-    def setup(self):
-        # Xizang 第五条(四): 报告工作进度; once the deadline has passed, 向网友做好解释工作
-        rule = self.policy.extension
-        if not rule.needs_progress:
-            del self.fields["progress"]
-        late = self.case.due_at is not None and timezone.now() >= self.case.due_at
-        if not (rule.explain_late_to_writer and late):
-            del self.fields["writer_note"]
-
-
-class EndorseExtensionForm(ActionForm):
-    """逐级 (Tongliao 第十四条): the unit's leader signs the handler's request up to the center."""
-
-    action = Action.ENDORSE_EXTENSION
-    agree = forms.ChoiceField(label="签批意见", choices=[("yes", "同意，报中心审批"), ("no", "不同意")],
-                              widget=forms.RadioSelect, initial="yes")
-    reason = forms.CharField(label="不同意的理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    @classmethod
-    def offered(cls, policy, case, roles):
-        return (case.extension_pending and bool(roles & set(policy.extension.endorser_roles))
-                and case.extensions.filter(state="endorsing").exists())
-
-
-class ApproveExtensionForm(ActionForm):
-    action = Action.APPROVE_EXTENSION
-
-    @classmethod
-    def offered(cls, policy, case, roles):
-        return (case.extension_pending and policy.extension.approver_role in roles
-                and case.extensions.filter(state="pending").exists())
-    decision_note = forms.CharField(label="审批意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def setup(self):
-        # the one deciding reads the unit's progress report and what the writer will be told
-        req = self.case.extensions.filter(state="pending").order_by("-requested_at").first()
-        if req is not None:
-            self.notice = "；".join(text for text in (
-                f"申请延长 {req.days} 个工作日，理由：{req.reason}",
-                f"工作进度：{req.progress}" if req.progress else "",
-                f"向留言人的解释：{req.writer_note}" if req.writer_note else "",
-            ) if text)
-
-
-class RefuseExtensionForm(ActionForm):
-    action = Action.REFUSE_EXTENSION
-    danger = True
-    offered = ApproveExtensionForm.offered
-    decision_note = forms.CharField(label="不同意的理由", widget=forms.Textarea(attrs={"rows": 2}))
-
-
 class CoInputForm(ActionForm):
     action = Action.CO_INPUT
     text = forms.CharField(label="配合意见", widget=forms.Textarea(attrs=TEXT))
@@ -332,7 +254,11 @@ class DraftForm(ActionForm):
             self.fields["handler_phone"].help_text = "本制度公开答复时公布经办人联系方式"
         # A draft sent back (退回重办) or returned by the leader (退回修改) is worked on, not rewritten:
         # the form starts from this unit's latest draft, with the reason it came back above it.
-        last = self.case.replies.filter(unit_id=self.case.lead_unit_id, by_center=False).order_by("-version").first()
+        loaded = page_rows(self.case)
+        if loaded is not None:
+            last = next((r for r in loaded.replies if r.unit_id == self.case.lead_unit_id and not r.by_center), None)
+        else:
+            last = self.case.replies.filter(unit_id=self.case.lead_unit_id, by_center=False).order_by("-version").first()
         if last is not None:
             self.fields["body"].initial = last.body
             for name in ("handler_name", "handler_phone"):
@@ -343,7 +269,12 @@ class DraftForm(ActionForm):
 
 def came_back_because(case) -> str:
     """Why the latest draft came back to the handler, if it did and has not been redrafted since."""
-    ev = case.events.filter(action__in=[Action.DRAFT, Action.SEND_BACK, Action.RETURN_DRAFT]).order_by("-seq").first()
+    moves = [Action.DRAFT, Action.SEND_BACK, Action.RETURN_DRAFT]
+    loaded = page_rows(case)
+    if loaded is not None:
+        ev = next((e for e in reversed(loaded.events) if e.action in moves), None)
+    else:
+        ev = case.events.filter(action__in=moves).order_by("-seq").first()
     if ev is None or ev.action == Action.DRAFT:
         return ""
     data = ev.data or {}

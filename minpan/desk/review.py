@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Set as AbstractSet
 
-from minpan.cases.access import visible_cases
+from minpan.cases.access import is_center, visible_cases
 from minpan.cases.publication import public_text
 from minpan.cases.states import Action, State
-from minpan.cases.transitions import can_take
+from minpan.cases.transitions import Standing, can_take
 from minpan.catalogue.selectors import dispatch_proposals
 from minpan.policies.active import policy_named
 from minpan.similar.selectors import similar_cases
@@ -42,7 +42,9 @@ def similar_for(user, case, k: int = 5) -> list[dict]:
     """Earlier messages like this one that the user may open, best first. Form letters about
     another estate or road read alike, so a row whose places differ from this one's says so."""
     found = similar_cases(case, k=k)
-    visible = set(visible_cases(user).filter(pk__in=[c.pk for c, _ in found]).values_list("pk", flat=True))
+    ids = [c.pk for c, _ in found]
+    # the center sees every case: no query to ask
+    visible = set(ids) if is_center(user) else set(visible_cases(user).filter(pk__in=ids).values_list("pk", flat=True))
     mine = _places(case)
     rows = []
     for c, score in found:
@@ -66,7 +68,7 @@ def _kinds(suggestions: dict) -> list[dict]:
     return out
 
 
-def review_context(user, case, roles: AbstractSet[str]) -> dict | None:
+def review_context(user, case, roles: AbstractSet[str], known: Standing | None = None) -> dict | None:
     if case.state not in REVIEW_STATES or not (roles & CENTER_ROLES):
         return None
     suggestions = suggestions_for(case)
@@ -79,9 +81,9 @@ def review_context(user, case, roles: AbstractSet[str]) -> dict | None:
         "kinds": _kinds(suggestions),
         "model": suggestions.get("model") or "",
         "similar": similar_for(user, case) if at_intake else [],
-        "may_merge": at_intake and can_take(user, case, Action.MERGE),
+        "may_merge": at_intake and can_take(user, case, Action.MERGE, known),
         "may_refuse": at_intake and "duplicate" in policy_named(case.policy_name).not_accepted_reasons
-                      and can_take(user, case, Action.NOT_ACCEPT),
+                      and can_take(user, case, Action.NOT_ACCEPT, known),
         "preview": redaction_preview(case),
         "at_intake": at_intake,
     }

@@ -14,7 +14,9 @@ def inbox(request):
 
     roles = roles_of(user)
     # the header offers the center's pages (督办, 热点问题, 渠道对账) only to whom they open
-    context = {"unread_notifications": unread_count(user), "center_staff": bool(roles & CENTER_ROLES),
+    # the case page counted already (inbox.open_case)
+    unread = getattr(request, "minpan_unread", None)
+    context = {"unread_notifications": unread_count(user) if unread is None else unread, "center_staff": bool(roles & CENTER_ROLES),
                "staff": bool(roles & STAFF_ROLES)}  # 知识库: every staff member
     if Role.ADMIN in roles:
         context["calendar_missing"] = next_year_missing(local_date(timezone.now()))

@@ -176,7 +176,7 @@ def database_in_use() -> str | None:
     for table, what in (("cases_case", "留言"), ("auth_user", "账号"), ("cases_event", "办理记录")):
         if table in tables:
             with connection.cursor() as cur:
-                cur.execute(f"SELECT 1 FROM {connection.ops.quote_name(table)} LIMIT 1")  # noqa: S608 (our own table names)
+                cur.execute(f"SELECT 1 FROM {connection.ops.quote_name(table)} LIMIT 1")  # noqa: S608  # nosec B608 (our own table names)
                 if cur.fetchone():
                     return what
     return None

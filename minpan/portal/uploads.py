@@ -53,7 +53,9 @@ def check(files: Iterable[UploadedFile | None]) -> list[tuple[UploadedFile, cont
 
 
 def store(case, checked: list[tuple[UploadedFile, content.Kind, bytes]], written: list[Path] | None = None) -> list[Attachment]:
-    """Write the files under MINPAN_FILES_DIR (outside the web root) and record them. Each file's
+    """Write the files under MINPAN_FILES_DIR (outside the web root) and record them. Only with
+    the case's Submission: the staff case page looks for a writer's files only where there is one
+    (cases.page_rows.has_portal_form). Each file's
     path is added to `written` before it is written, so a caller whose transaction rolls back can
     remove them (discard): the rows go with the rollback, the files would not."""
     now = timezone.localtime()

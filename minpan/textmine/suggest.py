@@ -14,6 +14,7 @@ import logging
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from minpan.cases.page_rows import page_rows
 from minpan.cases.states import Domain
 from minpan.policies.active import policy_named
 from minpan.policies.codes import MESSAGE_TYPES
@@ -101,7 +102,12 @@ def suggestions_for(case) -> dict:
     domain = rows.get(Kind.DOMAIN)
     mtype = rows.get(Kind.MSG_TYPE)
     lead = rows.get(Kind.LEAD_UNIT)
-    units = Unit.objects.filter(active=True).in_bulk([u for u, _ in lead.ranked]) if lead else {}
+    loaded = page_rows(case)  # the case page reads every unit once for its panels
+    if lead and loaded is not None:
+        wanted = {u for u, _ in lead.ranked}
+        units = {u.pk: u for u in loaded.units() if u.active and u.pk in wanted}
+    else:
+        units = Unit.objects.filter(active=True).in_bulk([u for u, _ in lead.ranked]) if lead else {}
     return {
         "domain": [(c, Domain(c).label, p) for c, p in (domain.ranked if domain else []) if c in Domain.values],
         "msg_type": [(c, MESSAGE_TYPES[c], p) for c, p in (mtype.ranked if mtype else []) if c in MESSAGE_TYPES],

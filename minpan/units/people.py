@@ -15,11 +15,20 @@ def roles_of(user) -> frozenset[str]:
     if roles is None:
         roles = set()
         if user.is_authenticated:
-            roles.update(Membership.objects.filter(user=user).values_list("role", flat=True))
+            roles.update(m.role for m in memberships_of(user))
             if user.is_superuser:
                 roles.update(r.value for r in SUPERUSER_ROLES)
         roles = user._minpan_roles = frozenset(roles)
     return roles
+
+
+def memberships_of(user) -> list[Membership]:
+    """The user's memberships with their units, read once per user object (one request, or one
+    test step) for the roles, the units' paths (cases.access) and what the case page offers."""
+    rows = getattr(user, "_minpan_memberships", None)
+    if rows is None:
+        rows = user._minpan_memberships = list(Membership.objects.filter(user=user).select_related("unit")) if user.is_authenticated else []
+    return rows
 
 
 def holding_any(roles) -> Q:

@@ -6,6 +6,8 @@ import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.db.models import CharField, DateField, IntegerField, Value
+
 from .arith import WorkCalendar
 from .models import DayKind, DayOverride, ScheduleYear
 
@@ -14,13 +16,25 @@ log = logging.getLogger("minpan.workdays")
 
 
 def load_calendar(start: dt.date, end: dt.date) -> WorkCalendar:
-    """The calendar for [start, end]: one indexed query for the overrides, one for the years."""
-    rows = DayOverride.objects.filter(date__range=(start, end)).values_list("date", "kind")
-    years = ScheduleYear.objects.values_list("year", flat=True)
-    return WorkCalendar(
-        overrides={d: k == DayKind.WORKDAY for d, k in rows},
-        known_years=frozenset(years),
-    )
+    """The calendar for [start, end] in one query (every staff page asks): the overrides by their
+    index, and the years whose schedule is imported, as rows with no date."""
+    days = DayOverride.objects.filter(date__range=(start, end)).annotate(
+        year=Value(None, output_field=IntegerField())).values_list("date", "kind", "year").order_by()
+    years = ScheduleYear.objects.annotate(
+        date=Value(None, output_field=DateField()), kind=Value("", output_field=CharField())).values_list("date", "kind", "year").order_by()
+    overrides: dict[dt.date, bool] = {}
+    known: set[int] = set()
+    for d, k, y in days.union(years, all=True):
+        if d is None:
+            known.add(y)
+        else:
+            overrides[_day(d)] = k == DayKind.WORKDAY
+    return WorkCalendar(overrides=overrides, known_years=frozenset(known))
+
+
+def _day(value) -> dt.date:
+    # a UNION's column is typed by the database: SQLite may hand the date back as its text
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
 _batch_calendar: ContextVar[WorkCalendar | None] = ContextVar("batch_calendar", default=None)

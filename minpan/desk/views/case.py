@@ -13,7 +13,7 @@ from minpan.cases.access import case_for
 from minpan.cases.errors import CaseError, NotPermitted
 from minpan.cases.states import Action
 from minpan.cases.transitions import TABLE, apply, can_take, roles_for
-from minpan.notify.inbox import read_case
+from minpan.notify.inbox import open_case
 from minpan.policies.active import policy_named
 
 from ..casepage import case_context
@@ -23,13 +23,15 @@ from .common import forbidden, role_labels, staff_roles
 
 @login_required
 def case_page(request, pk: int):
-    case = case_for(request.user, pk)
+    # the writer's row and portal form come with the case: the page shows both (identity permitting)
+    case = case_for(request.user, pk, related=("citizen", "portal_submission"))
     roles = staff_roles(request.user)
     context = case_context(request.user, case, roles)
     context["roles"] = role_labels(roles)
     # A write on GET by design (tests/test_get_writes_nothing.py): opening the case is reading
-    # the notices that led here, so the header's unread count drops as the work is found.
-    read_case(request.user, case, now=timezone.now())
+    # the notices that led here, so the header's unread count drops as the work is found. The
+    # count left is the header's (notify.context.inbox), in the same query.
+    request.minpan_unread = open_case(request.user, case, now=timezone.now())
     trail.note(request, "显示留言人身份信息" if context["identity"] else "")
     return render(request, "desk/case.html", context)
 

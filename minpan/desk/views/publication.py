@@ -19,10 +19,10 @@ from django.views.decorators.http import require_POST
 from minpan.cases.access import case_for
 from minpan.cases.errors import CaseError, NotPermitted
 from minpan.cases.identity import writer_terms
-from minpan.cases.models import Citizen
+from minpan.cases.page_rows import citizen_of, page_rows
 from minpan.cases.publication import MANUAL, is_writers_own, public_text
 from minpan.cases.states import Action, State
-from minpan.cases.transitions import apply, can_take
+from minpan.cases.transitions import Standing, apply, can_take
 from minpan.policies.active import policy_named
 from minpan.redaction import LABELS
 from minpan.units.roles import CENTER_ROLES
@@ -35,7 +35,7 @@ KINDS = {**LABELS, "writer": "留言人登记信息", "text": "文字"}
 FIELDS = ("add", "keep", "unkeep", "unmask", "reason")
 
 
-def preview_context(user, case, roles: AbstractSet[str]) -> dict | None:
+def preview_context(user, case, roles: AbstractSet[str], known: Standing | None = None) -> dict | None:
     """The 公开预览 panel for center staff while the answer is under review and the writer agreed
     to publication; None otherwise."""
     if case.state not in PREVIEW_STATES or not (roles & CENTER_ROLES) or not case.may_publish:
@@ -47,17 +47,24 @@ def preview_context(user, case, roles: AbstractSet[str]) -> dict | None:
     history = [
         {"event": e, "choice": CHOICES.get(e.data.get("choice"), ""), "kind": KINDS.get(e.data.get("kind"), ""),
          "shown": e.data.get("shown", ""), "length": e.data.get("length"), "reason": e.data.get("reason", "")}
-        for e in case.events.filter(action=Action.MASK).order_by("seq")
+        for e in _masks(case)
     ]
-    names, extra = writer_terms(Citizen.objects.filter(case=case).first())
+    names, extra = writer_terms(citizen_of(case))
     # the writer's own details stay hidden without their separate consent: no button offered
     masks = [{"piece": p, "locked": not case.publish_personal and p.kind != MANUAL and is_writers_own(p.original, names, extra)}
              for p in text.masks()]
     return {
         "text": text, "masks": masks, "manual": MANUAL,
         "masked": list(chosen.get("mask", [])), "kept": list(chosen.get("keep", [])),
-        "history": history, "may_mask": can_take(user, case, Action.MASK),
+        "history": history, "may_mask": can_take(user, case, Action.MASK, known),
     }
+
+
+def _masks(case) -> list:
+    loaded = page_rows(case)
+    if loaded is not None:
+        return [e for e in loaded.events if e.action == Action.MASK]
+    return list(case.events.filter(action=Action.MASK).order_by("seq"))
 
 
 @login_required

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from minpan.attachments import content
 from minpan.attachments.serving import harden
-from minpan.cases.access import case_for, ended_for, is_center
+from minpan.cases.access import Sight, case_for, ended_for, is_center
 from minpan.cases.models import Case
 from minpan.portal.models import Attachment
 from minpan.portal.uploads import KINDS
@@ -37,12 +37,13 @@ def withheld_from(user, case: Case) -> bool:
     return case.identity_withheld and not is_center(user)
 
 
-def writer_files(user, case: Case) -> QuerySet[Attachment]:
-    """The writer's files this person may see on a case they may see (case_for already passed)."""
+def writer_files(user, case: Case, seen: Sight | None = None) -> QuerySet[Attachment]:
+    """The writer's files this person may see on a case they may see (case_for already passed).
+    `seen`: access.sight for this user and case, where the caller has it."""
     if withheld_from(user, case):
         return Attachment.objects.none()
     files = Attachment.objects.filter(case=case)
-    ended = ended_for(user, case)
+    ended = seen.ended_at if seen is not None else ended_for(user, case)
     if ended is not None:  # a unit that no longer holds the case keeps only what was there before
         files = files.filter(uploaded_at__lte=ended)
     return files.order_by("uploaded_at", "pk")
