@@ -4,6 +4,8 @@ prints as JSON and writes as XLSX."""
 from __future__ import annotations
 
 from minpan.cases.states import Domain
+from minpan.catalogue.disputes import disputed_dispatches
+from minpan.knowledge.answers import answered_from_knowledge
 from minpan.policies.codes import CHANNELS, MESSAGE_TYPES
 from minpan.units.models import Unit
 
@@ -12,6 +14,8 @@ from .periods import Period
 
 LABELS = {"channel": CHANNELS, "type": MESSAGE_TYPES, "domain": dict(Domain.choices)}
 UNSET = "未分类"
+DISPUTE_COLUMNS = {"returned": "退回", "disputed": "引用派单目录异议", "accepted": "异议成立", "rejected": "异议不成立",
+                   "pending": "待中心决定"}
 
 
 def stats(period: Period) -> dict:
@@ -22,6 +26,11 @@ def stats(period: Period) -> dict:
         **every[None][None].as_dict(),
         "previous": {"from": before.first.isoformat(), "to": before.last.isoformat(), **figures(before)[None].as_dict()},
         "by_unit": unit_rows(every["unit"]),
+        # issue 18: consultations the center answered from the 知识库; returns that cited the 派单目录,
+        # by the unit that returned them (as returned, not rolled up to the top unit)
+        "answered_from_knowledge": answered_from_knowledge(period.first, period.last),
+        "disputed_by_unit": [{"unit": r["unit_name"], **{k: r[k] for k in DISPUTE_COLUMNS}}
+                             for r in disputed_dispatches(since=period.start, until=period.end)],
     }
     for dim, labels in LABELS.items():
         out[f"by_{dim}"] = [

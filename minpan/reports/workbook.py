@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from minpan.spreadsheet import append_xlsx_row
 
 from .indicators import NAMES
+from .summary import DISPUTE_COLUMNS
 
 RATES = {"on_time_rate", "satisfaction_rate", "send_back_rate"}
 DAYS = {"avg_working_days", "median_working_days"}
@@ -36,6 +37,12 @@ def write(data: dict, path: Path | IO[bytes]) -> None:
             append_xlsx_row(sheet, [row[label_key], *(row[k] for k in NAMES)])
             for col, key in enumerate(NAMES, start=2):
                 _format(sheet, key, sheet.max_row, col)
+    if "disputed_by_unit" in data:  # the whole city's statistics, not a special report's scope
+        sheet = book.create_sheet("派单异议与知识库")
+        append_xlsx_row(sheet, ["依知识库直接答复（件）", data["answered_from_knowledge"]])
+        append_xlsx_row(sheet, ["退回单位", *DISPUTE_COLUMNS.values()])
+        for row in data["disputed_by_unit"]:
+            append_xlsx_row(sheet, [row["unit"], *(row[k] for k in DISPUTE_COLUMNS)])
     book.save(path)
 
 

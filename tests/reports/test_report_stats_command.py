@@ -38,7 +38,7 @@ def test_xlsx_holds_the_same_figures(two_months, tmp_path):
     path = tmp_path / "十月.xlsx"
     call_command("report", "stats", "--from", "2026-10-01", "--to", "2026-10-31", "--format", "xlsx", "--out", str(path), stderr=StringIO())
     book = load_workbook(path)
-    assert book.sheetnames == ["汇总", "按单位", "按渠道", "按类型", "按领域"]
+    assert book.sheetnames == ["汇总", "按单位", "按渠道", "按类型", "按领域", "派单异议与知识库"]
     summary = {row[0]: row[1:] for row in book["汇总"].iter_rows(min_row=3, values_only=True)}
     assert summary["收到留言数"] == (6, 4)
     assert summary["按时办结率"] == (0.5, 0.5)  # fractions; the cell format shows 50.0%
