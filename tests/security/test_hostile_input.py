@@ -35,6 +35,7 @@ ODD = [
     "x" * 5000, "", "<script>alert(1)</script>", "../../etc/passwd", "%00", "2026-13-45", "9999-99", "null",
     "[]", "{}", "true", "' OR 1=1 --",
 ]
+MATTER_FIELDS = ["name", "keywords", "lead_unit", "co_units", "legal_basis", "answer_days", "in_force", "reason"]
 KB_FIELDS = ["title", "questions", "answer", "basis", "owner", "valid_from", "valid_until"]
 QUEUE_FILTERS = ["q", "channel", "msg_type", "domain", "unit", "state", "since", "until", "sort", "page"]
 
@@ -68,6 +69,12 @@ READS: dict[str, tuple[str, tuple[str, ...], list[str], list[str]]] = {
     "desk:look_back": ("/desk/look-back/", (), [], []),
     "desk:look_back_draw": ("/desk/look-back/draw/", (), [], ["since", "until", "size", "percent"]),
     "desk:stats": ("/desk/stats/", (), ["from", "to"], []),
+    "desk:catalogue": ("/desk/catalogue/", (), ["at"], []),
+    "desk:matter_new": ("/desk/catalogue/new/", (), [], MATTER_FIELDS + ["code", "domain", "parent"]),
+    "desk:catalogue_export": ("/desk/catalogue/export.xlsx", (), ["at"], []),
+    "desk:catalogue_import": ("/desk/catalogue/import/", (), [], ["file", "reason"]),
+    "desk:matter": ("/desk/catalogue/{matter}/", ("matter",), ["at"], []),
+    "desk:matter_edit": ("/desk/catalogue/{matter}/edit/", ("matter",), [], MATTER_FIELDS),
     "desk:knowledge": ("/desk/knowledge/", (), ["tab", "q"], []),
     "desk:knowledge_new": ("/desk/knowledge/new/", (), [], KB_FIELDS),
     "desk:knowledge_entry": ("/desk/knowledge/{kb}/", ("kb",), [], KB_FIELDS),
@@ -144,6 +151,7 @@ def test_every_url_pattern_says_what_it_reads():
 def real_path(w, name: str, odd: dict[str, str] | None = None) -> str:
     real = {"slug": "all", "fmt": "csv", "pk": str(w.housing_dispatched.pk), "action": "dispatch", "kind": "assignment",
             "att": str(w.staff_file.pk), "watt": str(w.writer_file.pk), "month": "2026-01", "letter": str(w.draft_letter.pk), "kb": str(w.kb_entry.pk),
+            "matter": str(w.matter.pk),
             "key": "k" * 32, "token": "t" * 20, "channel": "people_daily", "o311": "json", "code": "urban"}
     path = READS[name][0]
     return path.format(**{**real, **(odd or {})})
@@ -233,6 +241,6 @@ def test_any_mix_of_values(world, db, name, role, data):
     params = query + body
     chosen = data.draw(st.dictionaries(st.sampled_from(params), value_strategy, max_size=4)) if params else {}
     odd_path = {p: data.draw(st.sampled_from(["0", "9" * 25, "1", "abc"])) for p in path_params if data.draw(st.booleans())}
-    odd_path = {p: v for p, v in odd_path.items() if v.isdigit() or p not in ("pk", "att", "watt", "letter", "kb")}
+    odd_path = {p: v for p, v in odd_path.items() if v.isdigit() or p not in ("pk", "att", "watt", "letter", "kb", "matter")}
     method = data.draw(st.sampled_from(["GET", "POST"] if body else ["GET", "POST", "PUT"]))
     hit(client_as(world, role), method, real_path(world, name, odd_path), chosen)

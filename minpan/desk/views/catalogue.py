@@ -25,6 +25,7 @@ from minpan.units.models import Level, Unit
 from minpan.units.roles import CENTER_ROLES, Role
 from minpan.workdays.arith import SHANGHAI
 
+from ..forms import UnitsField
 from .common import forbidden, role_labels, staff_roles
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,8 +42,8 @@ class MatterForm(forms.Form):
     keywords = forms.CharField(label="关键词和别名", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                help_text="留言中常用的说法，以空格或顿号分隔；两字的词须是完整的词才算匹配")
     lead_unit = forms.ModelChoiceField(label="牵头单位", queryset=Unit.objects.none(), empty_label="请选择")
-    co_units = forms.ModelMultipleChoiceField(label="配合单位", queryset=Unit.objects.none(), required=False,
-                                              widget=forms.SelectMultiple(attrs={"size": 5}))
+    co_units = UnitsField(label="配合单位", queryset=Unit.objects.none(), required=False,  # refuses ids past the database's integers
+                          widget=forms.SelectMultiple(attrs={"size": 5}))
     legal_basis = forms.CharField(label="职责依据", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     answer_days = forms.IntegerField(label="答复时限（工作日）", required=False, min_value=1, max_value=60)
     in_force = forms.BooleanField(label="有效", required=False, initial=True, help_text="取消勾选即停用：不再用于派单建议，历史版本保留")
