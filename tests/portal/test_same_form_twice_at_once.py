@@ -21,6 +21,7 @@ from django.db import connection, transaction
 
 from minpan.cases.models import Case
 from minpan.portal.models import Submission
+from tests.server_process import sqlite_writes_held
 
 from .conftest import WRITER
 
@@ -29,13 +30,8 @@ from .conftest import WRITER
 def writes_held(url):
     """Nobody can save a submission until the block ends; reading stays possible."""
     if url.startswith("sqlite"):
-        hold = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
-        hold.execute("BEGIN IMMEDIATE")
-        try:
+        with sqlite_writes_held(url):
             yield
-        finally:
-            hold.execute("ROLLBACK")
-            hold.close()
     else:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"LOCK TABLE {Submission._meta.db_table} IN EXCLUSIVE MODE")
