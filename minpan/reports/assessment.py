@@ -142,8 +142,7 @@ def assess(period: Period, policy: Policy, items_of: AbstractSet[int] | None = f
     The scores are counted by the database; the events behind them are listed for the units in
     `items_of` (None: every unit, as the workbook has them)."""
     rule = policy.assessment
-    # in the tree's order, ids read as numbers (a path's text puts /10/ before /9/)
-    units = sorted(assessed_units(), key=lambda u: [int(n) for n in u.path.strip("/").split("/")])
+    units = sorted(assessed_units(), key=lambda u: u.tree_order)
     scores = {u.pk: Score(unit=u, rule=rule) for u in units}
     for unit_id, fig in figures(period, by="unit", only={"fell_due", "fell_due_on_time"}).items():
         if unit_id in scores:

@@ -60,7 +60,7 @@ def board(period: Period, link: Link) -> Board:
              for n, _ in TILES + (LOOK_BACK_TILES if looks_back else [])]
     by_unit = every["unit"]
     units = Unit.objects.in_bulk([k for k in by_unit if k is not None])
-    rows = sorted(((units[k], f.as_dict()) for k, f in by_unit.items() if k is not None), key=lambda r: r[0].path)
+    rows = sorted(((units[k], f.as_dict()) for k, f in by_unit.items() if k is not None), key=lambda r: r[0].tree_order)
     table = [{"unit": u.name, "cells": [(shown(n, f[n]), link(period, LISTED.get(n, n), "unit", u.pk)) for n in UNIT_COLUMNS]}
              for u, f in rows]
     on_time = charts.horizontal("各单位按时办结率", [

@@ -44,7 +44,7 @@ def unit_rows(rows: dict[int | None, Figures]) -> list[dict]:
     """One row per top unit that held a case counted in the period, in the unit tree's order;
     cases no unit holds (not yet dispatched, or answered by the center itself) are only in the totals."""
     units = Unit.objects.in_bulk([k for k in rows if k is not None])
-    ordered = sorted((units[k] for k in rows if k is not None), key=lambda u: u.path)
+    ordered = sorted((units[k] for k in rows if k is not None), key=lambda u: u.tree_order)
     return [{"unit": u.name, **rows[u.pk].as_dict()} for u in ordered]
 
 

@@ -31,6 +31,11 @@ class Unit(models.Model):
         return self.name
 
     @property
+    def tree_order(self) -> list[int]:
+        """A sort key in the tree's order with ids read as numbers (a path's text puts /10/ before /9/)."""
+        return [int(n) for n in self.path.strip("/").split("/") if n]
+
+    @property
     def is_center(self) -> bool:
         return self.level == Level.CENTER
 

@@ -18,6 +18,7 @@ from minpan.knowledge.answers import answered_from_knowledge, uses_by_entry
 from minpan.knowledge.models import Entry, in_force
 from minpan.knowledge.search import search
 from minpan.plain_errors import plain_errors
+from minpan.policies.active import active_policy
 from minpan.units.models import Unit
 from minpan.units.roles import STAFF_ROLES, UNIT_ROLES, Role
 
@@ -100,6 +101,8 @@ def knowledge_page(request):
         "roles": role_labels(roles), "tabs": TABS, "tab": tab, "q": q, "found": found,
         "rows": list(rows[:LISTED]) if found is None else [], "may_write": bool(_owners(request.user, roles).exists()),
         "answered_this_month": answered_from_knowledge(month_start, today),
+        # the direct answer's basis is Yuncheng's article: cited where Yuncheng's policy is in force, not under another's
+        "cites_yuncheng": active_policy().name == "yuncheng",
     })
 
 
