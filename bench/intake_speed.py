@@ -125,13 +125,30 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def server_command(port: int) -> tuple[list[str], str]:
+def server_command(port: int, workers: int = 2) -> tuple[list[str], str]:
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or shutil.which("gunicorn")
     if gunicorn:
-        return [gunicorn, "--workers", "2", "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
-                "minpan.wsgi:application"], "gunicorn, 2 sync workers"
+        return [gunicorn, "--workers", str(workers), "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
+                "minpan.wsgi:application"], f"gunicorn, {workers} sync workers"
     return [sys.executable, "manage.py", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"], \
         "manage.py runserver --noreload (threaded; gunicorn is not installed)"
+
+
+def cpu_times() -> tuple[int, int]:
+    """(busy, all) jiffies of every core since boot, from /proc/stat (Linux); (0, 0) elsewhere."""
+    try:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0, 0
+    idle = values[3] + values[4]  # idle and iowait
+    return sum(values) - idle, sum(values)
+
+
+def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float:
+    """How much of the cores' time was spent working between two cpu_times(): under 100 %, the load
+    waited on something other than the processors (a lock, the disk)."""
+    total = after[1] - before[1]
+    return (after[0] - before[0]) / total if total else 0.0
 
 
 def wait_for(port: int, proc: subprocess.Popen) -> None:
@@ -179,6 +196,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=4, help="rounds of each kind, in turn (default 4)")
     parser.add_argument("--seconds", type=float, default=30.0, help="at most this long per round (default 30)")
     parser.add_argument("--worker", action="store_true", help="run `minpan worker` beside the server during the load")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn's sync workers (default 2, one per core)")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="minpan-intake-"))
@@ -187,7 +205,7 @@ def main() -> None:
     database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
     prepare(env)
     port = free_port()
-    command, server = server_command(port)
+    command, server = server_command(port, args.workers)
     log = open(tmp / "server.log", "wb")
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     worker = None
@@ -200,12 +218,17 @@ def main() -> None:
         run_load(port, "portal", 40, 10, 0)
         totals = {"bare": [0, 0.0, 0], "portal": [0, 0.0, 0]}
         per_round = max(1, args.requests // args.rounds)
+        rounds = []  # (bare req/s, submission req/s, the cores' busy share during each)
         for r in range(args.rounds):
+            pair = []
             for kind in ("bare", "portal"):
+                before = cpu_times()
                 done, elapsed, bad = run_load(port, kind, per_round, args.seconds, 1000 + r * per_round)
+                pair += [done / elapsed, busy_share(before, cpu_times())]
                 totals[kind][0] += done
                 totals[kind][1] += elapsed
                 totals[kind][2] += bad
+            rounds.append(pair)
         load_avg = os.getloadavg()
         queries = queries_of_one_submission(env)
     finally:
@@ -221,7 +244,9 @@ def main() -> None:
     for kind, label in (("bare", "bare one-INSERT view"), ("portal", "public submission")):
         done, elapsed, bad = totals[kind]
         print(f"  {label:22} {rate[kind]:8.1f} req/s  ({done} requests in {elapsed:.1f} s, {bad} not accepted)")
-    print(f"  fraction of the limit  {rate['portal'] / rate['bare']:8.1%}")
+    print(f"  fraction of the limit  {rate['portal'] / rate['bare']:8.1%}   (by round: "
+          + ", ".join(f"{p / b:.0%}" for b, _, p, _ in rounds) + ")")
+    print("  cores busy by round (bare / submission): " + ", ".join(f"{bb:.0%} / {pb:.0%}" for _, bb, _, pb in rounds))
     print(f"  queries of one submission: {queries}")
     print(f"  load average: {load_avg[0]:.2f} {load_avg[1]:.2f} {load_avg[2]:.2f}")
 
