@@ -17,7 +17,7 @@ from minpan.policies.active import policy_named
 from minpan.policies.codes import QUALITY_FAULTS
 from minpan.redaction import LABELS
 from minpan.textmine.replies import check_case_reply
-from minpan.units.models import Unit
+from minpan.units.people import memberships_of
 from minpan.workdays.arith import deadline_day, local_date
 
 from . import documents
@@ -99,7 +99,7 @@ def offered_forms(user, case, roles: AbstractSet[str], policy, bound: ActionForm
 def canned(user, kinds: set[str]) -> dict[str, list[ReplyTemplate]]:
     if not kinds:
         return {}
-    mine = Unit.objects.filter(members__user=user).values("pk")
+    mine = sorted({m.unit_id for m in memberships_of(user)})  # read once per request already
     rows = ReplyTemplate.objects.filter(Q(unit__isnull=True) | Q(unit__in=mine), kind__in=kinds, active=True)
     out: dict[str, list] = {k: [] for k in kinds}
     for t in rows.order_by("unit_id", "title"):

@@ -22,8 +22,8 @@ from django.db.models import Count, Q, Value, When
 from minpan.cases.models import Event, LookBackResult
 from minpan.cases.states import Action, Rating
 from minpan.policies.rules import Assessment, Policy
-from minpan.units.models import Level, Membership, Unit
-from minpan.units.people import roles_of
+from minpan.units.models import Level, Unit
+from minpan.units.people import memberships_of, roles_of
 from minpan.units.roles import CENTER_ROLES, UNIT_ROLES
 from minpan.workdays.arith import SHANGHAI
 
@@ -132,8 +132,10 @@ def units_seen_by(user) -> set[int] | None:
     sub-unit's staff may not see the other cases their top unit is scored on)."""
     if roles_of(user) & CENTER_ROLES:
         return None
-    mine = Membership.objects.filter(user=user, role__in=sorted(UNIT_ROLES)).values("unit")
-    return set(assessed_units().filter(pk__in=mine).values_list("pk", flat=True))
+    # assessed_units' rule, on the memberships the request has read already (the header asks this
+    # on every staff page)
+    return {m.unit_id for m in memberships_of(user) if m.role in UNIT_ROLES and m.unit.parent_id is None
+            and m.unit.active and m.unit.level != Level.CENTER}
 
 
 def assess(period: Period, policy: Policy, items_of: AbstractSet[int] | None = frozenset()) -> list[Score]:
