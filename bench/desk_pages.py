@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import statistics
@@ -190,7 +191,8 @@ class _Writer:
 
     def write_row(self, values: list) -> None:
         if self.copy:
-            self.inner.write_row(values)
+            # a JSON column's default ({} or []) goes as JSON text: COPY has no adapter for a dict
+            self.inner.write_row([json.dumps(v) if isinstance(v, dict | list) else v for v in values])
             return
         self.rows.append([_sqlite_value(v) for v in values])
         if len(self.rows) >= 5000:
@@ -214,8 +216,6 @@ def _sqlite_value(v):
     if isinstance(v, dt.datetime):
         return v.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ")
     if isinstance(v, dict | list):
-        import json
-
         return json.dumps(v)
     return v
 

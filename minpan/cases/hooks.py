@@ -134,6 +134,24 @@ def follow_now(applied: Applied) -> None:
 
 def follow_later(applied: Applied) -> None:
     """Called by the worker's job for a deferred action, after its commit: the `later` functions,
-    then the listeners. One that raises is logged and the next one runs."""
-    _tell([applied], LATER)
-    _tell([applied], LISTENERS)
+    then the listeners. One that raises is logged and the next one runs. Each runs in its own
+    transaction with the mark that it ran (FollowedStep), so a job run again after its worker was
+    killed does only what the first run had not committed: nothing twice, nothing left out."""
+    from django.db import IntegrityError
+    from django.utils import timezone
+
+    from .models import FollowedStep
+
+    for fn in [*LATER.get(applied.action, ()), *LISTENERS.get(applied.action, ())]:
+        step = f"{applied.action}:{fn.__module__}.{fn.__qualname__}"
+        try:
+            with transaction.atomic():
+                try:
+                    # the mark first: a second run of the job waits here for the first's commit, then skips
+                    with transaction.atomic():
+                        FollowedStep.objects.create(case=applied.case, step=step[:200], at=timezone.now())
+                except IntegrityError:
+                    continue
+                fn(applied)
+        except Exception:  # the action is committed; what reacts to it must not take it back
+            logger.exception("listener %s failed on %s of %s", fn.__qualname__, applied.action, applied.case.reference)

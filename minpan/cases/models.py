@@ -360,6 +360,22 @@ class Event(models.Model):
         raise RuntimeError("办理记录只能追加，不能删除")
 
 
+class FollowedStep(models.Model):
+    """One `later` function or listener of a deferred action done in the worker (cases.tasks), written
+    in the same transaction as what the step wrote: a job run again after its worker died (the sweep
+    queues it again) skips the steps already done, so a receipt is sent, a message indexed, an
+    arrival announced once. Kept a few days, then pruned by the sweep: longer than a job can wait."""
+
+    case = models.ForeignKey(Case, verbose_name="留言", on_delete=models.CASCADE, related_name="+")
+    step = models.CharField("步骤", max_length=200)
+    at = models.DateTimeField("完成时间", db_index=True)
+
+    class Meta:
+        verbose_name = "后续处理步骤"
+        verbose_name_plural = "后续处理步骤"
+        constraints = [models.UniqueConstraint(fields=["case", "step"], name="followed_step_once")]
+
+
 class Counter(models.Model):
     """Per-year registration numbers, taken under a row lock."""
 

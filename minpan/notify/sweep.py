@@ -38,7 +38,8 @@ from .models import Delivery, DeliveryState, Kind, SiteAlarm
 log = logging.getLogger("minpan.notify")
 BATCH = 500
 NO_REPLY_ALARM_DAYS = 45  # points are lost at 2 months without a published reply
-REQUEUE_AFTER = dt.timedelta(minutes=5)  # a queued send not taken by then is queued again
+REQUEUE_AFTER = dt.timedelta(minutes=5)
+FOLLOWED_STEPS_KEPT = dt.timedelta(days=3)  # a queued send not taken by then is queued again
 OPEN = sorted(s.value for s in OPEN_STATES)
 
 
@@ -53,6 +54,7 @@ def sweep(now: dt.datetime | None = None) -> dict[str, int]:
     done["calendar_alarm"] += _calendar_alarm(now)
     done["bulletin_drafted"] += bulletin_draft_due(now) is not None  # 通报: the period just ended
     done["tasks_reaped"] += reap_stale_tasks(now)
+    done["followed_steps_pruned"] += _prune_followed_steps(now)
     done["deliveries_requeued"] += _requeue_deliveries(now)
     return dict(done)
 
@@ -246,9 +248,13 @@ class WorkerLost(Exception):
 def reap_stale_tasks(now) -> int:
     """Queued tasks left RUNNING past MINPAN_STALE_CLAIM_SECONDS by a worker that died: marked
     failed, and those safe to run twice (the sends, which claim each delivery) queued again."""
+    from minpan.cases.tasks import follow_collect
+
     from .tasks import deliver, deliver_all
 
-    again = {t.module_path for t in (deliver, deliver_all)} | {f"{__package__}.tasks.{t.name}" for t in (deliver, deliver_all)}
+    # the sends claim each delivery; a collection's follow-up marks each step it has done (hooks.follow_later)
+    again = ({t.module_path for t in (deliver, deliver_all, follow_collect)}
+             | {f"{__package__}.tasks.{t.name}" for t in (deliver, deliver_all)})
     stale = now - dt.timedelta(seconds=settings.MINPAN_STALE_CLAIM_SECONDS)
     reaped = 0
     for row in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=stale)[:BATCH]:
@@ -264,6 +270,14 @@ def reap_stale_tasks(now) -> int:
             row.task.enqueue(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
         log.warning("收回中断的任务：%s %s", row.task_path, row.pk)
     return reaped
+
+
+def _prune_followed_steps(now) -> int:
+    """The marks of follow-up steps done (cases.FollowedStep) are needed only while a job may still be
+    run again: a reaped job is queued again within MINPAN_STALE_CLAIM_SECONDS (at most a day)."""
+    from minpan.cases.models import FollowedStep
+
+    return FollowedStep.objects.filter(at__lt=now - FOLLOWED_STEPS_KEPT).delete()[0]
 
 
 def _unit_name(case) -> str:
