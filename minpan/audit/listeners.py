@@ -13,11 +13,15 @@ from .trail import record
 # The core's actions that are audited, as the trail names them.
 AUDITED = {
     Action.DISPATCH: What.DISPATCH,
+    # 派单异议: each decision sends the case somewhere, and may revise the 派单目录 with it
+    Action.ACCEPT_DISPUTE: What.DISPUTE_DECIDED,
+    Action.REJECT_DISPUTE: What.DISPUTE_DECIDED,
     Action.DIRECT_ANSWER: What.DIRECT_ANSWER,
     Action.SIGN_OFF: What.SIGN_OFF,
     Action.SUBMIT: What.SUBMIT,
     Action.PUBLISH: What.PUBLISH,
 }
+OUTCOMES = {Action.ACCEPT_DISPUTE: "异议成立", Action.REJECT_DISPUTE: "异议不成立"}
 ACTORLESS = {"citizen": "网民", "system": "系统"}
 
 
@@ -59,5 +63,6 @@ def acted(applied: hooks.Applied) -> None:
     record(
         action=AUDITED[applied.action], result=Result.ALLOWED, user=actor,
         who="" if actor is not None else ACTORLESS.get(applied.role, applied.role), role=applied.role,
-        object_type="case", object_id=applied.case.pk, detail=applied.case.reference, at=applied.at,
+        object_type="case", object_id=applied.case.pk, at=applied.at,
+        detail=f"{applied.case.reference} {OUTCOMES[applied.action]}" if applied.action in OUTCOMES else applied.case.reference,
     )

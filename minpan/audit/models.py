@@ -17,6 +17,7 @@ class What(models.TextChoices):
     VIEW_WRITER_FILE = "view_writer_file", "查看留言人附件"
     EXPORT = "export", "导出"
     DISPATCH = "dispatch", "交办"
+    DISPUTE_DECIDED = "dispute_decided", "派单异议审核"
     DIRECT_ANSWER = "direct_answer", "中心直接答复"
     SIGN_OFF = "sign_off", "审签答复"
     SUBMIT = "submit", "报送答复"

@@ -96,6 +96,18 @@ def reassigned(applied: Applied) -> None:
     _tell(applied, [*_dispatch_messages(case, applied.at), *_taken_back(applied, reassigned=True)])
 
 
+def dispute_accepted(applied: Applied) -> None:
+    """派单异议成立: the new lead unit as on dispatch, and the unit that disputed it learns where it
+    went and why (its assignment ended at its return; nothing else would tell it)."""
+    data = applied.data
+    disputing = Unit.objects.filter(pk=data.get("from")).first()
+    told = [Message(Kind.DISPUTE_ACCEPTED, who.workers(disputing), applied.case, {
+        "unit": disputing.name, "lead": data.get("lead_name", ""), "code": data.get("code", ""),
+        "reason": _clause(data.get("reason", "")), "new_version": data.get("new_version"),
+    })] if disputing is not None else []
+    _tell(applied, [*_dispatch_messages(applied.case, applied.at), *told])
+
+
 def recalled(applied: Applied) -> None:
     _tell(applied, _taken_back(applied, reassigned=False))
 
@@ -314,8 +326,10 @@ def noted(applied: Applied) -> None:
 HANDOFFS = {
     Action.DISPATCH: dispatched,
     Action.REASSIGN: reassigned,
-    # 派单异议 decided: the unit the case goes to now is told as on dispatch
-    Action.ACCEPT_DISPUTE: dispatched,
+    # 派单异议 decided: the unit the case goes to now is told as on dispatch (a rejection goes back
+    # to the disputing unit, with the reason as the instructions); a dispute that holds is also
+    # told to the unit that raised it
+    Action.ACCEPT_DISPUTE: dispute_accepted,
     Action.REJECT_DISPUTE: dispatched,
     Action.RECALL: recalled,
     Action.DRAFT: drafted,

@@ -39,6 +39,8 @@ class Kind(models.TextChoices):
     INSTRUCTION_DONE = "instruction_done", "批示件已答复"
     CENTER_URGED = "center_urged", "中心催办"
     RECALLED = "recalled", "交办已撤回"
+    # 派单异议 held: the unit that returned the case citing the catalogue learns where it went
+    DISPUTE_ACCEPTED = "dispute_accepted", "派单异议成立"
     FOLLOW_UP = "follow_up", "网民追问"
     CO_INPUT_GIVEN = "co_input", "配合意见已提交"
     NOTED = "noted", "内部批注"

@@ -170,6 +170,12 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）已由中心{% if reassigned %}改派其他单位办理{% else %}撤回交办{% endif %}，"
         "本单位无需继续办理。{% if reason %}原因：{{ reason }}。{% endif %}",
     ),
+    Kind.DISPUTE_ACCEPTED: (
+        "【派单异议成立】{{ case.reg_no }} 已改由{{ lead }}办理",
+        "{{ unit }}：本单位对网民留言《{{ case.subject }}》（{{ case.reg_no }}）的退办异议{% if code %}（派单目录 {{ code }}）{% endif %}"
+        "经中心审核成立，已交办{{ lead }}办理，本单位无需继续办理。审核意见：{{ reason }}。"
+        "{% if new_version %}派单目录已同时修订（第{{ new_version }}版）。{% endif %}",
+    ),
     Kind.FOLLOW_UP: (
         "【网民追问】{{ case.reg_no }} 留言人对答复不满意并追问",
         "网民留言《{{ case.subject }}》（{{ case.reg_no }}{% if unit %}，承办单位：{{ unit }}{% endif %}）的留言人评价答复不满意，"
