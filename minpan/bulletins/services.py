@@ -80,7 +80,11 @@ def bulletin_draft_due(now: dt.datetime) -> Bulletin | None:
     if not policy.bulletins.kinds:
         return None
     period = drafting.last_period(policy.bulletins.every, now.astimezone(SHANGHAI).date())
-    return _create(period, policy, None, now)
+    bulletin = _create(period, policy, None, now)
+    if bulletin is not None:
+        # nobody asked for this draft: those who edit and submit bulletins learn it waits for them
+        send_many([Message(Kind.BULLETIN_DRAFTED, at_center(*sorted(DRAFTERS)), None, {"title": bulletin.title, "period": str(period)})], now=now)
+    return bulletin
 
 
 def _create(period: Period, policy, by, now: dt.datetime) -> Bulletin | None:

@@ -60,6 +60,7 @@ class Kind(models.TextChoices):
     # 知识库: an approved answer runs out of date; its owner unit renews or withdraws it
     KNOWLEDGE_EXPIRING = "knowledge_expiring", "知识库条目到期"
     # 通报 (minpan.bulletins): awaiting a leader's signature, returned to the drafter, issued to a unit named
+    BULLETIN_DRAFTED = "bulletin_drafted", "通报草稿待核改"
     BULLETIN_TO_SIGN = "bulletin_to_sign", "通报待签批"
     BULLETIN_RETURNED = "bulletin_returned", "通报退回修改"
     BULLETIN_ISSUED = "bulletin_issued", "通报已签发"

@@ -142,6 +142,10 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "{{ unit }}：网民留言《{{ case.subject }}》（{{ case.reg_no }}）的办理结果须进行法制审核"
         "{% if reason %}（{{ reason }}）{% endif %}。答复拟好后，请单位领导在留言页记录法制审核的审核人、结论和意见，经办人方可报送。",
     ),
+    Kind.BULLETIN_DRAFTED: (
+        "【通报草稿】{{ title }}",
+        "{{ period }}已结束，系统已按统计数据拟出《{{ title }}》草稿，请在“通报”页面核改后报送签批。",
+    ),
     Kind.BULLETIN_TO_SIGN: (
         "【通报待签批】{{ title }}",
         "中心已拟制《{{ title }}》，请在“通报”页面审阅后签发，或写明理由退回修改。",

@@ -23,3 +23,16 @@ def test_the_draft_page_says_the_system_drafted_it(city, two_months, client):
     sweep(at("2026-11-01 00:05"))
     client.force_login(city.supervisor)
     assert "系统" in client.get("/desk/bulletins/").content.decode()
+
+
+def test_those_who_submit_bulletins_are_told_a_draft_waits(city, two_months):
+    from minpan.notify.models import Kind, Notification
+
+    sweep(at("2026-11-01 00:05"))
+    told = Notification.objects.filter(kind=Kind.BULLETIN_DRAFTED)
+    assert {n.recipient for n in told} >= {city.supervisor, city.operator}
+    assert city.handler not in {n.recipient for n in told}  # a unit's people draft no bulletin
+    note = told.first()
+    assert "2026年10月01日至2026年10月31日" in note.body and "报送签批" in note.body
+    sweep(at("2026-11-01 00:06"))
+    assert Notification.objects.filter(kind=Kind.BULLETIN_DRAFTED).count() == told.count()  # once
