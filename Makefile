@@ -54,7 +54,8 @@ security: install
 	$(MINPAN) check --deploy --fail-level WARNING
 	$(VENV)/bin/bandit -q -r minpan -ll
 
-# Benchmarks, not tests (docs/performance.md keeps the figures): the staff pages after ANALYZE and the
+# Benchmarks, not tests (docs/performance.md keeps the figures): the public submission against a bare
+# one-INSERT view on gunicorn (bench/intake_speed.py), the staff pages after ANALYZE and the
 # side-by-side with django-helpdesk (bench/peers/, which installs helpdesk into its own virtualenv),
 # on SQLite files under BENCH_DATA, and on PostgreSQL too when DATABASE_URL names a server (the
 # benchmarks make their own databases there). RECORDS=10000 for a quick run.
@@ -62,10 +63,13 @@ RECORDS ?= 100000
 BENCH_DATA ?= /tmp/minpan-bench
 bench: install
 	mkdir -p $(BENCH_DATA)
+	env -u DATABASE_URL $(PY) -W ignore bench/intake_speed.py --requests 1200 --rounds 4 --seconds 20
 	env -u DATABASE_URL DATABASE_URL=sqlite:///$(BENCH_DATA)/desk-$(RECORDS).sqlite3 \
 		$(PY) -W ignore bench/desk_pages.py --cases $(RECORDS) --requests 20 --search-requests 3
 	env -u DATABASE_URL $(PY) -W ignore bench/peers/side_by_side.py --records $(RECORDS) --data $(BENCH_DATA)/peers
 	@if [ -n "$$DATABASE_URL" ]; then \
+		DATABASE_URL=$$($(PY) bench/peers/side_by_side.py --print-database intake) \
+		$(PY) -W ignore bench/intake_speed.py --requests 1200 --rounds 4 --seconds 20 && \
 		$(PY) -W ignore bench/peers/side_by_side.py --records $(RECORDS) --db postgres && \
 		DATABASE_URL=$$($(PY) bench/peers/side_by_side.py --print-database desk_$(RECORDS)) \
 		$(PY) -W ignore bench/desk_pages.py --cases $(RECORDS) --requests 20 --search-requests 3; \
