@@ -1,5 +1,5 @@
-"""Processes the kill tests start and SIGKILL: the app server (a threaded runserver, on a port kept
-across restarts) and `minpan worker`, both on the test database as another process reaches it."""
+"""Processes the kill tests start and SIGKILL: the app server (gunicorn as docs/deploy.md runs it, on a
+port kept across restarts) and `minpan worker`, both on the test database as another process reaches it."""
 from __future__ import annotations
 
 import os
@@ -43,10 +43,29 @@ class Process:
         return self.proc is not None and self.proc.poll() is None
 
 
+# Production settings (MINPAN_DEBUG=0) with the keys they require, made up for the test, over plain
+# HTTP on loopback (no TLS in front, so no redirect to HTTPS and cookies not marked Secure).
+PRODUCTION = {
+    "MINPAN_DEBUG": "0", "MINPAN_SECRET_KEY": "kill-test-only-" + "k" * 50, "MINPAN_DATA_KEY": "kill-test-only-data-key-" + "d" * 20,
+    "MINPAN_QUERY_KEY": "kill-test-only-query-key-" + "q" * 20, "MINPAN_ALLOWED_HOSTS": "127.0.0.1",
+    "MINPAN_SSL_REDIRECT": "0", "MINPAN_SECURE_COOKIES": "0",
+}
+
+
 class Server(Process):
-    def __init__(self, env: dict[str, str], log: Path):
+    """gunicorn with sync workers, as docs/deploy.md runs it. The master starts the workers in its own
+    process group, so kill() takes them all at once, requests in flight included; the master sets
+    SO_REUSEADDR, so the restarted one binds the same port at once."""
+
+    def __init__(self, env: dict[str, str], log: Path, workers: int = 2):
         self.port = free_port()
-        super().__init__("server", ["-m", "django", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{self.port}"], env, log)
+        super().__init__("server", [
+            "-m", "gunicorn", "minpan.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
+            "--workers", str(workers), "--worker-class", "sync",
+            # as deployed: a worker silent for a minute is killed and replaced; stop() gives the
+            # requests in hand a few seconds before the group is SIGKILLed
+            "--timeout", "60", "--graceful-timeout", "5", "--log-level", "warning",
+        ], {**PRODUCTION, **env}, log)
 
     def start(self) -> None:
         super().start()
