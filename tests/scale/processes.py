@@ -26,10 +26,17 @@ class Process:
                                          stderr=subprocess.STDOUT, start_new_session=True)
 
     def kill(self) -> None:
-        """SIGKILL: no handler runs, no transaction is finished, nothing is flushed."""
+        """SIGKILL: no handler runs, no transaction is finished, nothing is flushed. Returns once no
+        process of the group is left (gunicorn's workers outlive their master otherwise, and one
+        still listening on the port would answer in the restarted server's place)."""
         assert self.proc is not None
         os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while left := group_members(self.proc.pid):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{self.name}: processes {left} outlived SIGKILL")
+            time.sleep(0.05)
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -41,6 +48,19 @@ class Process:
 
     def running(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
+
+
+def group_members(group: int) -> list[int]:
+    """The live processes of a process group (Linux /proc; zombies, which init reaps, are not counted)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # it ended while we looked
+        if fields[0] != "Z" and int(fields[2]) == group:
+            found.append(int(stat.parent.name))
+    return found
 
 
 # Production settings (MINPAN_DEBUG=0) with the keys they require, made up for the test, over plain
