@@ -85,6 +85,9 @@ class Server(Process):
             # as deployed: a worker silent for a minute is killed and replaced; stop() gives the
             # requests in hand a few seconds before the group is SIGKILLed
             "--timeout", "60", "--graceful-timeout", "5", "--log-level", "warning",
+            # gunicorn 27's control socket defaults to one path in $HOME, shared by every gunicorn on
+            # the machine; the test never uses it, and a SIGKILLed master would leave it behind
+            "--no-control-socket",
         ], {**PRODUCTION, **env}, log)
 
     def start(self) -> None:
