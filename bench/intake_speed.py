@@ -4,8 +4,8 @@
     DATABASE_URL=postgres://minpan:minpan@127.0.0.1:55500/minpan_intake_bench \\
         .venv/bin/python bench/intake_speed.py                  # PostgreSQL (the database is migrated)
 
-Starts the app server on 127.0.0.1 — gunicorn with 2 sync workers when it is installed
-(`pip install .[bench]`), else `manage.py runserver --noreload` (threaded), which the output says —
+Starts the app server on 127.0.0.1 — gunicorn with 2 sync workers (a dependency since the kill test
+serves through it), or `manage.py runserver --noreload` (threaded) where it is missing, which the output says —
 with production settings (MINPAN_DEBUG=0) and bench/intake_settings.py, whose URLconf adds the bare
 view. A second process sends the load over 4 connections: rounds of bare INSERTs and of real
 submissions in turn (a new writer, phone and address each time, as many citizens writing at once),
@@ -129,7 +129,7 @@ def server_command(port: int, workers: int = 2) -> tuple[list[str], str]:
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or shutil.which("gunicorn")
     if gunicorn:
         return [gunicorn, "--workers", str(workers), "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
-                "minpan.wsgi:application"], f"gunicorn, {workers} sync workers"
+                "--no-control-socket", "minpan.wsgi:application"], f"gunicorn, {workers} sync workers"
     return [sys.executable, "manage.py", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"], \
         "manage.py runserver --noreload (threaded; gunicorn is not installed)"
 
