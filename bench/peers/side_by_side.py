@@ -81,6 +81,7 @@ def minpan_env(url: str) -> dict:
     return {
         **os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "minpan.settings", "PYTHONPATH": str(ROOT),
         "MINPAN_DEBUG": "0", "MINPAN_SECRET_KEY": "bench-only-" + "k" * 60, "MINPAN_DATA_KEY": "bench-only-data-key-" + "d" * 40,
+        "MINPAN_QUERY_KEY": "bench-only-query-key-" + "q" * 40,
         "MINPAN_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver", "MINPAN_SSL_REDIRECT": "0", "MINPAN_SECURE_COOKIES": "0",
         "MINPAN_HSTS_SECONDS": "0",
         # each submission comes from its own address, as the public's do: the per-address limits stay out of it
