@@ -100,7 +100,8 @@ def dispute_accepted(applied: Applied) -> None:
     """派单异议成立: the new lead unit as on dispatch, and the unit that disputed it learns where it
     went and why (its assignment ended at its return; nothing else would tell it)."""
     data = applied.data
-    disputing = Unit.objects.filter(pk=data.get("from")).first()
+    from_id = data.get("from")
+    disputing = Unit.objects.filter(pk=from_id).first() if from_id else None
     told = [Message(Kind.DISPUTE_ACCEPTED, who.workers(disputing), applied.case, {
         "unit": disputing.name, "lead": data.get("lead_name", ""), "code": data.get("code", ""),
         "reason": _clause(data.get("reason", "")), "new_version": data.get("new_version"),
