@@ -3,6 +3,8 @@ through the 通报 page (minpan.bulletins.services), which checks each step and 
 an issued bulletin is a document sent to the units it names and stays as sent."""
 from django.contrib import admin
 
+from minpan.cases.admin import ReadOnly
+
 from .models import Bulletin, BulletinStep
 
 
@@ -19,17 +21,8 @@ class StepsInline(admin.TabularInline):
 
 
 @admin.register(Bulletin)
-class BulletinAdmin(admin.ModelAdmin):
+class BulletinAdmin(ReadOnly):
     list_display = ["title", "number", "first_day", "last_day", "state", "drafted_at", "issued_at"]
     list_filter = ["state", "policy_name"]
     search_fields = ["title", "number"]
     inlines = [StepsInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -28,9 +28,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from .models import Case
+from .models import Case, FollowedStep
 from .states import Action
 
 logger = logging.getLogger(__name__)
@@ -137,11 +138,6 @@ def follow_later(applied: Applied) -> None:
     then the listeners. One that raises is logged and the next one runs. Each runs in its own
     transaction with the mark that it ran (FollowedStep), so a job run again after its worker was
     killed does only what the first run had not committed: nothing twice, nothing left out."""
-    from django.db import IntegrityError
-    from django.utils import timezone
-
-    from .models import FollowedStep
-
     for fn in [*LATER.get(applied.action, ()), *LISTENERS.get(applied.action, ())]:
         step = f"{applied.action}:{fn.__module__}.{fn.__qualname__}"
         try:
