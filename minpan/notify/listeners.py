@@ -104,7 +104,7 @@ def dispute_accepted(applied: Applied) -> None:
     disputing = Unit.objects.filter(pk=from_id).first() if from_id else None
     told = [Message(Kind.DISPUTE_ACCEPTED, who.workers(disputing), applied.case, {
         "unit": disputing.name, "lead": data.get("lead_name", ""), "code": data.get("code", ""),
-        "reason": _clause(data.get("reason", "")), "new_version": data.get("new_version"),
+        "matter_name": data.get("matter_name", ""), "reason": _clause(data.get("reason", "")), "new_version": data.get("new_version"),
     })] if disputing is not None else []
     _tell(applied, [*_dispatch_messages(applied.case, applied.at), *told])
 

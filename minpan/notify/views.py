@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from minpan.cases.access import ended_for, visible_cases
+from minpan.cases.access import ended_for, held_cases, is_center, unit_paths, visible_cases
 from minpan.cases.errors import CaseError, NotPermitted
 from minpan.cases.models import Case
 from minpan.cases.states import AWAITING_UNIT_ANSWER, OPEN_STATES, State
@@ -40,7 +40,19 @@ def _role_labels(roles) -> str:
 def inbox(request):
     notes = Notification.objects.filter(recipient=request.user).select_related("case").order_by("-created_at")
     page = Paginator(notes, 50).get_page(request.GET.get("page"))
-    return render(request, "notify/inbox.html", {"page": page, "roles": _role_labels(_roles(request.user))})
+    page.object_list = list(page.object_list)
+    return render(request, "notify/inbox.html", {
+        "page": page, "roles": _role_labels(_roles(request.user)), "held": _held(request.user, page.object_list),
+    })
+
+
+def _held(user, notes) -> set[int]:
+    """The cases whose deadline the notices may show. A unit's member sees it only while one of
+    their units holds the case: after a 退办, 改派 or 撤回 the deadline is another unit's."""
+    ids = {n.case_id for n in notes if n.case_id}
+    if not ids or is_center(user) or not unit_paths(user):
+        return ids
+    return set(held_cases(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 @login_required

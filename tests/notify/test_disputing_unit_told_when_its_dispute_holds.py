@@ -29,7 +29,7 @@ def test_the_disputing_unit_learns_its_dispute_held_and_where_the_case_went(city
     with django_capture_on_commit_callbacks(execute=True), time_machine.travel(at("2026-03-02 14:00"), tick=False):
         apply(case, "accept_dispute", actor=city.operator, lead=city.district, co=[], reason="2026 年起路灯由区管护。")
     note = _told(Kind.DISPUTE_ACCEPTED, city.handler).get()
-    assert "东城区" in note.body and "2026 年起路灯由区管护。" in note.body and "urban-streetlight" in note.body
+    assert "东城区" in note.body and "2026 年起路灯由区管护。" in note.body and "urban-streetlight" in note.body and "城市道路照明（路灯）维护" in note.body
     assert "无需继续办理" in note.body
     assert _told(Kind.DISPATCHED, city.district_handler).exists()  # the new lead, as on any dispatch
     entry = AuditEntry.objects.get(action="dispute_decided")

@@ -46,7 +46,10 @@ def accept_dispute(ctx, *, reason: str, lead: Unit | None = None, co: list[Unit]
     if lead.pk == disputed.unit_id:
         raise RuleViolation(f"异议成立须交办给 {disputed.unit.name} 以外的单位；仍由其办理请选“派单异议不成立”。")
     matter = disputed.disputed_matter
+    # the matter by its name as the unit cited it (the code alone means nothing to a reader)
+    named = version or (matter.latest() if matter else None)
     data: dict = {"matter": disputed.disputed_matter_id, "code": matter.code if matter else "",
+                  "matter_name": named.name if named else "",
                   "version": version.number if version else None, "reason": reason,
                   "from": disputed.unit_id, "from_name": disputed.unit.name}
     if update_catalogue and version is not None:
