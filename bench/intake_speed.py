@@ -10,7 +10,8 @@ with production settings (MINPAN_DEBUG=0) and bench/intake_settings.py, whose UR
 view. A second process sends the load over 4 connections: rounds of bare INSERTs and of real
 submissions in turn (a new writer, phone and address each time, as many citizens writing at once),
 `--requests` of each in all, each round stopped after `--seconds`. Prints requests per second of
-both, the fraction, the queries of one submission and the load average. Not a test: the numbers
+both, the fraction, the CPU each request cost the app server and the database (from /proc), the
+queries of one submission and the load average. Not a test: the numbers
 depend on the machine. `--worker` runs `minpan worker` beside the server during the load, as in
 production, where it indexes and sends the receipts of what was just written.
 """
@@ -144,6 +145,27 @@ def cpu_times() -> tuple[int, int]:
     return sum(values) - idle, sum(values)
 
 
+def process_cpu(server_pid: int) -> tuple[float, float]:
+    """CPU seconds used so far by (the app server: gunicorn's master and workers, the database:
+    every `postgres` process), from /proc (Linux, the same machine; (0, 0) elsewhere). SQLite runs
+    inside the app server, so its work is the server's."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    app = db = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # gone since the listing
+        pid = int(stat.parent.name)
+        comm, rest = text[text.index("(") + 1:text.rindex(")")], text[text.rindex(")") + 2:].split()
+        ppid, used = int(rest[1]), int(rest[11]) + int(rest[12])
+        if pid == server_pid or ppid == server_pid:
+            app += used
+        elif comm.startswith("postgres"):
+            db += used
+    return app / tick, db / tick
+
+
 def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float:
     """How much of the cores' time was spent working between two cpu_times(): under 100 %, the load
     waited on something other than the processors (a lock, the disk)."""
@@ -220,17 +242,21 @@ def main() -> None:
         run_load(port, "bare", 40, 10, first)  # warm up both paths (imports, templates, connections)
         run_load(port, "portal", 40, 10, first)
         totals = {"bare": [0, 0.0, 0], "portal": [0, 0.0, 0]}
+        cpu = {"bare": [0.0, 0.0], "portal": [0.0, 0.0]}  # CPU seconds of (the app server, the database)
         per_round = max(1, args.requests // args.rounds)
         rounds = []  # (bare req/s, submission req/s, the cores' busy share during each)
         for r in range(args.rounds):
             pair = []
             for kind in ("bare", "portal"):
-                before = cpu_times()
+                before, used = cpu_times(), process_cpu(proc.pid)
                 done, elapsed, bad = run_load(port, kind, per_round, args.seconds, first + 1000 + r * per_round)
                 pair += [done / elapsed, busy_share(before, cpu_times())]
+                app, db = (b - a for a, b in zip(used, process_cpu(proc.pid)))
                 totals[kind][0] += done
                 totals[kind][1] += elapsed
                 totals[kind][2] += bad
+                cpu[kind][0] += app
+                cpu[kind][1] += db
             rounds.append(pair)
         load_avg = os.getloadavg()
         queries = queries_of_one_submission(env)
@@ -250,6 +276,9 @@ def main() -> None:
     print(f"  fraction of the limit  {rate['portal'] / rate['bare']:8.1%}   (by round: "
           + ", ".join(f"{p / b:.0%}" for b, _, p, _ in rounds) + ")")
     print("  cores busy by round (bare / submission): " + ", ".join(f"{bb:.0%} / {pb:.0%}" for _, bb, _, pb in rounds))
+    print("  CPU per request, app server / database (ms): " + ", ".join(
+        f"{label} {1000 * cpu[kind][0] / totals[kind][0]:.2f} / {1000 * cpu[kind][1] / totals[kind][0]:.2f}"
+        for kind, label in (("bare", "bare"), ("portal", "submission")) if totals[kind][0]))
     print(f"  queries of one submission: {queries}")
     print(f"  load average: {load_avg[0]:.2f} {load_avg[1]:.2f} {load_avg[2]:.2f}")
 

@@ -244,6 +244,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's renderer, with the common widgets and labels written in Python (minpan.form_renderer)
+FORM_RENDERER = "minpan.form_renderer.FastWidgets"
+
 _db_url = os.environ.get("DATABASE_URL", "").strip()
 DATABASES = {"default": database_from_url(_db_url, BASE_DIR) if _db_url else _sqlite(BASE_DIR / "db.sqlite3")}
 # A streaming replica of the primary (PostgreSQL's hot standby): reports and statistics read there
