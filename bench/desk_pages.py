@@ -17,6 +17,8 @@ Client and prints median and p95 per page. Not a test: the numbers depend on the
 --compare      first a baseline pass with the code and database as they were before the search
                and count changes (no trigram indexes; each page counts its own queue again),
                then the current code, in the same run on the same data.
+--widgets      only the case pages, each request twice in turn: with Django's widget templates
+               (the baseline) and with minpan.form_renderer (the product's FORM_RENDERER).
 """
 from __future__ import annotations
 
@@ -367,6 +369,29 @@ def time_case_pages(people: dict, walked: list[int], requests: int) -> dict:
     return out
 
 
+def time_widgets(people: dict, walked: list[int], requests: int) -> None:
+    """The case pages drawn with Django's widget templates (the baseline) and with
+    minpan.form_renderer, request by request in turn, so that both meet the same machine."""
+    from django.test import override_settings
+
+    renderers = ("django.forms.renderers.DjangoTemplates", "minpan.form_renderer.FastWidgets")
+    print(f"{'case page':<22}{'user':<13}{'templates ms':>13}{'python ms':>11}{'ratio':>7}")
+    for username in ("b_operator", "b_reviewer", "b_handler", "b_principal", "b_leader", "b_admin"):
+        client = Client()
+        client.force_login(people[username])
+        for pk in walked[:2]:
+            url, times = f"/desk/case/{pk}/", {r: [] for r in renderers}
+            for i in range(requests + 3):
+                for renderer in renderers:
+                    with override_settings(FORM_RENDERER=renderer):
+                        t = time.perf_counter()
+                        assert client.get(url).status_code == 200
+                        if i >= 3:  # warm-up
+                            times[renderer].append((time.perf_counter() - t) * 1000)
+            slow, fast = (statistics.median(times[r]) for r in renderers)
+            print(f"{'#' + str(pk):<22}{username:<13}{slow:>13.1f}{fast:>11.1f}{slow / fast:>6.2f}×", flush=True)
+
+
 def time_recount(people: dict, n: int) -> None:
     """What an unfiltered page no longer runs: its own count of the queue (median of n, ms), next
     to the one aggregate that counts every tab. The tab count is what the page now shows."""
@@ -409,6 +434,8 @@ def main() -> None:
     ap.add_argument("--compare", action="store_true", help="time the code before the search and count changes first")
     ap.add_argument("--recount", action="store_true", help="time the count query a page no longer runs, and stop")
     ap.add_argument("--load-only", action="store_true", help="load the cases and stop")
+    ap.add_argument("--widgets", action="store_true",
+                    help="time the case pages with Django's widget templates and with minpan's renderer, in turn, and stop")
     args = ap.parse_args()
     pg = connection.vendor == "postgresql"
     if not pg and (args.compare or args.recount):
@@ -427,6 +454,11 @@ def main() -> None:
     walked = walked_cases(units, people)
     print(f"  ANALYZE {analyze():.1f} s", flush=True)
     if args.load_only:
+        return
+    if args.widgets:
+        print(f"load average {load_average()}")
+        time_widgets(people, walked, args.requests)
+        print(f"load average {load_average()}")
         return
     if args.recount:
         print(f"load average {load_average()}")
