@@ -13,6 +13,7 @@ from minpan.units.people import memberships_of, roles_of
 from minpan.units.roles import CENTER_ROLES
 
 from .models import Assignment, Case
+from .page_rows import keep_assignments
 
 
 def is_center(user) -> bool:
@@ -82,8 +83,11 @@ def case_for(user, pk, related: tuple[str, ...] = ()) -> Case:
         case = None
     if case is not None and not is_center(user):
         mine = unit_paths(user)
-        reached = Assignment.objects.filter(case=case).values_list("unit__path", flat=True) if mine else []
-        if not any(path.startswith(p) for path in reached for p in mine):
+        rows = list(Assignment.objects.filter(case=case).select_related("unit", "claimed_by")
+                    .order_by("-active", "role", "dispatched_at")) if mine else []
+        if any(a.unit.path.startswith(p) for a in rows for p in mine):
+            keep_assignments(case, rows)
+        else:
             case = None
     if case is None:
         raise Http404("没有这条留言")

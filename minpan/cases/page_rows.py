@@ -54,3 +54,14 @@ def has_portal_form(case) -> bool:
         return case.portal_submission is not None
     except ObjectDoesNotExist:
         return False
+
+
+def keep_assignments(case, rows: list) -> None:
+    """Every assignment of the case with its unit and claimer, ordered as the case page lists them
+    (active first, lead before co, then by dispatch): access.case_for has read them for a unit's
+    staff, and the case page takes them from here."""
+    case.assignment_rows = rows
+
+
+def kept_assignments(case) -> list | None:
+    return getattr(case, "assignment_rows", None)

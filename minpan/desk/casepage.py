@@ -9,7 +9,7 @@ from minpan.cases import hard_cases
 from minpan.cases.access import sight, visible_cases
 from minpan.cases.effects.oversight import BY_HAND, LEGAL_CONCLUSIONS, REPORT_GROUNDS
 from minpan.cases.models import Event, LookBackResult, LookBackVia
-from minpan.cases.page_rows import REPLY_ACTIONS, PageRows, citizen_of, has_portal_form
+from minpan.cases.page_rows import REPLY_ACTIONS, PageRows, citizen_of, has_portal_form, kept_assignments
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, Standing, allowed_actions, can_take, standing
 from minpan.knowledge.search import search as search_knowledge
@@ -111,7 +111,9 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
     policy = policy_named(case.policy_name)
     clock = Clock()
     left = clock.days_left(case.due_at)
-    assignments = list(case.assignments.select_related("unit", "claimed_by").order_by("-active", "role", "dispatched_at"))
+    assignments = kept_assignments(case)  # read by access.case_for for a unit's staff
+    if assignments is None:
+        assignments = list(case.assignments.select_related("unit", "claimed_by").order_by("-active", "role", "dispatched_at"))
     seen = sight(user, case, assignments)
     if seen.ended_at is not None:
         return past_context(user, case, seen, policy)
