@@ -1,13 +1,17 @@
 """The queue pages: tabs with counts, filters, sort, pages, and export of the current list."""
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
+from django.db.models import Field
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from minpan.cases.access import is_center, unit_subject
+from minpan.cases.models import Case
 from minpan.cases.states import Action
 from minpan.cases.transitions import TABLE
 
@@ -20,6 +24,15 @@ from .common import is_htmx, role_labels, staff_roles
 BULK_QUEUES = {"dispatch", "returned"}
 # Only these get a checkbox in the bulk bar: the core would refuse the others (an accepted case is not classified yet).
 DISPATCHABLE = TABLE[Action.DISPATCH].sources
+# a row's labels, as get_FOO_display gives them; that rebuilds the field's whole choices dict on
+# every call, three times a row
+LABELS = {name: {value: str(label) for value, label in cast(Field, Case._meta.get_field(name)).flatchoices}
+          for name in ("channel", "msg_type", "state", "urgency")}
+
+
+def _label(case, name: str) -> str:
+    value = getattr(case, name)
+    return LABELS[name].get(value, value)
 
 
 def _queue(slug: str):
@@ -75,8 +88,8 @@ def _row(case, clock: Clock, center: bool) -> dict:
     left = clock.days_left(case.due_at) if held else None
     return {
         "case": case, "pk": case.pk, "ref": case.reference, "subject": case.subject if center else unit_subject(case),
-        "channel": case.get_channel_display(), "type": case.get_msg_type_display(),
-        "state": case.get_state_display() if held else "本单位已不再承办",
+        "channel": _label(case, "channel"), "type": _label(case, "msg_type"),
+        "state": _label(case, "state") if held else "本单位已不再承办",
         "unit": (case.lead_unit.name if case.lead_unit_id else "") if held else "", "received": timezone.localtime(case.received_at),
         "left": left, "tone": clock.tone(left), "left_text": clock.describe(left),
         "tags": _tags(case) if held else [], "dispatchable": case.state in DISPATCHABLE,
@@ -92,7 +105,7 @@ def _tags(case) -> list[tuple[str, str]]:
     if case.on_site_due:
         tags.append(("", "待实地督查"))
     if case.urgency != "normal":
-        tags.append(("", case.get_urgency_display()))
+        tags.append(("", _label(case, "urgency")))
     if case.extension_pending:
         tags.append(("", "延期待批"))
     return tags
