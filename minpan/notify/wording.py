@@ -176,7 +176,8 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     ),
     Kind.DISPUTE_ACCEPTED: (
         "【派单异议成立】{{ case.reg_no }} 已改由{{ lead }}办理",
-        "{{ unit }}：本单位对网民留言《{{ case.subject }}》（{{ case.reg_no }}）的退办异议{% if matter_name %}（派单目录事项“{{ matter_name }}”，编码 {{ code }}）{% elif code %}（派单目录事项编码 {{ code }}）{% endif %}"
+        "{{ unit }}：本单位对网民留言《{{ case.subject }}》（{{ case.reg_no }}）的退办异议"
+        "{% if matter_name %}（派单目录事项“{{ matter_name }}”，编码 {{ code }}）{% elif code %}（派单目录事项编码 {{ code }}）{% endif %}"
         "经中心审核成立，已交办{{ lead }}办理，本单位无需继续办理。审核意见：{{ reason }}。"
         "{% if new_version %}派单目录已同时修订（第{{ new_version }}版）。{% endif %}",
     ),
