@@ -56,10 +56,10 @@ def has_portal_form(case) -> bool:
         return False
 
 
-def keep_assignments(case, rows: list) -> None:
+def keep_assignments(case, rows: list | None) -> None:
     """Every assignment of the case with its unit and claimer, ordered as the case page lists them
     (active first, lead before co, then by dispatch): access.case_for has read them for a unit's
-    staff, and the case page takes them from here."""
+    staff, and the case page takes them from here. None: read them again (the case was refreshed)."""
     case.assignment_rows = rows
 
 

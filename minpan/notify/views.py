@@ -41,18 +41,22 @@ def inbox(request):
     notes = Notification.objects.filter(recipient=request.user).select_related("case").order_by("-created_at")
     page = Paginator(notes, 50).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
+    held, left = _held(request.user, page.object_list)
     return render(request, "notify/inbox.html", {
-        "page": page, "roles": _role_labels(_roles(request.user)), "held": _held(request.user, page.object_list),
+        "page": page, "roles": _role_labels(_roles(request.user)), "held": held, "left": left,
     })
 
 
-def _held(user, notes) -> set[int]:
-    """The cases whose deadline the notices may show. A unit's member sees it only while one of
-    their units holds the case: after a 退办, 改派 or 撤回 the deadline is another unit's."""
+def _held(user, notes) -> tuple[set[int], set[int]]:
+    """(the cases whose deadline the notices may show, the cases the reader's units held once but
+    no longer). A unit's member sees the deadline only while one of their units holds the case:
+    after a 退办, 改派 or 撤回 it is another unit's."""
     ids = {n.case_id for n in notes if n.case_id}
     if not ids or is_center(user) or not unit_paths(user):
-        return ids
-    return set(held_cases(user).filter(pk__in=ids).values_list("pk", flat=True))
+        return ids, set()
+    held = set(held_cases(user).filter(pk__in=ids).values_list("pk", flat=True))
+    once = set(visible_cases(user).filter(pk__in=ids - held).values_list("pk", flat=True)) if ids - held else set()
+    return held, once
 
 
 @login_required

@@ -43,3 +43,12 @@ def test_the_holding_unit_and_the_center_see_the_deadline(client, city, django_c
     with time_machine.travel(at("2026-03-02 11:00"), tick=False):
         assert SHOWN in _inbox(client, city.handler)  # its dispatch notice
         assert SHOWN in _inbox(client, city.operator)
+
+
+def test_a_notice_about_a_case_the_unit_never_held_shows_neither(client, city, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), time_machine.travel(at("2026-03-02 09:00"), tick=False):
+        case = dispatched(city, "tongliao", lead=city.housing)
+    send(Kind.REMIND, [city.district_handler], now=at("2026-03-02 10:00"), case=case, deliver=False, unit="市住建局", due="x")
+    with time_machine.travel(at("2026-03-02 11:00"), tick=False):
+        text = _inbox(client, city.district_handler)
+    assert SHOWN not in text and "本单位已不再办理" not in text

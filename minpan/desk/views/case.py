@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from minpan.audit import trail
 from minpan.cases.access import case_for
 from minpan.cases.errors import CaseError, NotPermitted
+from minpan.cases.page_rows import keep_assignments
 from minpan.cases.states import Action
 from minpan.cases.transitions import TABLE, apply, can_take, roles_for
 from minpan.notify.inbox import open_case
@@ -80,6 +81,7 @@ def case_act(request, pk: int, action: str):
     else:
         error = "请按提示修改后重新提交。"
     case.refresh_from_db()
+    keep_assignments(case, None)  # read again with the case: another step may have moved it on
     context = case_context(request.user, case, roles, bound=form, error=error)
     context["roles"] = role_labels(roles)
     return render(request, "desk/case.html", context, status=400)
