@@ -18,8 +18,7 @@ OLD = "assignment_unit_active"
 
 def _sql(vendor: str, forward: bool) -> list[str]:
     concurrently = " CONCURRENTLY" if vendor == "postgresql" else ""
-    where = "active" if vendor == "postgresql" else '"active"'
-    held = f'CREATE INDEX{concurrently} IF NOT EXISTS {NEW} ON cases_assignment (unit_id, case_id) WHERE {where}'
+    held = f"CREATE INDEX{concurrently} IF NOT EXISTS {NEW} ON cases_assignment (unit_id, case_id) WHERE active"
     unit_active = f"CREATE INDEX{concurrently} IF NOT EXISTS {OLD} ON cases_assignment (unit_id, active)"
     if forward:
         return [held, f"DROP INDEX{concurrently} IF EXISTS {OLD}"]

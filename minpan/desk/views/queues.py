@@ -1,18 +1,14 @@
 """The queue pages: tabs with counts, filters, sort, pages, and export of the current list."""
 from __future__ import annotations
 
-from typing import cast
-
 from django.contrib.auth.decorators import login_required
-from django.db.models import Field
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from minpan.cases.access import is_center, unit_subject
-from minpan.cases.models import Case
-from minpan.cases.states import Action
+from minpan.cases.states import Action, Channel, MessageType, State, Urgency
 from minpan.cases.transitions import TABLE
 
 from .. import export
@@ -26,8 +22,8 @@ BULK_QUEUES = {"dispatch", "returned"}
 DISPATCHABLE = TABLE[Action.DISPATCH].sources
 # a row's labels, as get_FOO_display gives them; that rebuilds the field's whole choices dict on
 # every call, three times a row
-LABELS = {name: {value: str(label) for value, label in cast(Field, Case._meta.get_field(name)).flatchoices}
-          for name in ("channel", "msg_type", "state", "urgency")}
+LABELS = {"channel": dict(Channel.choices), "msg_type": dict(MessageType.choices), "state": dict(State.choices),
+          "urgency": dict(Urgency.choices)}
 
 
 def _label(case, name: str) -> str:
