@@ -18,6 +18,7 @@ from minpan.policies.codes import QUALITY_FAULTS
 from minpan.redaction import LABELS
 from minpan.textmine.replies import check_case_reply
 from minpan.units.people import memberships_of
+from minpan.units.roles import Role
 from minpan.workdays.arith import deadline_day, local_date
 
 from . import documents
@@ -76,6 +77,19 @@ def event_details(data: dict) -> list[tuple[str, str]]:
             value = VALUE_LABELS.get(key, {}).get(value, value)
         out.append((label, str(value)))
     return out
+
+
+ACTION_LABELS = dict(Action.choices)
+ROLE_LABELS = dict(Role.choices)
+STATE_LABELS = dict(State.choices)
+
+
+def timeline(events: list[Event]) -> list[dict]:
+    """The timeline's rows with their labels looked up here: a model's get_FOO_display builds the
+    field's whole choices dict on every call, four calls an event (issue 17)."""
+    return [{"event": e, "details": event_details(e.data), "action": ACTION_LABELS.get(e.action, e.action),
+             "role": ROLE_LABELS.get(e.role, e.role), "before": STATE_LABELS.get(e.state_before, e.state_before),
+             "after": STATE_LABELS.get(e.state_after, e.state_after)} for e in events]
 
 
 def offered_forms(user, case, roles: AbstractSet[str], policy, bound: ActionForm | None = None,
@@ -141,8 +155,7 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
     reply_check = check_case_reply(case, replies[0], policy, hard_case=hard_case) if replies and case.state in CHECKED_STATES else None
     review = review_context(user, case, roles, known)
     # 并单 both ways: the case this one follows, and the repeats that follow this one (those the user may open)
-    visible = visible_cases(user)
-    merged_into = visible.filter(pk=case.merged_into_id).first() if case.merged_into_id else None
+    merged_into = visible_cases(user).filter(pk=case.merged_into_id).first() if case.merged_into_id else None
     # 并单 records a MERGE event on the earlier case too, naming the repeat (cases.effects.intake):
     # the repeats are looked up by those ids, still merged here. Not by merged_into alone: it is
     # NULL on almost every row, and with statistics (ANALYZE) SQLite then scans the whole table
@@ -150,7 +163,7 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
     merged_ids = {e.data.get("merged") for e in events if e.action == Action.MERGE and e.data}
     merged_here: list = []
     if merged_ids:
-        rows = visible.filter(pk__in=merged_ids - {None}, merged_into=case).only("pk", "reg_no", "subject", "received_at")
+        rows = visible_cases(user).filter(pk__in=merged_ids - {None}, merged_into=case).only("pk", "reg_no", "subject", "received_at")
         merged_here = sorted(rows, key=lambda c: (c.received_at, c.pk))
     if review:
         prefill(forms, review["suggestions"], review["proposals"])
@@ -166,7 +179,7 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
         "co_units": [a for a in assignments if a.active and a.role == "co"],
         "past_assignments": [a for a in assignments if not a.active],
         "replies": replies, "reply": replies[0] if replies else None, "extensions": extensions,
-        "timeline": [{"event": e, "details": event_details(e.data)} for e in events],
+        "timeline": timeline(events),
         "handed_back": handed_back(events),
         # staff files come only with 上传附件 (desk.attachments), which the timeline records
         "attachments": list(case.attachments.select_related("uploaded_by", "unit")) if Action.ATTACH in done else [],
@@ -203,7 +216,7 @@ def past_context(user, case, seen, policy) -> dict:
         "identity": False, "citizen": None, "lead": None, "co_units": [], "past_assignments": [],
         "replies": replies, "reply": replies[0] if replies else None,
         "extensions": list(case.extensions.select_related("unit", "requested_by").filter(requested_at__lte=ended).order_by("-requested_at")),
-        "timeline": [{"event": e, "details": event_details(e.data)} for e in events],
+        "timeline": timeline(events),
         "attachments": list(case.attachments.select_related("uploaded_by", "unit").filter(uploaded_at__lte=ended)),
         "writer_files": list(writer_files(user, case)), "writer_files_withheld": withheld_from(user, case),
         "handed_back": None,

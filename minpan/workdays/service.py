@@ -6,7 +6,7 @@ import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db.models import CharField, DateField, IntegerField, Value
+from django.db import connections, router
 
 from .arith import WorkCalendar
 from .models import DayKind, DayOverride, ScheduleYear
@@ -17,18 +17,22 @@ log = logging.getLogger("minpan.workdays")
 
 def load_calendar(start: dt.date, end: dt.date) -> WorkCalendar:
     """The calendar for [start, end] in one query (every staff page asks): the overrides by their
-    index, and the years whose schedule is imported, as rows with no date."""
-    days = DayOverride.objects.filter(date__range=(start, end)).annotate(
-        year=Value(None, output_field=IntegerField())).values_list("date", "kind", "year").order_by()
-    years = ScheduleYear.objects.annotate(
-        date=Value(None, output_field=DateField()), kind=Value("", output_field=CharField())).values_list("date", "kind", "year").order_by()
+    index, and the years whose schedule is imported, as rows with no date. Plain SQL: building the
+    same UNION through the ORM cost more CPU than running it (issue 17)."""
+    connection = connections[router.db_for_read(DayOverride)]
+    q = connection.ops.quote_name
+    days, years = q(DayOverride._meta.db_table), q(ScheduleYear._meta.db_table)
     overrides: dict[dt.date, bool] = {}
     known: set[int] = set()
-    for d, k, y in days.union(years, all=True):
-        if d is None:
-            known.add(y)
-        else:
-            overrides[_day(d)] = k == DayKind.WORKDAY
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {q('date')}, {q('kind')}, NULL FROM {days} WHERE {q('date')} BETWEEN %s AND %s "  # nosec B608: names from the models
+            f"UNION ALL SELECT NULL, '', {q('year')} FROM {years}", [start, end])
+        for d, k, y in cursor.fetchall():
+            if d is None:
+                known.add(y)
+            else:
+                overrides[_day(d)] = k == DayKind.WORKDAY
     return WorkCalendar(overrides=overrides, known_years=frozenset(known))
 
 
