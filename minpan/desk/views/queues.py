@@ -15,6 +15,7 @@ from .. import export
 from ..clock import Clock
 from ..forms import dispatchable_units
 from ..queues import BY_SLUG, QueueFilter, counts, queue_cases, queue_page, queues_for
+from ..result_rows import result_rows
 from .common import is_htmx, role_labels, staff_roles
 
 BULK_QUEUES = {"dispatch", "returned"}
@@ -61,6 +62,7 @@ def queue_view(request, slug: str):
     }
     if "center_operator" in roles and slug in BULK_QUEUES:
         context["bulk"] = [(u.pk, u.name) for u in dispatchable_units()]
+    context["rows_html"] = result_rows(rows, context["case_base"], bool(context.get("bulk")))
     if htmx:
         return render(request, "desk/_results.html", context)
     context["tabs"] = [{"queue": q, "count": sizes.get(q.slug)} for q in tabs_queues]
