@@ -19,7 +19,7 @@ from django import forms
 from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet
 
 from minpan.cases import encryption
-from minpan.cases.access import held_cases, holding, is_center, visible_cases
+from minpan.cases.access import held_cases, holding, is_center, unit_paths, visible_cases
 from minpan.cases.deadlines import BY_HAND
 from minpan.cases.models import Case, ExtensionRequest, ExtensionState
 from minpan.cases.states import AWAITING_UNIT_ANSWER, HELD_BY_UNIT, OPEN_STATES, UNIT_AT_WORK, Channel, Domain, MessageType, State
@@ -30,6 +30,7 @@ from minpan.units.models import Level, Unit
 from minpan.units.roles import STAFF_ROLES, UNIT_LEADERS, UNIT_ROLES, Role
 from minpan.workdays.arith import end_of_day
 
+from . import tab_counts
 from .clock import Clock
 
 # as lists, in the order of State: the same SQL (and the same index use) on every run
@@ -43,7 +44,7 @@ OPEN = [s for s in State if s in OPEN_STATES]
 class Queue:
     slug: str
     label: str
-    where: Callable[[Clock], Q]
+    where: Callable[[Clock], Q]  # of the clock alone: desk.tab_counts keeps the counts statement per shape
     roles: frozenset        # whose tab bar shows it (the cases are still only those the user may see)
     order: str = "received"  # default sort
     clock: bool = False     # show working days left
@@ -120,11 +121,18 @@ def queues_for(roles: AbstractSet[str]) -> list[Queue]:
 
 
 def counts(user, queues: list[Queue], clock: Clock) -> dict[str, int]:
-    """The size of every counted tab, in one query."""
-    wanted = {q.slug: Count("pk", filter=q.where(clock)) for q in queues if q.counted}
-    if not wanted:
+    """The size of every counted tab, in one query (its statement built once per shape: desk.tab_counts)."""
+    counted = [q for q in queues if q.counted]
+    if not counted:
         return {}
-    return held_cases(user).filter(state__in=COUNTED_STATES).aggregate(**wanted)
+
+    def build(c) -> dict[str, int]:
+        return held_cases(user).filter(state__in=COUNTED_STATES).aggregate(**{q.slug: Count("pk", filter=q.where(c)) for q in counted})
+
+    if not (user.is_authenticated and user.is_active):
+        return build(clock)
+    scope = ("center",) if is_center(user) else tuple(unit_paths(user))
+    return tab_counts.counts((tuple(q.slug for q in counted), scope), clock, build)
 
 
 SORTS = {
