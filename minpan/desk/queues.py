@@ -132,7 +132,7 @@ def counts(user, queues: list[Queue], clock: Clock) -> dict[str, int]:
     if not (user.is_authenticated and user.is_active):
         return build(clock)
     scope = ("center",) if is_center(user) else tuple(unit_paths(user))
-    return tab_counts.counts((tuple(q.slug for q in counted), scope), clock, build)
+    return tab_counts.counts(tuple(q.slug for q in counted), scope, clock, build)
 
 
 SORTS = {

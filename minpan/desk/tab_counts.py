@@ -88,21 +88,23 @@ def _hashable(value) -> bool:
     return True
 
 
-def counts(key: tuple, clock, build: Callable[[object], dict[str, int]]) -> dict[str, int]:
-    """`build(clock)` counts through the ORM; `key` names everything its statement depends on
-    besides the clock. The first call for a key has `build` make its statement with the marked
+def counts(names: tuple[str, ...], scope: tuple, clock, build: Callable[[object], dict[str, int]]) -> dict[str, int]:
+    """`build(clock)` counts through the ORM, one count per name; `names` and `scope` are everything
+    its statement depends on besides the clock. The first call for a key has `build` make its statement with the marked
     clock (stopped before it is sent), then every call runs that statement with `clock`'s moments."""
     alias = router.db_for_read(Case)
-    full_key = (alias, *key)
-    statement = _cache.get(full_key)
+    key = (alias, names, scope)
+    statement = _cache.get(key)
     if statement is None:
         statement = _capture(alias, build)
-        if statement is None:
+        # kept only if it is the count of these tabs (not some other read the ORM made first)
+        quoted = [connections[alias].ops.quote_name(n) for n in names]
+        if statement is None or not all(f"AS {q}" in statement.sql for q in quoted):
             return build(clock)
         with _lock:
             if len(_cache) >= MOST:
                 _cache.clear()
-            _cache[full_key] = statement
+            _cache[key] = statement
     connection = connections[alias]
     params = list(statement.params)
     moments = _moments(connection.ops, clock)

@@ -56,6 +56,7 @@ def test_a_later_request_sends_the_one_statement(busy_city):  # noqa: F811
     user = busy_city.handler
     tabs = queues_for(staff_roles(user))
     counts(user, tabs, Clock())
+    assert len(tab_counts._cache) == 1  # the statement kept for the next request
     user = type(user).objects.get(pk=user.pk)  # the next request's user
     memberships_of(user)  # read by the page before the counts
     clock = Clock()
