@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 
-from minpan.textmine.features import words
 from minpan.textmine.normal import normalise
+from minpan.textmine.words import words
 
 from .models import Entry, in_force
 

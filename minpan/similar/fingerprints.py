@@ -11,7 +11,7 @@ from __future__ import annotations
 import zlib
 
 from minpan.textmine.duplicates import SHINGLE
-from minpan.textmine.features import message_text, normalise
+from minpan.textmine.normal import message_text, normalise
 
 WINDOW = 20
 

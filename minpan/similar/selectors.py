@@ -17,7 +17,7 @@ from django.db import connection
 from minpan.cases.models import Case
 from minpan.cases.states import State
 from minpan.textmine.duplicates import COMMON, MIN_SHARED, NEAR_TOTAL, THRESHOLD, shingles
-from minpan.textmine.features import message_text
+from minpan.textmine.normal import message_text
 
 from .fingerprints import fingerprints
 from .models import Sample

@@ -27,14 +27,11 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from sklearn.metrics import precision_recall_fscore_support
-from sklearn.model_selection import StratifiedGroupKFold
-from sklearn.svm import LinearSVC
 
 from minpan.cases.states import Domain
 
 from . import duplicates
-from .features import MessageFeatures, message_text, normalise
+from .normal import message_text, normalise
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +51,8 @@ class DomainClassifier:
     def __init__(self, C=DEFAULTS["C"], class_weight=DEFAULTS["class_weight"], features=None):
         self.C = C
         self.class_weight = class_weight
+        from .features import MessageFeatures  # scikit-learn: loaded when a model is made or read, not at start
+
         self.features = MessageFeatures(**(features or DEFAULTS["features"]))
         self.temperature = 1.0
         self.cv = {}
@@ -73,6 +72,8 @@ class DomainClassifier:
         return self
 
     def _svm(self):
+        from sklearn.svm import LinearSVC
+
         return LinearSVC(C=self.C, class_weight=self.class_weight, tol=1e-3, random_state=0)
 
     @staticmethod
@@ -82,6 +83,8 @@ class DomainClassifier:
         folds = min(folds, min(Counter(y).values()), len(set(groups)))
         if folds < 2:  # too little data to hold any out: confidences stay an uncalibrated softmax
             return []
+        from sklearn.model_selection import StratifiedGroupKFold
+
         splits = list(StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed).split(X, y, groups))
         if any(len(set(y[tr])) < 2 for tr, _ in splits):
             return []
@@ -142,6 +145,8 @@ def _fit_temperature(scores, y_idx):
 
 
 def _macro_f1(y_true, y_pred):
+    from sklearn.metrics import precision_recall_fscore_support
+
     return precision_recall_fscore_support(y_true, y_pred, average="macro", zero_division=0)[2]
 
 
@@ -166,6 +171,8 @@ def data_hash(titles, bodies, labels) -> str:
 
 def report(y_true, y_pred) -> tuple[list[str], float]:
     """The per-class table as lines, and the macro-F1."""
+    from sklearn.metrics import precision_recall_fscore_support
+
     labels = sorted(set(y_true) | set(y_pred))
     p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
     width = max(len(str(x)) for x in labels) * 2  # Chinese characters take two columns

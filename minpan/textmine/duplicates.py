@@ -9,7 +9,7 @@ a new message's earlier copies.
 """
 from collections import Counter, defaultdict
 
-from .features import message_text, normalise
+from .normal import message_text, normalise
 
 SHINGLE = 8
 THRESHOLD = 0.5

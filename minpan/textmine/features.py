@@ -11,27 +11,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .normal import message_text, normalise  # noqa: F401  (imported from here by the rest of textmine)
 
-_jieba = None
-
-
-def words(text: str) -> list[str]:
-    """jieba's words of an already normalised text, blanks dropped. jieba is loaded on first use."""
-    global _jieba
-    if _jieba is None:
-        import logging
-
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
-        _jieba = jieba
-    return [w for w in _jieba.lcut(text) if not w.isspace()]
-
-
-def word_ngrams(text: str) -> list[str]:
-    """Word unigrams and bigrams (module-level so a fitted vectorizer pickles)."""
-    ws = words(text)
-    return ws + [f"{a} {b}" for a, b in zip(ws, ws[1:])]
+# fitted vectorizers pickled before words.py existed name word_ngrams here
+from .words import word_ngrams, words  # noqa: F401
 
 
 class MessageFeatures(BaseEstimator, TransformerMixin):

@@ -24,12 +24,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
-
-from .features import normalise, words
+from .normal import normalise
+from .words import words
 
 SAME_PLACE = 0.2
 NO_PLACE = 0.4
@@ -238,6 +234,12 @@ def _identity(tokens):
 
 
 def _vectors(messages, prep: _Prepared):
+    # loaded here: the review panel imports places() from this module on every staff page
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
     titles = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
     bodies = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True, min_df=2, max_df=0.2, dtype=np.float32)
     # the start of a body says what the problem is; the rest (history, quotes, thanks) mostly adds noise

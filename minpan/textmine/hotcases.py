@@ -27,7 +27,7 @@ from minpan.cases.states import State
 from minpan.workdays.arith import SHANGHAI
 
 from . import hot
-from .features import normalise
+from .normal import normalise
 
 # Not-accepted reasons that mean there was no real request in the message.
 NOISE_REASONS = ("unlawful_abusive", "not_answerable")

@@ -19,7 +19,7 @@ from pathlib import Path
 from minpan.policies.codes import MESSAGE_TYPES
 
 from . import classify
-from .features import normalise
+from .normal import normalise
 
 RULES_VERSION = "rules-2"
 KIND = "msgtype"  # the artefact folder under MODELS_DIR

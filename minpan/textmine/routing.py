@@ -14,7 +14,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from .features import message_text
+from .normal import message_text
 
 # The place a unit's name starts with: 洛南县, 商州区, 永丰镇, 城关街道 (shortest match).
 _PLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:县|区|镇|乡|街道))")

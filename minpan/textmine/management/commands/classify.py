@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from minpan.textmine import classify, duplicates, msgtype
-from minpan.textmine.features import message_text
+from minpan.textmine.normal import message_text
 
 
 class Command(BaseCommand):

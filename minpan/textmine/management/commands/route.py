@@ -11,7 +11,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
-from minpan.textmine.features import normalise
+from minpan.textmine.normal import normalise
 from minpan.textmine.routing import UnitRouter, top_k_accuracy
 
 
