@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 import unicodedata
 from dataclasses import replace
@@ -36,6 +37,16 @@ def new_code(length: int = 10) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(text) -> str:
+    """What every channel's text loses before it is stored: NUL, which PostgreSQL refuses in text
+    (and SQLite would keep, so the two databases would differ), and a lone UTF-16 half, which no
+    database can encode (a JSON "\\ud800" escape), shown as the replacement character."""
+    return _SURROGATE.sub("\ufffd", str(text or "").replace("\x00", ""))
+
+
 def case_collect(
     *, channel: str, subject: str, body: str, citizen: dict | None = None, external_id: str = "",
     received_at: dt.datetime | None = None, may_publish: bool = True, publish_personal: bool = False, actor=None,
@@ -53,7 +64,7 @@ def case_collect(
     if channel not in policy.channels and not history:
         allowed = "、".join(CHANNELS[c] for c in policy.channels)
         raise CaseError(f"本制度不受理“{CHANNELS[channel]}”渠道的留言。受理渠道：{allowed}")
-    subject, body = (subject or "").strip(), (body or "").strip()
+    subject, body = _clean(subject).strip(), _clean(body).strip()
     if not subject:
         raise CaseError("请填写留言标题。")
     if not body:
@@ -62,7 +73,7 @@ def case_collect(
         raise CaseError(f"标题最多 {SUBJECT_MAX} 字，现有 {len(subject)} 字。")
     if len(body) > BODY_MAX:
         raise CaseError(f"留言内容最多 {BODY_MAX} 字，现有 {len(body)} 字。")
-    citizen = {k: (v or "").strip() if k != "ip" else v for k, v in (citizen or {}).items()}
+    citizen = {k: _clean(v).strip() if k != "ip" else v for k, v in (citizen or {}).items()}
     if citizen.get("phone"):
         # one spelling for a number however it came (full-width digits from an input method, via
         # an import, the API or Open311), so search, recovery and masking find it
@@ -70,7 +81,7 @@ def case_collect(
     unknown = set(citizen) - set(CITIZEN_FIELDS)
     if unknown:
         raise CaseError(f"留言人信息中有未知字段：{', '.join(sorted(unknown))}")
-    external_id = (external_id or "").strip()
+    external_id = _clean(external_id).strip()
     received_at = received_at or timezone.now()
     password = new_code(8)
     try:
