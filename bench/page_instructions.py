@@ -109,7 +109,8 @@ def main() -> None:
 
 
 def _dirty() -> bool:
-    return bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=HERE,
+    """Uncommitted changes to the code the pages run (not to docs or benchmarks)."""
+    return bool(subprocess.run(["git", "status", "--porcelain", "--", "minpan"], cwd=HERE,
                                capture_output=True, text=True).stdout.strip())
 
 
