@@ -90,8 +90,9 @@ def _hashable(value) -> bool:
 
 def counts(names: tuple[str, ...], scope: tuple, clock, build: Callable[[object], dict[str, int]]) -> dict[str, int]:
     """`build(clock)` counts through the ORM, one count per name; `names` and `scope` are everything
-    its statement depends on besides the clock. The first call for a key has `build` make its statement with the marked
-    clock (stopped before it is sent), then every call runs that statement with `clock`'s moments."""
+    its statement depends on besides the clock. The first call for them has `build` make the
+    statement with the marked clock (stopped before it is sent); every call runs that statement
+    with `clock`'s moments."""
     alias = router.db_for_read(Case)
     key = (alias, names, scope)
     statement = _cache.get(key)
@@ -112,6 +113,6 @@ def counts(names: tuple[str, ...], scope: tuple, clock, build: Callable[[object]
         params[i] = moments[name]
     with connection.cursor() as cursor:
         cursor.execute(statement.sql, params)
-        names = [c[0] for c in cursor.description]
+        columns = [c[0] for c in cursor.description]
         row = cursor.fetchone()
-    return {name: int(value or 0) for name, value in zip(names, row, strict=True)}
+    return {name: int(value or 0) for name, value in zip(columns, row, strict=True)}
