@@ -13,7 +13,7 @@ import html
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.utils.safestring import SafeData, SafeString, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import is_aware, localtime
 
 from minpan.workdays.templatetags.deadline import deadline
 
@@ -28,7 +28,7 @@ def _out(value) -> str:
     if type(value) is str:
         return html.escape(value)
     if isinstance(value, SafeData):
-        return value
+        return str(value)
     if type(value) is int:
         return str(value)
     return render_value_in_context(value, _CTX)
@@ -47,7 +47,8 @@ def _row(r: dict, base: str, bulk: bool) -> str:
     if r["left"] is not None:
         due = (f'<time class="deadline">{_out(deadline(r["case"].due_at))}</time> '
                f'<span class="due {_out(r["tone"])}">{_out(r["left_text"])}</span>')
-    received = template_localtime(r["received"]).strftime("%m-%d %H:%M")  # the date filter's "m-d H:i"
+    received = r["received"]
+    received = (localtime(received) if is_aware(received) else received).strftime("%m-%d %H:%M")  # the date filter's "m-d H:i"
     return "".join((
         "\n<tr>\n  ", *cells, "\n",
         f"  <td>{link}{ref}</a></td>\n",

@@ -26,7 +26,7 @@ def load_calendar(start: dt.date, end: dt.date) -> WorkCalendar:
     known: set[int] = set()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {q('date')}, {q('kind')}, NULL FROM {days} WHERE {q('date')} BETWEEN %s AND %s "  # nosec B608: names from the models
+            f"SELECT {q('date')}, {q('kind')}, NULL FROM {days} WHERE {q('date')} BETWEEN %s AND %s "  # nosec B608
             f"UNION ALL SELECT NULL, '', {q('year')} FROM {years}", [start, end])
         for d, k, y in cursor.fetchall():
             if d is None:
