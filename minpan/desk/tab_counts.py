@@ -5,8 +5,8 @@ through the ORM (eighteen filtered counts, and for a unit's staff the EXISTS ove
 4–8 ms of CPU per page, as much as the database took to run it (issue 17). The statement's text
 depends only on which tabs are counted and whose cases they are (every case, or the cases of
 these units); what changes from one request to the next is the clock. So the ORM builds it once,
-with a clock whose moments can be found again among the parameters, and each request puts its
-own moments in their places. tests/desk/test_tab_counts_statement.py holds the counts equal to
+with a clock whose moments can be found again among the parameters (sending an empty question in
+its place), and each request puts its own moments in their places. tests/desk/test_tab_counts_statement.py holds the counts equal to
 the ORM's own for users, tabs and clocks that differ.
 """
 from __future__ import annotations
@@ -54,24 +54,24 @@ def _moments(ops, clock) -> dict[str, object]:
             "end_of_today": ops.adapt_datetimefield_value(end_of_day(clock.today))}
 
 
-class _Built(Exception):
-    """Stops the ORM once its statement is built: learning it sends nothing to the database."""
+NOTHING = "SELECT 1 WHERE 1 = 0"  # answers the ORM with no row: its aggregate then gives its defaults
 
 
-def _capture(alias: str, run: Callable[[object], object]) -> Statement | None:
-    """The statement `run` would send with the marked clock, or None if it would send none."""
-    sent = []
+def _capture(alias: str, names: tuple[str, ...], run: Callable[[object], object]) -> Statement | None:
+    """The counting statement `run` makes with the marked clock, or None if it makes none. That
+    statement is kept and NOTHING is sent in its place; any other read `run` makes goes through."""
+    connection = connections[alias]
+    aliases = [f"AS {connection.ops.quote_name(n)}" for n in names]
+    sent: list[tuple[str, tuple]] = []
 
     def record(execute, sql, params, many, context):
+        if sent or not all(a in sql for a in aliases):
+            return execute(sql, params, many, context)
         sent.append((sql, tuple(params or ())))
-        raise _Built
+        return execute(NOTHING, (), many, context)
 
-    connection = connections[alias]
-    try:
-        with connection.execute_wrapper(record):
-            run(MarkedClock())
-    except _Built:
-        pass
+    with connection.execute_wrapper(record):
+        run(MarkedClock())
     if not sent:
         return None
     sql, params = sent[0]
@@ -91,16 +91,14 @@ def _hashable(value) -> bool:
 def counts(names: tuple[str, ...], scope: tuple, clock, build: Callable[[object], dict[str, int]]) -> dict[str, int]:
     """`build(clock)` counts through the ORM, one count per name; `names` and `scope` are everything
     its statement depends on besides the clock. The first call for them has `build` make the
-    statement with the marked clock (stopped before it is sent); every call runs that statement
-    with `clock`'s moments."""
+    statement with the marked clock (not sent: the database is asked for nothing instead); every
+    call runs that statement with `clock`'s moments."""
     alias = router.db_for_read(Case)
     key = (alias, names, scope)
     statement = _cache.get(key)
     if statement is None:
-        statement = _capture(alias, build)
-        # kept only if it is the count of these tabs (not some other read the ORM made first)
-        quoted = [connections[alias].ops.quote_name(n) for n in names]
-        if statement is None or not all(f"AS {q}" in statement.sql for q in quoted):
+        statement = _capture(alias, names, build)
+        if statement is None:
             return build(clock)
         with _lock:
             if len(_cache) >= MOST:

@@ -37,8 +37,8 @@ def test_pages_run_the_same_queries_for_10_and_200_cases(client, city, who):
     client.get("/desk/")  # the session's first touch
     urls = [f"/desk/q/{q.slug}/" for q in QUEUES] + [f"/desk/case/{case.pk}/", "/desk/"]
 
-    for url in urls:  # a page's first request in a process builds its tab counts' statement (desk.tab_counts):
-        client.get(url)  # the query log shows it, though it is never sent
+    for url in urls:  # a page's first request in a process builds its tab counts' statement (desk.tab_counts),
+        client.get(url)  # asking the database for nothing in its place
     _load(city, 10, start=0)
     at_10 = {url: _count(client, url) for url in urls}
     _load(city, 190, start=100000)
