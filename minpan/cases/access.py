@@ -8,6 +8,7 @@ from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.http import Http404
 
 from minpan.policies.active import policy_named
+from minpan.statements import Prepared
 from minpan.units.models import Unit
 from minpan.units.people import memberships_of, roles_of
 from minpan.units.roles import CENTER_ROLES
@@ -69,6 +70,12 @@ def held_cases(user) -> QuerySet[Case]:
     return _cases(user, holding)
 
 
+# Read on every staff page that opens a case: built by the ORM once (minpan.statements, issue 17)
+CASE = Prepared(lambda pk, related: Case.objects.select_related(*related).filter(pk=pk).order_by())
+ASSIGNMENTS = Prepared(lambda case: Assignment.objects.filter(case_id=case).select_related("unit", "claimed_by")
+                       .order_by("-active", "role", "dispatched_at"))
+
+
 def case_for(user, pk, related: tuple[str, ...] = ()) -> Case:
     """The case if the user may see it, else 404 (never 403: it must not reveal that it exists).
     `related`: one-to-one rows read in the same query (select_related).
@@ -78,13 +85,16 @@ def case_for(user, pk, related: tuple[str, ...] = ()) -> Case:
     staff page that opens a case asks this; visible_cases' EXISTS over the unit tree cost more
     to build than both queries take to run."""
     try:
-        case = Case.objects.select_related(*related).filter(pk=pk).first() if user.is_authenticated and user.is_active else None
+        key = int(pk)
     except (ValueError, TypeError):
-        case = None
+        key = None
+    case = None
+    if key is not None and user.is_authenticated and user.is_active:
+        found = CASE.rows(key, related=tuple(related))
+        case = found[0] if found else None
     if case is not None and not is_center(user):
         mine = unit_paths(user)
-        rows = list(Assignment.objects.filter(case=case).select_related("unit", "claimed_by")
-                    .order_by("-active", "role", "dispatched_at")) if mine else []
+        rows = ASSIGNMENTS.rows(case.pk, known=("case", case)) if mine else []
         if any(a.unit.path.startswith(p) for a in rows for p in mine):
             keep_assignments(case, rows)
         else:

@@ -6,9 +6,9 @@ from collections.abc import Set as AbstractSet
 from django.db.models import Q
 
 from minpan.cases import hard_cases
-from minpan.cases.access import sight, visible_cases
+from minpan.cases.access import ASSIGNMENTS, sight, visible_cases
 from minpan.cases.effects.oversight import BY_HAND, LEGAL_CONCLUSIONS, REPORT_GROUNDS
-from minpan.cases.models import Event, LookBackResult, LookBackVia
+from minpan.cases.models import Event, LookBackResult, LookBackVia, Reply
 from minpan.cases.page_rows import REPLY_ACTIONS, PageRows, citizen_of, has_portal_form, kept_assignments
 from minpan.cases.states import Action, Channel, Domain, MessageType, PublishMode, Rating, State, Urgency
 from minpan.cases.transitions import TABLE, Standing, allowed_actions, can_take, standing
@@ -16,8 +16,9 @@ from minpan.knowledge.search import search as search_knowledge
 from minpan.policies.active import policy_named
 from minpan.policies.codes import QUALITY_FAULTS
 from minpan.redaction import LABELS
+from minpan.statements import Prepared
 from minpan.textmine.replies import check_case_reply
-from minpan.units.people import memberships_of
+from minpan.units.models import Membership
 from minpan.units.roles import Role
 from minpan.workdays.arith import deadline_day, local_date
 
@@ -110,13 +111,20 @@ def offered_forms(user, case, roles: AbstractSet[str], policy, bound: ActionForm
     return forms
 
 
+# the case page's reads by key, built by the ORM once (minpan.statements, issue 17)
+EVENTS = Prepared(lambda case: Event.objects.filter(case_id=case).select_related("unit").order_by("seq"))
+REPLIES = Prepared(lambda case: Reply.objects.filter(case_id=case).select_related("unit", "drafted_by", "signed_by").order_by("-version"))
+# the center's templates and those of the user's units
+TEMPLATES = Prepared(lambda user, kinds: ReplyTemplate.objects.filter(
+    Q(unit__isnull=True) | Q(unit__in=Membership.objects.filter(user_id=user).values("unit_id")), kind__in=kinds, active=True,
+).order_by("unit_id", "title"))
+
+
 def canned(user, kinds: set[str]) -> dict[str, list[ReplyTemplate]]:
     if not kinds:
         return {}
-    mine = sorted({m.unit_id for m in memberships_of(user)})  # read once per request already
-    rows = ReplyTemplate.objects.filter(Q(unit__isnull=True) | Q(unit__in=mine), kind__in=kinds, active=True)
     out: dict[str, list] = {k: [] for k in kinds}
-    for t in rows.order_by("unit_id", "title"):
+    for t in TEMPLATES.rows(user.pk, kinds=tuple(sorted(kinds))):
         out[t.kind].append(t)
     return out
 
@@ -127,15 +135,15 @@ def case_context(user, case, roles: AbstractSet[str], bound: ActionForm | None =
     left = clock.days_left(case.due_at)
     assignments = kept_assignments(case)  # read by access.case_for for a unit's staff
     if assignments is None:
-        assignments = list(case.assignments.select_related("unit", "claimed_by").order_by("-active", "role", "dispatched_at"))
+        assignments = ASSIGNMENTS.rows(case.pk, known=("case", case))
     seen = sight(user, case, assignments)
     if seen.ended_at is not None:
         return past_context(user, case, seen, policy)
     identity = seen.identity
     citizen = citizen_of(case) if identity else None
-    events = list(case.events.select_related("unit").order_by("seq"))
+    events = EVENTS.rows(case.pk, known=("case", case))
     done = {e.action for e in events}
-    replies = list(case.replies.select_related("unit", "drafted_by", "signed_by").order_by("-version")) if done & REPLY_ACTIONS else []
+    replies = REPLIES.rows(case.pk, known=("case", case)) if done & REPLY_ACTIONS else []
     # requests are made only by 申请延期 (cases.effects.extension), which the timeline records
     extensions = list(case.extensions.select_related("unit", "requested_by").order_by("-requested_at")) if Action.REQUEST_EXTENSION in done else []
     # the forms' set-up and hard_cases.status read these instead of asking again (one page, one case object)

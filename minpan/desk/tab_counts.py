@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.db import connections, router
 
 from minpan.cases.models import Case
+from minpan.statements import hashable
 from minpan.workdays.arith import end_of_day
 
 # Moments no request has: found among the parameters, they mark where the clock goes.
@@ -76,16 +77,8 @@ def _capture(alias: str, names: tuple[str, ...], run: Callable[[object], object]
         return None
     sql, params = sent[0]
     marks = {value: name for name, value in _moments(connection.ops, MarkedClock()).items()}
-    slots = tuple((i, marks[p]) for i, p in enumerate(params) if _hashable(p) and p in marks)
+    slots = tuple((i, marks[p]) for i, p in enumerate(params) if hashable(p) and p in marks)
     return Statement(sql=sql, params=params, slots=slots)
-
-
-def _hashable(value) -> bool:
-    try:
-        hash(value)
-    except TypeError:
-        return False
-    return True
 
 
 def counts(names: tuple[str, ...], scope: tuple, clock, build: Callable[[object], dict[str, int]]) -> dict[str, int]:

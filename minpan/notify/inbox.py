@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.db.models import Count, Q
 
+from minpan.statements import Prepared
+
 from . import deliveries
 from .models import Kind, Notification
 from .notes import AsUnitsRead, Message, render, write
@@ -28,14 +30,21 @@ def unread_count(user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
+# the user's unread notices, and those of one case, on every case page (minpan.statements, issue 17);
+# grouped by the one recipient so that no unread notice gives no row
+UNREAD = Prepared(lambda user, case: Notification.objects.filter(recipient_id=user, read_at__isnull=True).order_by()
+                  .values("recipient_id").annotate(total=Count("pk"), here=Count("pk", filter=Q(case_id=case)))
+                  .values_list("total", "here"), int, int)
+
+
 def open_case(user, case, *, now: dt.datetime) -> int:
     """read_case for the case page, which also shows the header's unread count: both counts in
     one query, the update only where the case has unread notices. Returns the count left unread."""
-    mine = Notification.objects.filter(recipient=user, read_at__isnull=True)
-    counts = mine.aggregate(total=Count("pk"), here=Count("pk", filter=Q(case=case)))
-    if counts["here"]:
+    found = UNREAD.rows(user.pk, case.pk)
+    total, here = found[0] if found else (0, 0)
+    if here:
         read_case(user, case, now=now)
-    return counts["total"] - counts["here"]
+    return total - here
 
 
 def read_case(user, case, *, now: dt.datetime) -> int:
