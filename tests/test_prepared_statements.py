@@ -134,3 +134,11 @@ def test_a_value_the_statement_does_not_carry_is_refused(city):
     ignoring = Prepared(lambda pk: Reply.objects.filter(version__gt=0) if pk else Reply.objects.none())
     with pytest.raises(ValueError, match="does not reach the statement"):
         ignoring.rows(1)
+
+
+@pytest.mark.parametrize("digits", ["9" * 30, str(2**63), str(2**63 - 1), "0"])
+def test_a_case_number_past_any_key_is_not_found(city, client, digits):
+    # SQLite refuses a parameter past 64 bits: the ORM never sent one, and neither may the statement
+    client.force_login(city.handler)
+    assert client.get(f"/desk/case/{digits}/").status_code == 404
+    assert client.post(f"/desk/case/{digits}/do/claim/").status_code == 404

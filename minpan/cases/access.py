@@ -88,6 +88,8 @@ def case_for(user, pk, related: tuple[str, ...] = ()) -> Case:
         key = int(pk)
     except (ValueError, TypeError):
         key = None
+    if key is not None and not -(2**63) <= key < 2**63:
+        key = None  # past any key (a URL's digits): not found, as the ORM answers without asking SQLite
     case = None
     if key is not None and user.is_authenticated and user.is_active:
         found = CASE.rows(key, related=tuple(related))
