@@ -382,6 +382,8 @@ if MINPAN_SMS_BACKEND == "http" and not (MINPAN_SMS_URL.startswith(("http://", "
     raise ImproperlyConfigured("MINPAN_SMS_BACKEND=http 时须设置 MINPAN_SMS_URL（http:// 或 https:// 开头）和 MINPAN_SMS_KEY。")
 
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, the row read by a statement built once (minpan.sessions)
+SESSION_ENGINE = "minpan.sessions"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
