@@ -8,30 +8,14 @@ replaced, with hostile values.
 """
 from __future__ import annotations
 
-import html
-
-from django.template import Context
-from django.template.base import render_value_in_context
-from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import is_aware, localtime
 
+from minpan.form_renderer import out as _out
 from minpan.workdays.templatetags.deadline import deadline
 
-_CTX = Context(autoescape=True)
 EMPTY = '<tr><td colspan="9" class="empty">没有留言</td></tr>'
 NOT_DISPATCHABLE = '<span class="muted" title="尚未分类登记，不能交办">—</span>'
-
-
-def _out(value) -> str:
-    """{{ value }}: for text and whole numbers what render_value_in_context gives, without its
-    round of localisation checks (a cell is one or the other; anything else goes through it)."""
-    if type(value) is str:
-        return html.escape(value)
-    if isinstance(value, SafeData):
-        return str(value)
-    if type(value) is int:
-        return str(value)
-    return render_value_in_context(value, _CTX)
 
 
 def _row(r: dict, base: str, bulk: bool) -> str:
