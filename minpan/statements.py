@@ -44,7 +44,6 @@ class _Learned:
     sql: str
     params: tuple
     slots: tuple[tuple[int, int], ...]  # (position among the parameters, which value)
-    kinds: tuple[type, ...]
 
 
 class _Replay:
@@ -88,7 +87,7 @@ class Prepared:
         slots = tuple((i, found[p]) for i, p in enumerate(params) if hashable(p) and p in found)
         if sorted({n for _, n in slots}) != list(range(len(markers))):
             raise ValueError(f"{queryset.model.__name__}: a value does not reach the statement as a parameter")
-        return _Learned(queryset=queryset, compiler=compiler, sql=sql, params=tuple(params), slots=slots, kinds=self.kinds)
+        return _Learned(queryset=queryset, compiler=compiler, sql=sql, params=tuple(params), slots=slots)
 
     def rows(self, *values, known: tuple[str, Model] | None = None, **shape) -> list:
         """The objects, as list(build(*values, **shape)) would give them. `known`: (foreign key,
@@ -112,8 +111,8 @@ class Prepared:
         params = list(learned.params)
         for i, n in learned.slots:
             value = values[n]
-            if not isinstance(value, learned.kinds[n]):
-                raise TypeError(f"value {n} must be {learned.kinds[n].__name__}, not {type(value).__name__}")
+            if not isinstance(value, self.kinds[n]):
+                raise TypeError(f"value {n} must be {self.kinds[n].__name__}, not {type(value).__name__}")
             params[i] = _adapt(connection.ops, value)
         # a clone (the learned one is never evaluated); private attributes set as the ORM's own managers do
         queryset: Any = learned.queryset.using(alias)
